@@ -1,0 +1,351 @@
+"""A hardened, read-only zip reader that never extracts to disk.
+
+The whole structure is checked before any member content is read: every
+entry must be a regular file with a safe, unique name, stored or deflated,
+unencrypted, within the size and ratio caps, and the entries must tile the
+file exactly (no bytes before, between or after them, no overlaps, local
+headers that agree with the central directory).
+
+Member content is then streamed in chunks; a deflated member is inflated
+with its declared size as a hard cap, so a bomb cannot grow past it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import stat
+import struct
+import unicodedata
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import BinaryIO
+
+from reader.core.errors import ArchiveError, LimitExceededError, UnsafeArchiveError
+
+
+@dataclass(frozen=True)
+class ArchiveLimits:
+    """Caps for one archive. Sizes in bytes."""
+
+    max_archive_bytes: int = 1024 * 1024 * 1024
+    max_members: int = 4096
+    max_member_bytes: int = 256 * 1024 * 1024
+    max_total_bytes: int = 1024 * 1024 * 1024  # sum of uncompressed sizes
+    max_compression_ratio: int = 200  # uncompressed / compressed, deflated members
+    max_name_bytes: int = 255
+    max_path_depth: int = 4
+    read_chunk_bytes: int = 1024 * 1024
+
+
+METHOD_STORED = 0
+METHOD_DEFLATED = 8
+
+_EOCD_SIG = b"PK\x05\x06"
+_CD_SIG = b"PK\x01\x02"
+_LOCAL_SIG = b"PK\x03\x04"
+_EOCD = struct.Struct("<4sHHHHIIH")  # 22 bytes
+_CD = struct.Struct("<4sHHHHHHIIIHHHHHII")  # 46 bytes
+_LOCAL = struct.Struct("<4sHHHHHIIIHH")  # 30 bytes
+_MAX_EOCD_SEARCH = _EOCD.size + 0xFFFF
+
+_FLAG_ENCRYPTED = 0x0001
+_FLAG_DATA_DESCRIPTOR = 0x0008
+_FLAG_STRONG_ENCRYPTION = 0x0040
+_FLAG_UTF8 = 0x0800
+_ZIP64_EXTRA_ID = 0x0001
+_FORBIDDEN_NAME_CHARS = set('\\:*?"<>|')
+
+
+@dataclass(frozen=True)
+class Member:
+    name: str
+    method: int
+    flags: int
+    crc: int
+    compressed_size: int
+    size: int
+    header_offset: int
+    data_offset: int
+
+
+def check_member_name(name: str, limits: ArchiveLimits) -> None:
+    """Refuse names that could escape a folder or collide on some file system."""
+    if not name:
+        raise UnsafeArchiveError("archive has an entry with an empty name")
+    if len(name.encode("utf-8")) > limits.max_name_bytes:
+        raise UnsafeArchiveError(f"entry name longer than {limits.max_name_bytes} bytes: {name[:60]!r}...")
+    if "\x00" in name or any(ord(c) < 0x20 or ord(c) == 0x7F for c in name):
+        raise UnsafeArchiveError(f"entry name {name!r} contains control characters")
+    if "\\" in name:
+        raise UnsafeArchiveError(f"entry name {name!r} contains a backslash")
+    if name.startswith("/"):
+        raise UnsafeArchiveError(f"entry name {name!r} is an absolute path")
+    if len(name) >= 2 and name[1] == ":":
+        raise UnsafeArchiveError(f"entry name {name!r} starts with a drive letter")
+    if name.endswith("/"):
+        raise UnsafeArchiveError(f"entry {name!r} is a directory; bundles hold regular files only")
+    parts = name.split("/")
+    if any(part in ("", ".", "..") for part in parts):
+        raise UnsafeArchiveError(f"entry name {name!r} has an empty, '.' or '..' path segment (path traversal)")
+    if len(parts) > limits.max_path_depth:
+        raise UnsafeArchiveError(f"entry name {name!r} is nested deeper than {limits.max_path_depth} levels")
+    if any(c in _FORBIDDEN_NAME_CHARS for c in name):
+        raise UnsafeArchiveError(f"entry name {name!r} contains a character not allowed in file names")
+    if unicodedata.normalize("NFC", name) != name:
+        raise UnsafeArchiveError(f"entry name {name!r} is not in Unicode NFC form")
+
+
+class Archive:
+    """A verified-structure view of one zip file opened for reading.
+
+    Use as a context manager; :meth:`open` runs the structural pre-flight.
+    """
+
+    def __init__(self, file: BinaryIO, size: int, members: dict[str, Member], limits: ArchiveLimits) -> None:
+        self._file = file
+        self.size = size
+        self.members = members
+        self.limits = limits
+
+    @classmethod
+    def open(cls, path: str, limits: ArchiveLimits = ArchiveLimits()) -> Archive:
+        try:
+            file = open(path, "rb")
+        except OSError as exc:
+            raise ArchiveError(f"cannot open {path}: {exc.strerror or exc}") from None
+        try:
+            file.seek(0, 2)
+            size = file.tell()
+            members = _preflight(file, size, limits)
+        except BaseException:
+            file.close()
+            raise
+        return cls(file, size, members, limits)
+
+    def close(self) -> None:
+        self._file.close()
+
+    def __enter__(self) -> Archive:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def iter_chunks(self, name: str) -> Iterator[bytes]:
+        """Yield the uncompressed content of ``name`` in chunks, never more than its declared size."""
+        member = self.members[name]
+        f = self._file
+        f.seek(member.data_offset)
+        remaining = member.compressed_size
+        chunk = self.limits.read_chunk_bytes
+        if member.method == METHOD_STORED:
+            while remaining:
+                data = f.read(min(chunk, remaining))
+                if not data:
+                    raise ArchiveError(f"{name}: archive ends inside this member (truncated)")
+                remaining -= len(data)
+                yield data
+            return
+        inflater = zlib.decompressobj(-15)
+        produced = 0
+        try:
+            while remaining and not inflater.eof:
+                data = f.read(min(chunk, remaining))
+                if not data:
+                    raise ArchiveError(f"{name}: archive ends inside this member (truncated)")
+                remaining -= len(data)
+                while data:
+                    # Ask for at most one byte more than declared, so overflow is seen without inflating it.
+                    out = inflater.decompress(data, member.size - produced + 1)
+                    produced += len(out)
+                    if produced > member.size:
+                        raise LimitExceededError(f"{name}: inflates to more than its declared size {member.size}")
+                    if out:
+                        yield out
+                    data = inflater.unconsumed_tail
+                    if inflater.eof:
+                        break
+            tail = inflater.flush()
+        except zlib.error as exc:
+            raise ArchiveError(f"{name}: compressed data is corrupt ({exc})") from None
+        produced += len(tail)
+        if produced > member.size:
+            raise LimitExceededError(f"{name}: inflates to more than its declared size {member.size}")
+        if tail:
+            yield tail
+        if not inflater.eof or remaining or inflater.unused_data:
+            raise ArchiveError(f"{name}: compressed data does not end where the archive says it does")
+        if produced != member.size:
+            raise ArchiveError(f"{name}: inflates to {produced} bytes, the archive says {member.size}")
+
+    def read(self, name: str) -> bytes:
+        return b"".join(self.iter_chunks(name))
+
+    def sha256(self, name: str) -> tuple[str, int]:
+        """Hash ``name`` while streaming it; returns (hex digest, size)."""
+        digest = hashlib.sha256()
+        size = 0
+        for data in self.iter_chunks(name):
+            digest.update(data)
+            size += len(data)
+        return digest.hexdigest(), size
+
+
+def _read_at(f: BinaryIO, offset: int, length: int) -> bytes:
+    f.seek(offset)
+    return f.read(length)
+
+
+def _preflight(f: BinaryIO, size: int, limits: ArchiveLimits) -> dict[str, Member]:
+    if size > limits.max_archive_bytes:
+        raise LimitExceededError(f"file is {size} bytes; bundles may be at most {limits.max_archive_bytes} bytes")
+    if size < _EOCD.size:
+        raise ArchiveError("not a zip archive (file too small)")
+    head = _read_at(f, 0, 4)
+    if head != _LOCAL_SIG:
+        if head == _EOCD_SIG and size == _EOCD.size:
+            raise ArchiveError("zip archive is empty")
+        if b"PK" not in _read_at(f, 0, min(size, 65536)):
+            raise ArchiveError("not a zip archive")
+        raise UnsafeArchiveError("unexpected bytes before the zip archive (prepended data)")
+
+    # End of central directory: must end the file exactly (no comment, nothing appended).
+    eocd_offset = size - _EOCD.size
+    eocd = _EOCD.unpack(_read_at(f, eocd_offset, _EOCD.size))
+    sig, disk, cd_disk, disk_entries, total_entries, cd_size, cd_offset, comment_len = eocd
+    if sig != _EOCD_SIG:
+        tail_start = max(0, size - _MAX_EOCD_SEARCH)
+        tail = _read_at(f, tail_start, size - tail_start)
+        if tail.rfind(_EOCD_SIG) >= 0:
+            raise UnsafeArchiveError("unexpected bytes after the zip archive (appended data or archive comment)")
+        raise ArchiveError("not a complete zip archive (end of central directory missing; truncated?)")
+    if comment_len:
+        raise UnsafeArchiveError("zip archive comments are not allowed in bundles")
+    if disk or cd_disk or disk_entries != total_entries:
+        raise UnsafeArchiveError("multi-disk (split) zip archives are not supported")
+    if 0xFFFF in (disk_entries, total_entries) or 0xFFFFFFFF in (cd_size, cd_offset):
+        raise UnsafeArchiveError("zip64 archives are not supported")
+    if total_entries == 0:
+        raise ArchiveError("zip archive is empty")
+    if total_entries > limits.max_members:
+        raise LimitExceededError(f"archive has {total_entries} entries; at most {limits.max_members} are allowed")
+    if cd_offset + cd_size != eocd_offset:
+        raise UnsafeArchiveError("central directory is not where the end record says (gap or overlap)")
+
+    cd = _read_at(f, cd_offset, cd_size)
+    members: dict[str, Member] = {}
+    folded: dict[str, str] = {}
+    total = 0
+    pos = 0
+    for _ in range(total_entries):
+        if pos + _CD.size > len(cd):
+            raise ArchiveError("central directory is truncated")
+        (
+            sig, _made_by, _needed, flags, method, _time, _date, crc, csize, usize,
+            name_len, extra_len, comment_len, disk_start, _int_attr, ext_attr, offset,
+        ) = _CD.unpack_from(cd, pos)
+        if sig != _CD_SIG:
+            raise ArchiveError("central directory entry has a bad signature")
+        made_by_system = _made_by >> 8
+        name_bytes = cd[pos + _CD.size : pos + _CD.size + name_len]
+        extra = cd[pos + _CD.size + name_len : pos + _CD.size + name_len + extra_len]
+        pos += _CD.size + name_len + extra_len + comment_len
+        if pos > len(cd):
+            raise ArchiveError("central directory is truncated")
+        name = _decode_name(name_bytes, flags)
+        check_member_name(name, limits)
+        if flags & (_FLAG_ENCRYPTED | _FLAG_STRONG_ENCRYPTION):
+            raise UnsafeArchiveError(f"entry {name!r} is encrypted")
+        if flags & _FLAG_DATA_DESCRIPTOR:
+            raise UnsafeArchiveError(f"entry {name!r} uses a data descriptor (streamed zip); not supported")
+        if method not in (METHOD_STORED, METHOD_DEFLATED):
+            raise UnsafeArchiveError(f"entry {name!r} uses compression method {method}; only stored and deflate are allowed")
+        if disk_start:
+            raise UnsafeArchiveError("multi-disk (split) zip archives are not supported")
+        if _has_zip64_extra(extra):
+            raise UnsafeArchiveError(f"entry {name!r} uses zip64 fields; not supported")
+        if made_by_system == 3:  # Unix: the file type is in the high bits
+            mode = ext_attr >> 16
+            if stat.S_ISLNK(mode):
+                raise UnsafeArchiveError(f"entry {name!r} is a symbolic link")
+            if mode and not stat.S_ISREG(mode) and stat.S_IFMT(mode):
+                raise UnsafeArchiveError(f"entry {name!r} is not a regular file")
+        if ext_attr & 0x10:  # MS-DOS directory attribute
+            raise UnsafeArchiveError(f"entry {name!r} is a directory; bundles hold regular files only")
+        if usize > limits.max_member_bytes:
+            raise LimitExceededError(f"entry {name!r} is {usize} bytes; at most {limits.max_member_bytes} per file")
+        total += usize
+        if total > limits.max_total_bytes:
+            raise LimitExceededError(f"archive unpacks to more than {limits.max_total_bytes} bytes")
+        if method == METHOD_STORED and csize != usize:
+            raise ArchiveError(f"stored entry {name!r} has different compressed and uncompressed sizes")
+        if method == METHOD_DEFLATED and usize > limits.max_compression_ratio * max(csize, 1):
+            raise LimitExceededError(
+                f"entry {name!r} has a compression ratio over {limits.max_compression_ratio}:1 (zip bomb?)"
+            )
+        key = name.casefold()
+        if name in members:
+            raise UnsafeArchiveError(f"entry name {name!r} appears twice")
+        if key in folded:
+            raise UnsafeArchiveError(f"entry names {folded[key]!r} and {name!r} differ only in case")
+        folded[key] = name
+        members[name] = Member(name, method, flags, crc, csize, usize, offset, -1)
+    if pos != len(cd):
+        raise UnsafeArchiveError("central directory holds more than its entries (hidden data)")
+
+    # Local headers: must agree with the central directory and tile the file exactly.
+    checked: dict[str, Member] = {}
+    expected_offset = 0
+    for member in sorted(members.values(), key=lambda m: m.header_offset):
+        if member.header_offset != expected_offset:
+            if member.header_offset < expected_offset:
+                raise UnsafeArchiveError(f"entry {member.name!r} overlaps the entry before it")
+            raise UnsafeArchiveError(f"unexpected bytes before entry {member.name!r} (hidden data)")
+        header = _read_at(f, member.header_offset, _LOCAL.size)
+        if len(header) != _LOCAL.size:
+            raise ArchiveError(f"entry {member.name!r}: local header is truncated")
+        sig, _needed, flags, method, _time, _date, crc, csize, usize, name_len, extra_len = _LOCAL.unpack(header)
+        if sig != _LOCAL_SIG:
+            raise ArchiveError(f"entry {member.name!r}: local header has a bad signature")
+        name_bytes = _read_at(f, member.header_offset + _LOCAL.size, name_len)
+        if (
+            flags != member.flags
+            or method != member.method
+            or crc != member.crc
+            or csize != member.compressed_size
+            or usize != member.size
+            or _decode_name(name_bytes, flags) != member.name
+        ):
+            raise UnsafeArchiveError(f"entry {member.name!r}: local header disagrees with the central directory")
+        data_offset = member.header_offset + _LOCAL.size + name_len + extra_len
+        expected_offset = data_offset + member.compressed_size
+        if expected_offset > cd_offset:
+            raise UnsafeArchiveError(f"entry {member.name!r} runs into the central directory")
+        checked[member.name] = Member(
+            member.name, member.method, member.flags, member.crc, member.compressed_size, member.size,
+            member.header_offset, data_offset,
+        )
+    if expected_offset != cd_offset:
+        raise UnsafeArchiveError("unexpected bytes between the last entry and the central directory (hidden data)")
+    return checked
+
+
+def _decode_name(raw: bytes, flags: int) -> str:
+    try:
+        name = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise UnsafeArchiveError("entry name is not valid UTF-8") from None
+    if not flags & _FLAG_UTF8 and not name.isascii():
+        raise UnsafeArchiveError(f"entry name {name!r} is not ASCII and not marked as UTF-8")
+    return name
+
+
+def _has_zip64_extra(extra: bytes) -> bool:
+    pos = 0
+    while pos + 4 <= len(extra):
+        header_id, length = struct.unpack_from("<HH", extra, pos)
+        if header_id == _ZIP64_EXTRA_ID:
+            return True
+        pos += 4 + length
+    return False

@@ -1,0 +1,581 @@
+"""The ``.dtnb`` bundle format (v1): build, sign and verify.
+
+A bundle is a zip archive with ``manifest.json`` and ``manifest.json.minisig``
+at its root, plus the chapters, checklists and assets the manifest lists with
+their size and sha256. See docs/bundle-format.md for the exact format.
+
+Verification order (nothing is extracted to disk):
+1. structural pre-flight of the zip (reader.core.archive);
+2. the manifest's minisign signature against the trust store;
+3. the manifest parsed and checked against the schema;
+4. exactly the listed files present, each streamed and checked for size and sha256.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import logging
+import re
+import zipfile
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from reader.core.archive import Archive, ArchiveLimits
+from reader.core.errors import IntegrityError, LimitExceededError, ManifestError
+from reader.core.minisign import SecretKey, Signature
+from reader.core.trust import TrustedKey, TrustStore
+from reader.core.vocabulary import PRIORITIES, SCALES, THEMES
+
+log = logging.getLogger(__name__)
+
+MANIFEST_NAME = "manifest.json"
+SIGNATURE_NAME = "manifest.json.minisig"
+MANIFEST_TYPE = "dtn-bundle-manifest"
+CHECKLIST_TYPE = "dtn-checklist"
+FORMAT_VERSION = 1
+BUNDLE_SUFFIX = ".dtnb"
+SIGNER_ROLE = "publisher"
+
+ID_RE = re.compile(r"[a-z0-9][a-z0-9.-]{0,63}")
+SLUG_RE = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
+ITEM_ID_RE = re.compile(r"[a-z0-9][a-z0-9-]{0,79}")
+DATE_RE = re.compile(r"\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?")
+TIMESTAMP_RE = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z")
+SHA256_RE = re.compile(r"[0-9a-f]{64}")
+LANGUAGES = ("nl", "en")
+ASSET_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp")
+# Members whose content is kept in memory after verification (small texts used by import).
+TEXT_PREFIXES = ("chapters/", "checklists/")
+MEMBER_PREFIXES = ("chapters/", "checklists/", "assets/")
+
+
+@dataclass(frozen=True)
+class ManifestLimits:
+    """Caps on the signed manifest and its parts. Sizes in bytes, lengths in characters."""
+
+    max_manifest_bytes: int = 1024 * 1024
+    max_signature_bytes: int = 16 * 1024
+    max_json_depth: int = 12
+    max_chapters: int = 500
+    max_checklists: int = 50
+    max_checklist_items: int = 200
+    max_checklist_bytes: int = 256 * 1024
+    max_level_events: int = 100
+    max_themes_per_chapter: int = 8
+    max_title_chars: int = 300
+    max_summary_chars: int = 10_000
+    max_text_total_bytes: int = 64 * 1024 * 1024  # chapters + checklists kept in memory
+
+
+@dataclass(frozen=True)
+class BundleLimits:
+    archive: ArchiveLimits = field(default_factory=ArchiveLimits)
+    manifest: ManifestLimits = field(default_factory=ManifestLimits)
+
+
+@dataclass(frozen=True)
+class Level:
+    value: int
+    label: str
+    scale: str
+    since: str
+
+
+@dataclass(frozen=True)
+class LevelEvent:
+    start: str
+    end: str | None
+    value: int
+    label: str
+    scale: str
+    region: str
+    note: str
+
+
+@dataclass(frozen=True)
+class ChapterEntry:
+    id: str
+    title: str
+    themes: tuple[str, ...]
+    file: str
+    theme_chapter: bool = False
+
+
+@dataclass(frozen=True)
+class ChecklistEntry:
+    id: str
+    partner: str
+    title: str
+    file: str
+
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    id: str
+    text: str
+    priority: str
+
+
+@dataclass(frozen=True)
+class Checklist:
+    id: str
+    partner: str
+    title: str
+    items: tuple[ChecklistItem, ...]
+
+
+@dataclass(frozen=True)
+class FileEntry:
+    path: str
+    size: int
+    sha256: str
+
+
+@dataclass(frozen=True)
+class Manifest:
+    bundle_id: str
+    revision: int
+    edition_date: str
+    edition_number: int | None
+    edition_name: str
+    publisher: str
+    created: str
+    language: str
+    title: str
+    summary: str
+    demo: bool
+    level: Level
+    level_events: tuple[LevelEvent, ...]
+    chapters: tuple[ChapterEntry, ...]
+    checklists: tuple[ChecklistEntry, ...]
+    files: tuple[FileEntry, ...]
+
+    @property
+    def assets(self) -> tuple[str, ...]:
+        return tuple(f.path for f in self.files if f.path.startswith("assets/"))
+
+    def file(self, path: str) -> FileEntry:
+        for entry in self.files:
+            if entry.path == path:
+                return entry
+        raise KeyError(path)
+
+
+@dataclass(frozen=True)
+class VerifiedBundle:
+    """A bundle whose signature, structure and every member were checked."""
+
+    path: Path
+    manifest: Manifest
+    manifest_bytes: bytes
+    signer: TrustedKey
+    trusted_comment: str
+    files_checked: int
+    texts: dict[str, bytes]  # chapters/ and checklists/ members, already verified
+
+    @property
+    def signer_key_id(self) -> str:
+        return self.signer.key_id
+
+    @property
+    def signer_name(self) -> str:
+        return self.signer.name
+
+    def text(self, path: str) -> str:
+        return self.texts[path].decode("utf-8")
+
+    def checklist(self, entry: ChecklistEntry) -> Checklist:
+        return parse_checklist(self.texts[entry.file], entry)
+
+
+# --- JSON ------------------------------------------------------------------------
+
+
+def _json_depth_ok(data: bytes, max_depth: int) -> bool:
+    """Nesting depth of JSON text without parsing it (strings skipped), so json never recurses deeply."""
+    depth = 0
+    in_string = False
+    escape = False
+    for byte in data:
+        if in_string:
+            if escape:
+                escape = False
+            elif byte == 0x5C:
+                escape = True
+            elif byte == 0x22:
+                in_string = False
+        elif byte == 0x22:
+            in_string = True
+        elif byte in (0x5B, 0x7B):
+            depth += 1
+            if depth > max_depth:
+                return False
+        elif byte in (0x5D, 0x7D):
+            depth -= 1
+    return True
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise ManifestError(f"duplicate key {key!r} in JSON")
+        result[key] = value
+    return result
+
+
+def _reject_constant(name: str) -> Any:
+    raise ManifestError(f"JSON contains {name}, which is not allowed")
+
+
+def load_json(data: bytes, what: str, max_bytes: int, max_depth: int) -> Any:
+    """Parse untrusted JSON: size and depth capped, duplicate keys and NaN refused."""
+    if len(data) > max_bytes:
+        raise LimitExceededError(f"{what} is {len(data)} bytes; at most {max_bytes} are allowed")
+    if not _json_depth_ok(data, max_depth):
+        raise ManifestError(f"{what} is nested deeper than {max_depth} levels")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise ManifestError(f"{what} is not UTF-8 text") from None
+    try:
+        return json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_reject_constant)
+    except ManifestError as exc:
+        raise ManifestError(f"{what}: {exc.message}") from None
+    except (json.JSONDecodeError, RecursionError) as exc:
+        raise ManifestError(f"{what} is not valid JSON ({exc})") from None
+
+
+def canonical_json(obj: Any) -> bytes:
+    return (json.dumps(obj, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
+
+
+# --- schema ------------------------------------------------------------------------
+
+
+class _Fields:
+    """Typed access to one JSON object with messages that name the field."""
+
+    def __init__(self, obj: Any, where: str, allowed: set[str]) -> None:
+        if not isinstance(obj, dict):
+            raise ManifestError(f"{where} must be an object")
+        unknown = set(obj) - allowed
+        if unknown:
+            raise ManifestError(f"{where} has unknown field(s): {', '.join(sorted(unknown))}")
+        self.obj = obj
+        self.where = where
+
+    def _get(self, key: str, kind: type | tuple[type, ...], optional: bool) -> Any:
+        if key not in self.obj or self.obj[key] is None:
+            if optional:
+                return None
+            raise ManifestError(f"{self.where}.{key} is missing")
+        value = self.obj[key]
+        if isinstance(value, bool) and kind is not bool:
+            raise ManifestError(f"{self.where}.{key} has the wrong type")
+        if not isinstance(value, kind):
+            raise ManifestError(f"{self.where}.{key} has the wrong type")
+        return value
+
+    def text(self, key: str, max_chars: int, optional: bool = False, pattern: re.Pattern | None = None) -> Any:
+        value = self._get(key, str, optional)
+        if value is None:
+            return None
+        if len(value) > max_chars:
+            raise ManifestError(f"{self.where}.{key} is longer than {max_chars} characters")
+        if pattern is not None and not pattern.fullmatch(value):
+            raise ManifestError(f"{self.where}.{key} {value[:80]!r} is not in the required form")
+        if not optional and not value.strip():
+            raise ManifestError(f"{self.where}.{key} is empty")
+        return value
+
+    def integer(self, key: str, low: int, high: int, optional: bool = False) -> Any:
+        value = self._get(key, int, optional)
+        if value is None:
+            return None
+        if not low <= value <= high:
+            raise ManifestError(f"{self.where}.{key} = {value} is outside {low}..{high}")
+        return value
+
+    def boolean(self, key: str) -> bool:
+        return bool(self._get(key, bool, True))
+
+    def items(self, key: str, max_count: int, optional: bool = False) -> list:
+        value = self._get(key, list, optional)
+        if value is None:
+            return []
+        if len(value) > max_count:
+            raise ManifestError(f"{self.where}.{key} has more than {max_count} entries")
+        return value
+
+
+def _level_fields(f: _Fields) -> tuple[int, str, str]:
+    scale_id = f.text("scale", 16)
+    if scale_id not in SCALES:
+        raise ManifestError(f"{f.where}.scale {scale_id!r} is unknown; known scales: {', '.join(SCALES)}")
+    scale = SCALES[scale_id]
+    value = f.integer("value", 1, scale.max)
+    label = f.text("label", 40)
+    if label != scale.label(value):
+        raise ManifestError(f"{f.where}.label {label!r} does not match level {value} of scale {scale_id}")
+    return value, label, scale_id
+
+
+def parse_manifest(obj: Any, limits: ManifestLimits = ManifestLimits()) -> Manifest:
+    """Check a decoded manifest against the v1 schema. Raises ManifestError naming the field."""
+    top = _Fields(
+        obj,
+        "manifest",
+        {
+            "type", "format", "bundle_id", "revision", "edition", "publisher", "created", "language",
+            "title", "summary", "demo", "level", "level_events", "chapters", "checklists", "files",
+        },
+    )
+    kind = top.text("type", 64)
+    if kind != MANIFEST_TYPE:
+        raise ManifestError(f"manifest type is {kind!r}, not {MANIFEST_TYPE!r} (not a bundle manifest)")
+    version = top.integer("format", 0, 1000)
+    if version != FORMAT_VERSION:
+        raise ManifestError(f"bundle format version {version} is not supported (this reader reads {FORMAT_VERSION})")
+    edition = _Fields(top.obj.get("edition"), "manifest.edition", {"date", "number", "name"})
+    lvl = _Fields(top.obj.get("level"), "manifest.level", {"value", "label", "scale", "since"})
+    value, label, scale_id = _level_fields(lvl)
+    level = Level(value, label, scale_id, lvl.text("since", 10, pattern=DATE_RE))
+
+    events = []
+    for i, raw in enumerate(top.items("level_events", limits.max_level_events, optional=True)):
+        ev = _Fields(raw, f"manifest.level_events[{i}]", {"start", "end", "value", "label", "scale", "region", "note"})
+        ev_value, ev_label, ev_scale = _level_fields(ev)
+        events.append(
+            LevelEvent(
+                ev.text("start", 10, pattern=DATE_RE), ev.text("end", 10, optional=True, pattern=DATE_RE),
+                ev_value, ev_label, ev_scale, ev.text("region", 200), ev.text("note", 2000, optional=True) or "",
+            )
+        )
+
+    files = []
+    seen_files: set[str] = set()
+    for i, raw in enumerate(top.items("files", 100_000)):
+        fe = _Fields(raw, f"manifest.files[{i}]", {"path", "size", "sha256"})
+        path = fe.text("path", 255)
+        if path in seen_files:
+            raise ManifestError(f"manifest lists file {path!r} twice")
+        if not path.startswith(MEMBER_PREFIXES) or path.count("/") != 1:
+            raise ManifestError(f"manifest.files[{i}].path {path!r} is not under chapters/, checklists/ or assets/")
+        seen_files.add(path)
+        files.append(FileEntry(path, fe.integer("size", 0, 2**40), fe.text("sha256", 64, pattern=SHA256_RE)))
+
+    chapters = []
+    chapter_ids: set[str] = set()
+    for i, raw in enumerate(top.items("chapters", limits.max_chapters)):
+        ch = _Fields(raw, f"manifest.chapters[{i}]", {"id", "title", "themes", "file", "theme_chapter"})
+        cid = ch.text("id", 64, pattern=SLUG_RE)
+        if cid in chapter_ids:
+            raise ManifestError(f"chapter id {cid!r} appears twice")
+        chapter_ids.add(cid)
+        themes = ch.items("themes", limits.max_themes_per_chapter)
+        for theme in themes:
+            if theme not in THEMES:
+                raise ManifestError(f"chapter {cid!r} has unknown theme {theme!r}")
+        file = ch.text("file", 255)
+        if not file.startswith("chapters/") or not file.endswith(".md") or file not in seen_files:
+            raise ManifestError(f"chapter {cid!r}: file {file!r} must be a listed chapters/*.md file")
+        chapters.append(ChapterEntry(cid, ch.text("title", limits.max_title_chars), tuple(themes), file, ch.boolean("theme_chapter")))
+    if not chapters:
+        raise ManifestError("manifest lists no chapters")
+
+    checklists = []
+    checklist_ids: set[str] = set()
+    for i, raw in enumerate(top.items("checklists", limits.max_checklists, optional=True)):
+        cl = _Fields(raw, f"manifest.checklists[{i}]", {"id", "partner", "title", "file"})
+        clid = cl.text("id", 64, pattern=SLUG_RE)
+        if clid in checklist_ids:
+            raise ManifestError(f"checklist id {clid!r} appears twice")
+        checklist_ids.add(clid)
+        file = cl.text("file", 255)
+        if not file.startswith("checklists/") or not file.endswith(".json") or file not in seen_files:
+            raise ManifestError(f"checklist {clid!r}: file {file!r} must be a listed checklists/*.json file")
+        checklists.append(ChecklistEntry(clid, cl.text("partner", 200), cl.text("title", limits.max_title_chars), file))
+
+    language = top.text("language", 8)
+    if language not in LANGUAGES:
+        raise ManifestError(f"manifest.language {language!r} is not one of {', '.join(LANGUAGES)}")
+    return Manifest(
+        bundle_id=top.text("bundle_id", 64, pattern=ID_RE),
+        revision=top.integer("revision", 1, 2**31),
+        edition_date=edition.text("date", 10, pattern=DATE_RE),
+        edition_number=edition.integer("number", 1, 100_000, optional=True),
+        edition_name=edition.text("name", limits.max_title_chars),
+        publisher=top.text("publisher", 200),
+        created=top.text("created", 20, pattern=TIMESTAMP_RE),
+        language=language,
+        title=top.text("title", limits.max_title_chars),
+        summary=top.text("summary", limits.max_summary_chars),
+        demo=top.boolean("demo"),
+        level=level,
+        level_events=tuple(events),
+        chapters=tuple(chapters),
+        checklists=tuple(checklists),
+        files=tuple(files),
+    )
+
+
+def parse_checklist(data: bytes, entry: ChecklistEntry, limits: ManifestLimits = ManifestLimits()) -> Checklist:
+    obj = load_json(data, entry.file, limits.max_checklist_bytes, limits.max_json_depth)
+    top = _Fields(obj, entry.file, {"type", "id", "partner", "title", "items"})
+    if top.text("type", 64) != CHECKLIST_TYPE:
+        raise ManifestError(f"{entry.file}: type is not {CHECKLIST_TYPE!r}")
+    if top.text("id", 64) != entry.id:
+        raise ManifestError(f"{entry.file}: id does not match the manifest's checklist id {entry.id!r}")
+    items = []
+    seen: set[str] = set()
+    for i, raw in enumerate(top.items("items", limits.max_checklist_items)):
+        it = _Fields(raw, f"{entry.file} items[{i}]", {"id", "text", "priority"})
+        iid = it.text("id", 80, pattern=ITEM_ID_RE)
+        if iid in seen:
+            raise ManifestError(f"{entry.file}: item id {iid!r} appears twice")
+        seen.add(iid)
+        priority = it.text("priority", 10)
+        if priority not in PRIORITIES:
+            raise ManifestError(f"{entry.file}: item {iid!r} has unknown priority {priority!r}")
+        items.append(ChecklistItem(iid, it.text("text", 2000), priority))
+    return Checklist(entry.id, top.text("partner", 200), top.text("title", limits.max_title_chars), tuple(items))
+
+
+# --- verify -------------------------------------------------------------------------
+
+
+def verify_bundle(
+    path: str | Path,
+    trust: TrustStore,
+    limits: BundleLimits = BundleLimits(),
+    *,
+    checklists: bool = True,
+) -> VerifiedBundle:
+    """Verify a bundle file completely without extracting it.
+
+    Raises a BundleError subclass, or a key/signature error from reader.core.errors.
+    """
+    path = Path(path)
+    ml = limits.manifest
+    with Archive.open(str(path), limits.archive) as archive:
+        for required in (MANIFEST_NAME, SIGNATURE_NAME):
+            if required not in archive.members:
+                raise ManifestError(f"{required} is missing from the bundle (not a DTN bundle?)")
+        sig_member = archive.members[SIGNATURE_NAME]
+        if sig_member.size > ml.max_signature_bytes:
+            raise LimitExceededError(f"{SIGNATURE_NAME} is larger than {ml.max_signature_bytes} bytes")
+        man_member = archive.members[MANIFEST_NAME]
+        if man_member.size > ml.max_manifest_bytes:
+            raise LimitExceededError(f"{MANIFEST_NAME} is {man_member.size} bytes; at most {ml.max_manifest_bytes} are allowed")
+        signature = Signature.from_bytes(archive.read(SIGNATURE_NAME))
+        manifest_bytes = archive.read(MANIFEST_NAME)
+        signer = trust.key_for(signature.key_id, SIGNER_ROLE)
+        signature.verify(manifest_bytes, signer.key)
+
+        manifest = parse_manifest(load_json(manifest_bytes, MANIFEST_NAME, ml.max_manifest_bytes, ml.max_json_depth), ml)
+        listed = {f.path: f for f in manifest.files}
+        present = set(archive.members) - {MANIFEST_NAME, SIGNATURE_NAME}
+        unlisted = sorted(present - set(listed))
+        if unlisted:
+            raise IntegrityError(f"bundle holds file(s) the signed manifest does not list: {', '.join(unlisted[:5])}")
+        missing = sorted(set(listed) - present)
+        if missing:
+            raise IntegrityError(f"file(s) listed in the manifest are missing from the bundle: {', '.join(missing[:5])}")
+
+        texts: dict[str, bytes] = {}
+        text_total = 0
+        # Read in archive order: one forward pass over the file.
+        for name in sorted(listed, key=lambda n: archive.members[n].header_offset):
+            entry = listed[name]
+            member = archive.members[name]
+            if member.size != entry.size:
+                raise IntegrityError(f"{name} is {member.size} bytes in the archive; the signed manifest says {entry.size}")
+            digest = hashlib.sha256()
+            keep = name.startswith(TEXT_PREFIXES)
+            parts: list[bytes] = []
+            for chunk in archive.iter_chunks(name):
+                digest.update(chunk)
+                if keep:
+                    parts.append(chunk)
+            if digest.hexdigest() != entry.sha256:
+                raise IntegrityError(f"{name} was altered: its sha256 does not match the signed manifest")
+            if keep:
+                text_total += entry.size
+                if text_total > ml.max_text_total_bytes:
+                    raise LimitExceededError(f"chapters and checklists exceed {ml.max_text_total_bytes} bytes")
+                texts[name] = b"".join(parts)
+        for chapter in manifest.chapters:
+            try:
+                texts[chapter.file].decode("utf-8")
+            except UnicodeDecodeError:
+                raise ManifestError(f"{chapter.file} is not UTF-8 text") from None
+        verified = VerifiedBundle(path, manifest, manifest_bytes, signer, signature.trusted_comment, len(listed) + 2, texts)
+        if checklists:
+            for entry in manifest.checklists:
+                verified.checklist(entry)
+        return verified
+
+
+def read_asset(path: str | Path, manifest: Manifest, name: str, limits: ArchiveLimits = ArchiveLimits()) -> bytes:
+    """Read one listed asset from a (previously verified) bundle, checking its hash again."""
+    entry = manifest.file(name)
+    with Archive.open(str(path), limits) as archive:
+        data = archive.read(name)
+    if len(data) != entry.size or hashlib.sha256(data).hexdigest() != entry.sha256:
+        raise IntegrityError(f"{name} no longer matches the signed manifest (the stored bundle was altered)")
+    return data
+
+
+# --- build ---------------------------------------------------------------------------
+
+_ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
+_STORED_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp")
+
+
+def _zip_member(zf: zipfile.ZipFile, name: str, data: bytes) -> None:
+    info = zipfile.ZipInfo(name, date_time=_ZIP_EPOCH)
+    info.create_system = 3
+    info.external_attr = 0o100644 << 16
+    if name.lower().endswith(_STORED_SUFFIXES):
+        info.compress_type = zipfile.ZIP_STORED
+    else:
+        info.compress_type = zipfile.ZIP_DEFLATED
+    zf.writestr(info, data, compresslevel=9 if info.compress_type == zipfile.ZIP_DEFLATED else None)
+
+
+def trusted_comment_for(manifest: dict) -> str:
+    created = datetime.strptime(manifest["created"], "%Y-%m-%dT%H:%M:%SZ")
+    stamp = int((created - datetime(1970, 1, 1)).total_seconds())
+    return f"timestamp:{stamp}\tfile:{MANIFEST_NAME}\thashed\tbundle:{manifest['bundle_id']}\trevision:{manifest['revision']}"
+
+
+def build_bundle(manifest: dict, members: dict[str, bytes], key: SecretKey) -> bytes:
+    """Write a signed bundle. ``manifest`` lacks ``files``; it is filled from ``members``.
+
+    The same input and key give byte-identical output (fixed timestamps, fixed order,
+    deterministic Ed25519).
+    """
+    manifest = dict(manifest)
+    manifest["type"] = MANIFEST_TYPE
+    manifest["format"] = FORMAT_VERSION
+    manifest["files"] = [
+        {"path": name, "size": len(data), "sha256": hashlib.sha256(data).hexdigest()}
+        for name, data in sorted(members.items())
+    ]
+    parse_manifest(manifest)  # never sign what we would refuse to read
+    manifest_bytes = canonical_json(manifest)
+    signature = key.sign(manifest_bytes, trusted_comment_for(manifest), "signature from dtn build")
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as zf:
+        _zip_member(zf, MANIFEST_NAME, manifest_bytes)
+        _zip_member(zf, SIGNATURE_NAME, signature)
+        for name in sorted(members):
+            _zip_member(zf, name, members[name])
+    return out.getvalue()
+
+
