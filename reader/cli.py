@@ -201,8 +201,184 @@ def cmd_trust_revoke(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _demo_mark(edition) -> str:
+    marks = []
+    if edition.demo:
+        marks.append("DEMO")
+    if edition.superseded_by:
+        marks.append("superseded")
+    if edition.hidden_reason:
+        marks.append("HIDDEN: " + edition.hidden_reason)
+    return f"  [{'; '.join(marks)}]" if marks else ""
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    with _open_library(args) as lib:
+        results = lib.import_paths(args.paths)
+    for result in results:
+        _out(result.line())
+    rejected = sum(1 for r in results if not r.ok)
+    imported = sum(1 for r in results if r.status == "imported")
+    _out(f"{imported} imported, {len(results) - imported - rejected} already present, {rejected} rejected")
+    return EXIT_REJECTED if rejected else EXIT_OK
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    with _open_library(args) as lib:
+        editions = lib.editions(include_superseded=args.all, include_hidden=args.all)
+    if args.json:
+        _json_out([e.to_json() for e in editions])
+        return EXIT_OK
+    if not editions:
+        _out("the library is empty; import bundles with 'dtn import PATH'")
+    for e in editions:
+        _out(f"{e.date:<10}  {e.bundle_id:<24} r{e.revision:<3} level {e.level_value} {e.level_label:<13} {e.name}{_demo_mark(e)}")
+    return EXIT_OK
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    with _open_library(args) as lib:
+        e = lib.edition(args.edition)
+        chapters = lib.chapters(e.pk)
+        checklists = lib.checklists(e.pk)
+        events = lib.level_events(e.pk)
+    if args.json:
+        data = e.to_json()
+        data["chapters"] = [{"id": c.chapter_id, "title": c.title, "themes": c.themes, "theme_chapter": c.theme_chapter} for c in chapters]
+        data["level_events"] = [{"start": p.date, "end": p.end, "value": p.value, "label": p.label, "scale": p.scale, "region": p.region, "note": p.note} for p in events]
+        data["checklists"] = [
+            {"id": c.checklist_id, "partner": c.partner, "title": c.title,
+             "items": [{"id": i.item_id, "text": i.text, "priority": i.priority, "ticked": i.ticked, "note": i.note} for i in c.items]}
+            for c in checklists
+        ]
+        _json_out(data)
+        return EXIT_OK
+    _out(f"{e.title}{_demo_mark(e)}")
+    _out(f"  edition:   {e.name} ({e.date}), {e.bundle_id} revision {e.revision}")
+    _out(f"  level:     {e.level_value} {e.level_label} (scale {e.level_scale}) since {e.level_since}")
+    for p in events:
+        _out(f"  event:     {p.date}{' to ' + p.end if p.end else ''}: level {p.value} {p.label} in {p.region}")
+    _out(f"  signed by: {e.signer_name} (key {e.signer_key_id})")
+    _out(f"  summary:   {e.summary}")
+    _out("  chapters:")
+    for c in chapters:
+        _out(f"    {c.ord + 1}. {c.title}  ({', '.join(c.themes)})")
+    for c in checklists:
+        _out(f"  checklist: {c.partner}: {c.done}/{len(c.items)} done")
+    return EXIT_OK
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from reader.core.library import marks_to_text
+
+    with _open_library(args) as lib:
+        hits = lib.search(args.query, limit=args.limit, themes=args.theme, year_from=args.year_from, year_to=args.year_to)
+    if args.json:
+        _json_out([{"edition": h.bundle_id, "edition_name": h.edition_name, "date": h.edition_date, "chapter": h.chapter_id,
+                    "title": h.title, "themes": h.themes, "snippet": h.snippet, "demo": h.demo, "rank": h.rank} for h in hits])
+        return EXIT_OK
+    if not hits:
+        _out("no results")
+    for h in hits:
+        _out(f"{h.edition_date}  {h.edition_name}: {h.title}{'  [DEMO]' if h.demo else ''}")
+        _out(f"    {marks_to_text(h.snippet)}")
+    return EXIT_OK
+
+
+def cmd_levels(args: argparse.Namespace) -> int:
+    with _open_library(args) as lib:
+        points = lib.levels()
+    if args.json:
+        _json_out([{"date": p.date, "end": p.end, "value": p.value, "label": p.label, "scale": p.scale,
+                    "region": p.region, "edition": p.edition, "note": p.note, "demo": p.demo} for p in points])
+        return EXIT_OK
+    from reader.core.vocabulary import SCALES
+
+    for p in points:
+        where = "national" if p.national else f"regional: {p.region}" + (f" until {p.end}" if p.end else "")
+        _out(f"{p.date:<10}  {p.value} of {SCALES[p.scale].max}  {p.label:<13} {where:<34} {p.edition}{'  [DEMO]' if p.demo else ''}")
+    return EXIT_OK
+
+
+def cmd_audit(args: argparse.Namespace) -> int:
+    from dataclasses import asdict
+
+    with _open_library(args) as lib:
+        entries = lib.audit(args.limit)
+    if args.json:
+        _json_out([asdict(a) for a in entries])
+        return EXIT_OK
+    for a in entries:
+        what = f"{a.bundle_id} r{a.revision}" if a.bundle_id else (a.sha256 or "")[:12]
+        _out(f"{a.time}  {a.result:<15} {what:<28} {a.source}" + (f"  -- {a.reason}" if a.reason else ""))
+    return EXIT_OK
+
+
+def cmd_rebuild(args: argparse.Namespace) -> int:
+    with _open_library(args) as lib:
+        report = lib.rebuild()
+    _out(f"rebuilt the index: {report['indexed']} bundle(s) verified and indexed")
+    for bundle_id in report["hidden"]:
+        _out(f"hidden (signing key revoked): {bundle_id}")
+    for sha, reason in report["rejected"]:
+        _out(f"not indexed: {sha[:12]}: {reason}")
+    return EXIT_REJECTED if report["rejected"] else EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from reader.core.library import Library
+
+    with Library.open(_library_dir(args), recover=not args.no_recover) as lib:
+        problems = lib.check()
+    for problem in problems:
+        _out(f"problem: {problem}")
+    _out("library is consistent" if not problems else f"{len(problems)} problem(s) found")
+    return EXIT_REJECTED if problems else EXIT_OK
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from reader.core.demo import SETTING_NO_DEMO, load_demo
+
+    with _open_library(args) as lib:
+        if args.action == "remove":
+            count = lib.remove_demo()
+            lib.set_setting(SETTING_NO_DEMO, "1")
+            _out(f"removed {count} demo bundle(s)")
+            return EXIT_OK
+        results = load_demo(lib)
+        lib.set_setting(SETTING_NO_DEMO, "0")
+    for result in results:
+        _out(result.line())
+    return EXIT_REJECTED if any(not r.ok for r in results) else EXIT_OK
+
+
 def add_library_commands(command: Callable) -> None:
     """Commands that read or change the local library."""
+    p = command("import", cmd_import, "import bundle files and folders (every .dtnb below a folder)")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p = command("list", cmd_list, "list the editions in the library, newest first")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--all", action="store_true", help="include superseded and hidden editions")
+    p = command("show", cmd_show, "show one edition (BUNDLE_ID or BUNDLE_ID@REVISION)")
+    p.add_argument("edition")
+    p.add_argument("--json", action="store_true")
+    p = command("search", cmd_search, "full-text search over all chapters")
+    p.add_argument("query")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--theme", action="append", help="only chapters with this theme (repeatable)")
+    p.add_argument("--from", dest="year_from", type=int, metavar="YEAR")
+    p.add_argument("--to", dest="year_to", type=int, metavar="YEAR")
+    p = command("levels", cmd_levels, "the merged threat level history")
+    p.add_argument("--json", action="store_true")
+    p = command("audit", cmd_audit, "the audit log of import attempts, newest first")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--limit", type=int, default=1000)
+    command("rebuild", cmd_rebuild, "recreate the index from the stored bundles, re-verifying each")
+    p = command("check", cmd_check, "check the library for problems (exit 1 if any)")
+    p.add_argument("--no-recover", action="store_true", help="report without running startup recovery first")
+    p = command("demo", cmd_demo, "load or remove the built-in demo library")
+    p.add_argument("action", choices=("load", "remove"))
 
 
 # --- parser --------------------------------------------------------------------------------------

@@ -31,5 +31,3 @@ def builtin_trust_dir() -> Path:
     return resource_path("trust")
 
 
-def demo_bundles_dir() -> Path:
-    return resource_path("demo", "bundles")

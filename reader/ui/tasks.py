@@ -1,0 +1,146 @@
+"""Background work for the GUI: one small task abstraction on QThreadPool.
+
+A task runs ``fn(library, handle)`` on a worker thread with that thread's own
+Library connection, and reports through a signals object: ``progress``,
+``succeeded``, ``failed``. Nothing escapes ``run()``. The worker function never
+touches widgets. Writes go to a pool with a single thread, so they are serial.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from reader.core.errors import CancelledError
+from reader.core.library import Library
+
+log = logging.getLogger(__name__)
+
+# How long shutdown waits for running tasks, in milliseconds.
+SHUTDOWN_WAIT_MS = 10_000
+
+
+class TaskSignals(QObject):
+    progress = Signal(int, int)
+    succeeded = Signal(object)
+    failed = Signal(object)  # the exception
+    finished = Signal()
+
+
+class TaskHandle:
+    """What a worker function gets besides its library: progress reporting and cancellation."""
+
+    def __init__(self, signals: TaskSignals) -> None:
+        self._signals = signals
+        self.cancel_event = threading.Event()
+
+    def progress(self, done: int, total: int) -> None:
+        self._signals.progress.emit(done, total)
+
+    def cancel(self) -> None:
+        self.cancel_event.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self.cancel_event.is_set()
+
+    def check_cancelled(self) -> None:
+        if self.cancel_event.is_set():
+            raise CancelledError("cancelled")
+
+
+class Task(QRunnable):
+    def __init__(self, fn: Callable[[Library, TaskHandle], Any], libraries: "LibraryConnections") -> None:
+        super().__init__()
+        self.setAutoDelete(True)
+        self.signals = TaskSignals()
+        self.handle = TaskHandle(self.signals)
+        self._fn = fn
+        self._libraries = libraries
+
+    def run(self) -> None:
+        try:
+            result = self._fn(self._libraries.get(), self.handle)
+        except BaseException as exc:  # noqa: BLE001 - nothing may escape a worker
+            if not isinstance(exc, CancelledError):
+                log.debug("task failed", exc_info=True)
+            self.signals.failed.emit(exc)
+        else:
+            self.signals.succeeded.emit(result)
+        finally:
+            self.signals.finished.emit()
+
+
+class LibraryConnections:
+    """One Library (SQLite connection) per worker thread, all closed at shutdown."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._local = threading.local()
+        self._all: list[Library] = []
+        self._lock = threading.Lock()
+
+    def get(self) -> Library:
+        lib = getattr(self._local, "library", None)
+        if lib is None:
+            lib = Library.open(self.folder, recover=False)
+            self._local.library = lib
+            with self._lock:
+                self._all.append(lib)
+        return lib
+
+    def close_all(self) -> None:
+        with self._lock:
+            for lib in self._all:
+                try:
+                    lib.close()
+                except Exception:  # noqa: BLE001 - closing at exit, best effort
+                    log.debug("closing a library connection failed", exc_info=True)
+            self._all.clear()
+
+
+class TaskRunner:
+    """Reads run on a small pool; writes on a pool of one thread, so they never overlap."""
+
+    def __init__(self, folder: Path, read_threads: int = 2) -> None:
+        self.libraries = LibraryConnections(folder)
+        self.read_pool = QThreadPool()
+        self.read_pool.setMaxThreadCount(read_threads)
+        self.write_pool = QThreadPool()
+        self.write_pool.setMaxThreadCount(1)
+        self._live: set[Task] = set()
+
+    def submit(
+        self,
+        fn: Callable[[Library, TaskHandle], Any],
+        on_success: Callable[[Any], None] | None = None,
+        on_failure: Callable[[BaseException], None] | None = None,
+        on_progress: Callable[[int, int], None] | None = None,
+        *,
+        write: bool = False,
+    ) -> Task:
+        """Run ``fn(library, handle)`` off the GUI thread; callbacks arrive on the GUI thread."""
+        task = Task(fn, self.libraries)
+        # Keep the Python wrapper alive until the task has finished.
+        self._live.add(task)
+        if on_success is not None:
+            task.signals.succeeded.connect(on_success)
+        if on_failure is not None:
+            task.signals.failed.connect(on_failure)
+        if on_progress is not None:
+            task.signals.progress.connect(on_progress)
+        task.signals.finished.connect(lambda: self._live.discard(task))
+        (self.write_pool if write else self.read_pool).start(task)
+        return task
+
+    def shutdown(self) -> None:
+        for task in list(self._live):
+            task.handle.cancel()
+        self.read_pool.waitForDone(SHUTDOWN_WAIT_MS)
+        self.write_pool.waitForDone(SHUTDOWN_WAIT_MS)
+        self.libraries.close_all()

@@ -1,0 +1,40 @@
+"""Fixtures for GUI tests: a real library file built from the demo bundles, a context, a window."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from reader.core.demo import load_demo
+from reader.core.library import Library
+
+
+@pytest.fixture(scope="session")
+def demo_library_template(tmp_path_factory) -> Path:
+    """A library folder with the demo bundles imported through the normal verified import."""
+    folder = tmp_path_factory.mktemp("demo-template")
+    with Library.open(folder) as lib:
+        results = load_demo(lib)
+    assert results and all(r.status == "imported" for r in results), [r.line() for r in results]
+    return folder
+
+
+@pytest.fixture
+def library_dir(demo_library_template, tmp_path) -> Path:
+    """A fresh copy of the demo library per test."""
+    folder = tmp_path / "library"
+    shutil.copytree(demo_library_template, folder)
+    return folder
+
+
+@pytest.fixture
+def ctx(qapp, library_dir):
+    from reader.ui.context import AppContext
+    from reader.ui.tasks import TaskRunner
+
+    runner = TaskRunner(library_dir)
+    context = AppContext(library_dir, runner, language="nl")
+    yield context
+    runner.shutdown()
