@@ -1,0 +1,290 @@
+"""The Import and trust view over the real demo library: verified import with a report, keys, audit log."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
+
+from reader.core.errors import CancelledError
+from reader.core.library import Library
+from reader.core.minisign import SecretKey
+from reader.ui.views import importtrust
+from reader.ui.views.importtrust import ImportTrustView
+from tests.helpers import bundles
+
+# The offscreen platform plugin says this whenever a top-level window is shown; it is not ours.
+pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)")
+
+TEST_SIGNER = "Testuitgever"
+BUNDLE_ID = "voorbeeld-2026-06"
+CHAPTER = "chapters/01-dreigingsniveau.md"
+
+COL_RESULT, COL_EDITION, COL_BUNDLE, COL_SIGNER, COL_FILES, COL_REASON, COL_SOURCE = range(7)
+AUDIT_RESULT, AUDIT_BUNDLE, AUDIT_REASON = 1, 2, 3
+KEY_NAME, KEY_ROLE, KEY_ID, KEY_STATUS, KEY_MARKINGS = range(5)
+
+
+@pytest.fixture(scope="module")
+def test_key() -> SecretKey:
+    return SecretKey.generate()
+
+
+@pytest.fixture(scope="module")
+def valid_bytes(tmp_path_factory, test_key) -> bytes:
+    """The ``dtn init`` example edition, built and signed with the test key."""
+    return bundles.build_example(tmp_path_factory.mktemp("source") / "src", test_key)
+
+
+@pytest.fixture
+def trusted(library_dir, test_key) -> Path:
+    """The library with the test key added to its trust store."""
+    with Library.open(library_dir) as lib:
+        lib.trust.add(test_key.public.to_file(), name=TEST_SIGNER, role="publisher")
+    return library_dir
+
+
+@pytest.fixture
+def valid_path(tmp_path, valid_bytes) -> Path:
+    return bundles.write(tmp_path / "valid" / "voorbeeld.dtnb", valid_bytes)
+
+
+@pytest.fixture
+def tampered_path(tmp_path, valid_bytes) -> Path:
+    """The same bundle with one byte of a chapter flipped (manifest and signature untouched)."""
+    chapter = bytearray(bundles.members_of(valid_bytes)[CHAPTER])
+    chapter[10] ^= 0x01
+    return bundles.write(tmp_path / "tampered" / "voorbeeld-gewijzigd.dtnb", bundles.replace_member(valid_bytes, CHAPTER, bytes(chapter)))
+
+
+@pytest.fixture
+def view(qtbot, ctx, trusted) -> ImportTrustView:
+    widget = ImportTrustView(ctx)
+    qtbot.addWidget(widget)
+    with qtbot.waitSignal(widget.loaded, timeout=10_000):
+        widget.activate()
+    return widget
+
+
+def _import(qtbot, view: ImportTrustView, paths) -> list:
+    """Import through the view's own entry point and wait for the report and the refreshed log."""
+    with qtbot.waitSignal(view.imported, timeout=20_000) as blocker, qtbot.waitSignal(view.loaded, timeout=20_000):
+        assert view.import_paths(paths)
+    return blocker.args[0]
+
+
+def _cell(table, row: int, column: int) -> str:
+    return table.item(row, column).text()
+
+
+def _key_row(view: ImportTrustView, name: str) -> int:
+    for row in range(view.keys_table.rowCount()):
+        if _cell(view.keys_table, row, KEY_NAME) == name:
+            return row
+    raise AssertionError(f"no key {name!r} listed")
+
+
+def test_import_a_valid_bundle_shows_the_report_and_a_new_audit_row(qtbot, ctx, view, valid_path, test_key):
+    audit_rows = view.audit_table.rowCount()
+    with qtbot.waitSignal(ctx.library_changed, timeout=20_000):
+        results = _import(qtbot, view, [valid_path])
+    assert [r.status for r in results] == ["imported"]
+    table = view.report_table
+    assert table.rowCount() == 1
+    assert _cell(table, 0, COL_RESULT) == "Imported"
+    assert not table.item(0, COL_RESULT).icon().isNull()
+    # The example edition is demonstration content: marked DEMO wherever it appears.
+    assert _cell(table, 0, COL_EDITION) == "Voorbeeldeditie juni 2026 [DEMO]"
+    assert _cell(table, 0, COL_BUNDLE) == f"{BUNDLE_ID} revision 1"
+    assert _cell(table, 0, COL_SIGNER) == f"{TEST_SIGNER} ({test_key.key_id_hex})"
+    assert int(_cell(table, 0, COL_FILES)) == results[0].files_checked > 0
+    assert _cell(table, 0, COL_SOURCE) == str(valid_path)
+    assert "1 imported, 0 already present, 0 rejected" in view.summary_label.text()
+    assert "Signature valid" in view.details.toPlainText()
+    # The audit log gained a row, newest first.
+    assert view.audit_table.rowCount() == audit_rows + 1
+    assert _cell(view.audit_table, 0, AUDIT_RESULT) == "Imported"
+    assert _cell(view.audit_table, 0, AUDIT_BUNDLE) == f"{BUNDLE_ID} revision 1 [DEMO]"
+    with Library.open(ctx.library_dir) as lib:
+        assert lib.edition(BUNDLE_ID).signer_name == TEST_SIGNER
+
+
+def test_a_tampered_bundle_is_rejected_naming_the_altered_file(qtbot, ctx, view, tampered_path):
+    with Library.open(ctx.library_dir) as lib:
+        before = [e.key for e in lib.editions()]
+    with qtbot.assertNotEmitted(ctx.library_changed):
+        results = _import(qtbot, view, [tampered_path])
+    assert [r.status for r in results] == ["rejected"]
+    assert _cell(view.report_table, 0, COL_RESULT) == "Rejected"
+    reason = _cell(view.report_table, 0, COL_REASON)
+    assert CHAPTER in reason and "altered" in reason
+    assert _cell(view.audit_table, 0, AUDIT_RESULT) == "Rejected"
+    assert CHAPTER in _cell(view.audit_table, 0, AUDIT_REASON)
+    with Library.open(ctx.library_dir) as lib:
+        assert [e.key for e in lib.editions()] == before
+
+
+def test_importing_the_same_file_again_says_already_present(qtbot, ctx, view, valid_path):
+    _import(qtbot, view, [valid_path])
+    with qtbot.assertNotEmitted(ctx.library_changed):
+        results = _import(qtbot, view, [valid_path])
+    assert [r.status for r in results] == ["present"]
+    assert _cell(view.report_table, 0, COL_RESULT) == "Already present"
+    assert _cell(view.report_table, 0, COL_BUNDLE) == f"{BUNDLE_ID} revision 1"
+    assert _cell(view.report_table, 0, COL_EDITION) == "Voorbeeldeditie juni 2026 [DEMO]"
+    assert _cell(view.audit_table, 0, AUDIT_RESULT) == "Already present"
+
+
+def test_import_a_folder_with_a_valid_and_a_tampered_bundle(qtbot, view, tmp_path, valid_bytes, tampered_path):
+    stick = tmp_path / "usb"
+    bundles.write(stick / "a" / "voorbeeld.dtnb", valid_bytes)
+    bundles.write(stick / "b" / "gewijzigd.dtnb", tampered_path.read_bytes())
+    (stick / "leesmij.txt").write_text("geen bundel")
+    results = _import(qtbot, view, [stick])
+    assert sorted((Path(r.source).name, r.status) for r in results) == [("gewijzigd.dtnb", "rejected"), ("voorbeeld.dtnb", "imported")]
+    words = sorted(_cell(view.report_table, row, COL_RESULT) for row in range(view.report_table.rowCount()))
+    assert words == ["Imported", "Rejected"]
+    assert "1 imported, 0 already present, 1 rejected" in view.summary_label.text()
+
+
+def test_trusted_keys_list_the_demo_key_and_the_test_key(view, test_key):
+    demo = _key_row(view, "DTN Reader demokey (alleen demonstratie)")
+    markings = _cell(view.keys_table, demo, KEY_MARKINGS)
+    assert "DEMO" in markings and "built-in" in markings
+    row = _key_row(view, TEST_SIGNER)
+    assert _cell(view.keys_table, row, KEY_ID) == test_key.key_id_hex
+    assert _cell(view.keys_table, row, KEY_ROLE) == "publisher"
+    assert _cell(view.keys_table, row, KEY_STATUS) == "Trusted"
+    assert "DEMO" not in _cell(view.keys_table, row, KEY_MARKINGS)
+    view.keys_table.selectRow(row)
+    assert view.fingerprint_view.text() == test_key.public.fingerprint
+    assert view.revoke_button.isEnabled()
+
+
+def test_revoking_the_test_key_hides_its_edition_without_deleting_it(qtbot, ctx, view, valid_path, test_key, monkeypatch):
+    _import(qtbot, view, [valid_path])
+    view.tabs.setCurrentIndex(1)
+    view.keys_table.selectRow(_key_row(view, TEST_SIGNER))
+    shown = {}
+
+    def confirm(dialog: QDialog) -> int:
+        shown["text"] = " ".join(label.text() for label in dialog.findChildren(importtrust.QLabel))
+        dialog.reason_edit.setText("sleutel uitgelekt")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(importtrust.RevokeDialog, "exec", confirm)
+    with qtbot.waitSignals([view.trust_changed, ctx.library_changed, view.loaded], timeout=20_000):
+        qtbot.mouseClick(view.revoke_button, Qt.MouseButton.LeftButton)
+    assert "hidden, not deleted" in shown["text"] and "1 edition(s)" in shown["text"]
+    row = _key_row(view, TEST_SIGNER)
+    status = _cell(view.keys_table, row, KEY_STATUS)
+    assert status.startswith("REVOKED on ") and status.endswith(": sleutel uitgelekt")
+    assert not view.revoke_button.isEnabled()
+    with Library.open(ctx.library_dir) as lib:
+        assert BUNDLE_ID not in [e.bundle_id for e in lib.editions()]
+        hidden = [e for e in lib.editions(include_hidden=True) if e.bundle_id == BUNDLE_ID]
+        assert len(hidden) == 1
+        assert "sleutel uitgelekt" in hidden[0].hidden_reason and test_key.key_id_hex in hidden[0].hidden_reason
+        assert lib.trust.get(test_key.key_id_hex).revoked
+
+
+def test_a_cancelled_revocation_changes_nothing(qtbot, ctx, view, test_key, monkeypatch):
+    view.keys_table.selectRow(_key_row(view, TEST_SIGNER))
+    monkeypatch.setattr(importtrust.RevokeDialog, "exec", lambda dialog: QDialog.DialogCode.Rejected)
+    with qtbot.assertNotEmitted(ctx.library_changed, wait=200):
+        qtbot.mouseClick(view.revoke_button, Qt.MouseButton.LeftButton)
+    with Library.open(ctx.library_dir) as lib:
+        assert not lib.trust.get(test_key.key_id_hex).revoked
+
+
+def test_add_a_key_after_comparing_its_fingerprint(qtbot, ctx, view, tmp_path, monkeypatch):
+    new_key = SecretKey.generate()
+    pub = tmp_path / "uitgever.pub"
+    pub.write_bytes(new_key.public.to_file())
+    monkeypatch.setattr(importtrust.QFileDialog, "getOpenFileName", lambda *a, **k: (str(pub), ""))
+    seen = {}
+
+    def confirm(dialog: importtrust.AddKeyDialog) -> int:
+        seen["fingerprint"] = dialog.fingerprint_edit.text()
+        seen["key_id"] = dialog.key_id_edit.text()
+        seen["enabled_before"] = dialog.add_button.isEnabled()
+        dialog.compared_check.setChecked(True)
+        seen["enabled_after"] = dialog.add_button.isEnabled()
+        dialog.name_edit.setText("Nieuwe uitgever")
+        dialog.role_combo.setCurrentIndex(dialog.role_combo.findData("feed"))
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(importtrust.AddKeyDialog, "exec", confirm)
+    with qtbot.waitSignals([view.trust_changed, view.loaded], timeout=20_000):
+        qtbot.mouseClick(view.add_key_button, Qt.MouseButton.LeftButton)
+    assert seen == {
+        "fingerprint": new_key.public.fingerprint,
+        "key_id": new_key.key_id_hex,
+        "enabled_before": False,
+        "enabled_after": True,
+    }
+    row = _key_row(view, "Nieuwe uitgever")
+    assert _cell(view.keys_table, row, KEY_ROLE) == "feed"
+    with Library.open(ctx.library_dir) as lib:
+        key = lib.trust.get(new_key.key_id_hex)
+        assert key is not None and key.role == "feed" and key.name == "Nieuwe uitgever"
+
+
+def _mime(*urls: QUrl) -> QMimeData:
+    mime = QMimeData()
+    mime.setUrls(list(urls))
+    return mime
+
+
+def test_drag_and_drop_of_local_files_imports_them(qtbot, view, valid_path):
+    mime = _mime(QUrl.fromLocalFile(str(valid_path)))
+    enter = QDragEnterEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(view, enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    with qtbot.waitSignal(view.imported, timeout=20_000) as blocker:
+        QApplication.sendEvent(view, drop)
+    assert drop.isAccepted()
+    assert [r.status for r in blocker.args[0]] == ["imported"]
+    assert _cell(view.report_table, 0, COL_RESULT) == "Imported"
+
+
+def test_drag_of_remote_urls_is_refused(qtbot, view):
+    mime = _mime(QUrl("https://example.org/editie.dtnb"))
+    enter = QDragEnterEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(view, enter)
+    assert not enter.isAccepted()
+    drop = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    with qtbot.assertNotEmitted(view.imported, wait=200):
+        QApplication.sendEvent(view, drop)
+    assert not view.is_importing()
+
+
+def test_cancel_stops_the_import(qtbot, ctx, view, valid_path):
+    # Hold the single write thread so the import is still queued when Cancel is pressed.
+    release = threading.Event()
+    ctx.tasks.submit(lambda lib, handle: release.wait(10), write=True)
+    assert view.import_paths([valid_path])
+    assert not view.cancel_button.isHidden() and not view.progress.isHidden()
+    assert not view.file_button.isEnabled()
+    view.cancel_button.click()
+    with qtbot.waitSignal(view.import_failed, timeout=20_000) as blocker:
+        release.set()
+    assert isinstance(blocker.args[0], CancelledError)
+    assert "cancelled" in view.summary_label.text()
+    assert view.file_button.isEnabled() and not view.is_importing()
+    with Library.open(ctx.library_dir) as lib:
+        assert BUNDLE_ID not in [e.bundle_id for e in lib.editions()]
+
+
+def test_every_focusable_widget_has_an_accessible_name(view):
+    unnamed = [
+        type(w).__name__
+        for w in view.findChildren(QWidget)
+        if w.focusPolicy() != Qt.FocusPolicy.NoFocus and not w.accessibleName() and type(w).__name__ not in ("QScrollBar",)
+    ]
+    assert unnamed == []
