@@ -136,3 +136,10 @@ class FeedError(DTNError):
 
 class DownloadError(DTNError):
     """A transfer failed, was too large or too slow, or was redirected elsewhere."""
+
+
+# --- export ---------------------------------------------------------------------------
+
+
+class ExportError(DTNError):
+    """A file the user asked for (an image, a PDF) could not be written."""
