@@ -33,6 +33,7 @@ from reader.core.errors import (
     IntegrityError,
     LibraryError,
     NotFoundError,
+    RevokedKeyError,
     RollbackError,
 )
 from reader.core.paths import builtin_trust_dir
@@ -77,6 +78,7 @@ class ImportResult:
     reason: str | None = None
     error_type: str | None = None
     superseded: int | None = None  # revision it replaced
+    demo: bool = False
 
     @property
     def ok(self) -> bool:
@@ -382,17 +384,24 @@ class Library:
         for sha in sorted(self.store.hashes() - indexed):
             path = self.store.path_for(sha)
             try:
-                verified = verify_bundle(path, self.trust, self.bundle_limits)
+                verified = self._verify_stored(path)
                 self._check_rollback(verified, sha)
                 self._index(verified, sha, path.stat().st_size, "recovered after an interrupted import")
                 done.append(f"finished an interrupted import of {verified.manifest.bundle_id}")
             except DTNError as exc:
-                self.store.remove(sha)
-                done.append(f"removed unindexed store file {sha[:12]}: {exc}")
+                # Original signed bytes are never deleted here; 'dtn check' reports the file.
+                done.append(f"store file {sha[:12]} could not be indexed: {exc}")
         done.extend(self.apply_revocations())
         for line in done:
             log.info("recovery: %s", line)
         return done
+
+    def _verify_stored(self, path: Path) -> VerifiedBundle:
+        """Verify a stored bundle; one signed by a key revoked since still verifies (to be hidden)."""
+        try:
+            return verify_bundle(path, self.trust, self.bundle_limits)
+        except (RevokedKeyError,):
+            return verify_bundle(path, _TrustIgnoringRevocation(self.trust), self.bundle_limits)
 
     def apply_revocations(self) -> list[str]:
         """Hide (not delete) editions signed by keys that are now revoked; unhide if trusted again."""
@@ -423,17 +432,21 @@ class Library:
             staged = self.store.stage_file(path, self.bundle_limits.archive.max_archive_bytes)
             result.sha256 = staged.sha256
             present = self.db.execute(
-                "SELECT bundle_id, revision FROM bundles WHERE sha256 = ?", [staged.sha256]
+                """SELECT b.bundle_id, b.revision, b.signer_name, b.signer_key_id, e.name, e.demo
+                   FROM bundles b LEFT JOIN editions e ON e.sha256 = b.sha256 WHERE b.sha256 = ?""",
+                [staged.sha256],
             ).fetchone()
             if present:
                 self.store.discard(staged)
                 result.status, result.bundle_id, result.revision = "present", present[0], present[1]
+                result.signer, result.signer_key_id, result.edition, result.demo = present[2], present[3], present[4], bool(present[5])
                 self._audit(result)
                 return result
             verified = verify_bundle(staged.path, self.trust, self.bundle_limits)
             m = verified.manifest
             result.bundle_id, result.revision = m.bundle_id, m.revision
             result.edition, result.signer, result.signer_key_id = m.edition_name, verified.signer_name, verified.signer_key_id
+            result.demo = m.demo or verified.signer.demo
             result.files_checked = verified.files_checked
             result.superseded = self._check_rollback(verified, staged.sha256)
             size = staged.size
@@ -595,7 +608,9 @@ class Library:
         total = len(files)
         for done, (path, shown) in enumerate(files):
             if cancel is not None and cancel.is_set():
-                raise CancelledError(f"import cancelled after {done} of {total} bundles")
+                cancelled = CancelledError(f"import cancelled after {done} of {total} bundles")
+                cancelled.results = results  # what was done before the cancel
+                raise cancelled
             results.append(self.import_file(path, shown))
             if progress:
                 progress(done + 1, total)
@@ -943,24 +958,17 @@ class Library:
         verified: list[tuple[VerifiedBundle, str, int]] = []
         rejected: list[tuple[str, str]] = []
         hidden: list[str] = []
-        revoked_trust = _TrustIgnoringRevocation(self.trust)
         for done, sha in enumerate(shas):
             if cancel is not None and cancel.is_set():
                 raise CancelledError("rebuild cancelled; the library was left as it was")
             path = self.store.path_for(sha)
             try:
-                vb = verify_bundle(path, self.trust, self.bundle_limits)
-            except DTNError as exc:
-                # A bundle signed by a key revoked since is kept, hidden, with the reason.
-                try:
-                    vb = verify_bundle(path, revoked_trust, self.bundle_limits)
+                vb = self._verify_stored(path)
+                verified.append((vb, sha, path.stat().st_size))
+                if vb.signer.revoked:
                     hidden.append(vb.manifest.bundle_id)
-                except DTNError:
-                    rejected.append((sha, str(exc)))
-                    if progress:
-                        progress(done + 1, len(shas))
-                    continue
-            verified.append((vb, sha, path.stat().st_size))
+            except DTNError as exc:
+                rejected.append((sha, str(exc)))
             if progress:
                 progress(done + 1, len(shas))
         # Old revisions first, so each newer one supersedes the one before.
