@@ -246,7 +246,8 @@ def load_json(data: bytes, what: str, max_bytes: int, max_depth: int) -> Any:
         return json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_reject_constant)
     except ManifestError as exc:
         raise ManifestError(f"{what}: {exc.message}") from None
-    except (json.JSONDecodeError, RecursionError) as exc:
+    except (ValueError, RecursionError) as exc:
+        # ValueError also covers integers past Python's digit limit, not only JSONDecodeError.
         raise ManifestError(f"{what} is not valid JSON ({exc})") from None
 
 
@@ -379,7 +380,7 @@ def parse_manifest(obj: Any, limits: ManifestLimits = ManifestLimits()) -> Manif
         chapter_ids.add(cid)
         themes = ch.items("themes", limits.max_themes_per_chapter)
         for theme in themes:
-            if theme not in THEMES:
+            if not isinstance(theme, str) or theme not in THEMES:
                 raise ManifestError(f"chapter {cid!r} has unknown theme {theme!r}")
         file = ch.text("file", 255)
         if not file.startswith("chapters/") or not file.endswith(".md") or file not in seen_files:

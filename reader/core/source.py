@@ -52,13 +52,27 @@ def _rel(folder: Path, path: Path) -> str:
         return str(path)
 
 
-def _line_of(text: str, key: str, occurrence: int = 0) -> int | None:
-    """Line (1-based) of the ``occurrence``-th ``key =`` assignment in TOML text."""
-    pattern = re.compile(rf"^\s*{re.escape(key)}\s*=", re.MULTILINE)
-    matches = list(pattern.finditer(text))
-    if occurrence < len(matches):
-        return text.count("\n", 0, matches[occurrence].start()) + 1
-    return None
+_TOML_HEADER_RE = re.compile(r"^[ \t]*\[\[?[ \t]*([A-Za-z0-9_.-]+)[ \t]*\]\]?[ \t]*(?:#.*)?$", re.MULTILINE)
+
+
+def _line_of(text: str, key: str, section: str | None = None, occurrence: int = 0) -> int | None:
+    """Line (1-based) of ``key =`` in the ``occurrence``-th ``[section]``/``[[section]]`` of TOML text.
+
+    ``section`` None means the top level (before the first header). Searching per
+    section matters: ``id``, ``title`` or ``value`` appear in several tables.
+    Returns None when the key cannot be found (e.g. written as an inline table).
+    """
+    headers = list(_TOML_HEADER_RE.finditer(text))
+    if section is None:
+        start, end = 0, headers[0].start() if headers else len(text)
+    else:
+        indexes = [i for i, header in enumerate(headers) if header.group(1) == section]
+        if occurrence >= len(indexes):
+            return None
+        i = indexes[occurrence]
+        start, end = headers[i].end(), headers[i + 1].start() if i + 1 < len(headers) else len(text)
+    match = re.compile(rf"^[ \t]*{re.escape(key)}[ \t]*=", re.MULTILINE).search(text, start, end)
+    return text.count("\n", 0, match.start()) + 1 if match else None
 
 
 def _read_toml(path: Path, shown: str) -> tuple[dict, str]:
@@ -86,12 +100,17 @@ class _Checker:
 
     def __init__(self, shown: str, text: str, table: Any, where: str = "", occurrence: int = 0) -> None:
         self.shown, self.toml_text, self.where, self.occurrence = shown, text, where, occurrence
+        # "chapters[2]." -> section "chapters"; "" -> top level
+        self.section = where.split("[", 1)[0].rstrip(".") or None
         if not isinstance(table, dict):
             raise SourceError(shown, f"{where or 'file'} must be a table")
         self.table = table
 
+    def line(self, key: str) -> int | None:
+        return _line_of(self.toml_text, key, self.section, self.occurrence)
+
     def fail(self, key: str, problem: str) -> SourceError:
-        return SourceError(self.shown, f"{self.where}{key}: {problem}", _line_of(self.toml_text, key, self.occurrence))
+        return SourceError(self.shown, f"{self.where}{key}: {problem}", self.line(key))
 
     def get(self, key: str, kind: type, optional: bool = False) -> Any:
         if key not in self.table:
@@ -129,14 +148,14 @@ def _level(c: _Checker) -> dict:
     return {"value": value, "label": scale.label(value), "scale": scale_id}
 
 
-def _read_file(folder: Path, rel: str, shown_base: str) -> bytes:
+def _read_file(folder: Path, rel: str, shown_base: str, line: int | None = None) -> bytes:
     path = (folder / rel).resolve()
     if folder.resolve() not in path.parents:
-        raise SourceError(shown_base, f"{rel!r} points outside the source folder")
+        raise SourceError(shown_base, f"{rel!r} points outside the source folder", line)
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise SourceError(f"{shown_base}", f"listed file {rel} is missing") from None
+        raise SourceError(f"{shown_base}", f"listed file {rel} is missing", line) from None
     if len(data) > MAX_SOURCE_FILE_BYTES:
         raise SourceError(_rel(folder, path), f"file is larger than {MAX_SOURCE_FILE_BYTES} bytes")
     return data
@@ -210,15 +229,15 @@ def load_source(folder: str | Path) -> Source:
         chapter_ids.add(cid)
         themes = ch.get("themes", list)
         for theme in themes:
-            if theme not in THEMES:
+            if not isinstance(theme, str) or theme not in THEMES:
                 raise SourceError(
                     shown, f"chapter {cid!r}: unknown theme {theme!r}; known themes: {', '.join(THEMES)}",
-                    _line_of(text, "themes", i),
+                    ch.line("themes"),
                 )
         file = ch.text("file")
         if not file.startswith("chapters/") or not file.endswith(".md") or file.count("/") != 1:
             raise ch.fail("file", f"{file!r} must be chapters/<name>.md")
-        content = _read_file(folder, file, shown)
+        content = _read_file(folder, file, shown, ch.line("file"))
         try:
             markdown = content.decode("utf-8")
         except UnicodeDecodeError as exc:
