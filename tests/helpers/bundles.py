@@ -1,0 +1,416 @@
+"""Bundle factory for tests: valid bundles made with the project's own code, and ways to break them.
+
+Valid bundles come from :func:`reader.core.bundle.build_bundle` (or from an example
+source folder through :mod:`reader.core.source`). Mutations take and return the
+bundle's bytes. Anything the structural checks must see exactly as written
+(symlink attributes, encryption flags, unusual methods, disagreeing local
+headers, overlaps, zip64 extras, ...) goes through :func:`write_zip`, a small
+zip writer on ``struct`` that writes whatever it is told, including lies.
+"""
+
+from __future__ import annotations
+
+import base64
+import copy
+import hashlib
+import io
+import json
+import struct
+import zipfile
+import zlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from reader.core.bundle import (
+    MANIFEST_NAME,
+    SIGNATURE_NAME,
+    build_bundle,
+    canonical_json,
+    trusted_comment_for,
+)
+from reader.core.minisign import SecretKey
+from reader.core.source import build_source, level_bar_png, write_example_source
+from reader.core.trust import TrustStore
+
+STORED = 0
+DEFLATED = 8
+UNIX = 3
+MSDOS = 0
+REGULAR_FILE_ATTR = 0o100644 << 16
+SYMLINK_ATTR = 0o120777 << 16
+FIFO_ATTR = 0o010644 << 16
+DOS_DIRECTORY_ATTR = 0x10
+FLAG_ENCRYPTED = 0x0001
+FLAG_DATA_DESCRIPTOR = 0x0008
+FLAG_STRONG_ENCRYPTION = 0x0040
+FLAG_UTF8 = 0x0800
+ZIP64_EXTRA_ID = 0x0001
+
+_LOCAL = struct.Struct("<4sHHHHHIIIHH")
+_CD = struct.Struct("<4sHHHHHHIIIHHHHHII")
+_EOCD = struct.Struct("<4sHHHHIIH")
+_DOS_DATE_1980_01_01 = (0 << 9) | (1 << 5) | 1
+_VERSION = 20
+
+PUBLISHER_NAME = "Testredactie"
+
+# --- a valid sample edition ---------------------------------------------------------
+
+CHAPTER_LEVEL = (
+    "Het dreigingsniveau blijft **substantieel** (4 van 5): de kans op een aanslag is reëel.\n\n"
+    "![Schaal](../assets/schaal.png)\n\n## Toelichting\n\nTekst van het hoofdstuk.\n"
+).encode()
+CHAPTER_ONLINE = "Jongeren radicaliseren online.\n\n## Signalen\n\nScholen zien het vaak eerst.\n".encode()
+CHECKLIST_POLITIE = canonical_json(
+    {
+        "type": "dtn-checklist",
+        "id": "politie",
+        "partner": "Politie",
+        "title": "Handelingsperspectief politie",
+        "items": [
+            {"id": "politie-toezicht", "text": "Verhoog zichtbaar toezicht.", "priority": "hoog"},
+            {"id": "politie-signalen", "text": "Deel signalen in het casusoverleg.", "priority": "middel"},
+        ],
+    }
+)
+
+_SAMPLE_MANIFEST: dict[str, Any] = {
+    "bundle_id": "test-2024-06",
+    "revision": 2,
+    "edition": {"date": "2024-06-11", "number": 60, "name": "DTN juni 2024 (test)"},
+    "publisher": "Testredactie",
+    "created": "2024-06-11T08:00:00Z",
+    "language": "nl",
+    "title": "Dreigingsbeeld Terrorisme Nederland juni 2024 (test)",
+    "summary": "Een testeditie.",
+    "demo": True,
+    "level": {"value": 4, "label": "Substantieel", "scale": "dtn-5", "since": "2013-03"},
+    "level_events": [
+        {
+            "start": "2019-03-18", "end": "2019-03-19", "value": 5, "label": "Kritiek",
+            "scale": "dtn-5", "region": "Provincie Utrecht", "note": "Tijdelijk verhoogd.",
+        }
+    ],
+    "chapters": [
+        {"id": "niveau", "title": "Het dreigingsniveau", "themes": ["dreigingsniveau"], "file": "chapters/01-niveau.md"},
+        {
+            "id": "online", "title": "Online radicalisering", "themes": ["online-radicalisering", "minderjarigen"],
+            "file": "chapters/02-online.md", "theme_chapter": True,
+        },
+    ],
+    "checklists": [
+        {"id": "politie", "partner": "Politie", "title": "Handelingsperspectief politie", "file": "checklists/politie.json"}
+    ],
+}
+
+
+def sample_manifest() -> dict[str, Any]:
+    """The sample edition's manifest as build_bundle takes it (no type, format or files)."""
+    return copy.deepcopy(_SAMPLE_MANIFEST)
+
+
+def sample_members() -> dict[str, bytes]:
+    return {
+        "chapters/01-niveau.md": CHAPTER_LEVEL,
+        "chapters/02-online.md": CHAPTER_ONLINE,
+        "checklists/politie.json": CHECKLIST_POLITIE,
+        "assets/schaal.png": level_bar_png(),
+    }
+
+
+def new_key() -> SecretKey:
+    return SecretKey.generate()
+
+
+def build(key: SecretKey, manifest: dict | None = None, members: dict[str, bytes] | None = None) -> bytes:
+    """A valid signed bundle of the sample edition (or of the given manifest and members)."""
+    return build_bundle(
+        sample_manifest() if manifest is None else manifest,
+        sample_members() if members is None else members,
+        key,
+    )
+
+
+def build_example(folder: Path, key: SecretKey) -> bytes:
+    """The ``dtn init`` example source written to ``folder`` and built with ``key``."""
+    write_example_source(folder)
+    data, _source = build_source(folder, key)
+    return data
+
+
+def write(path: Path, data: bytes) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return path
+
+
+# --- reading a bundle ------------------------------------------------------------------------
+
+
+def members_of(bundle: bytes) -> dict[str, bytes]:
+    """Every entry's content, in archive order (read with the standard zipfile module)."""
+    with zipfile.ZipFile(io.BytesIO(bundle)) as zf:
+        return {info.filename: zf.read(info) for info in zf.infolist()}
+
+
+def manifest_of(bundle: bytes) -> dict[str, Any]:
+    return json.loads(members_of(bundle)[MANIFEST_NAME])
+
+
+def signature_of(bundle: bytes) -> bytes:
+    return members_of(bundle)[SIGNATURE_NAME]
+
+
+# --- a zip writer that writes what it is told -------------------------------------------------
+
+
+@dataclass
+class RawEntry:
+    """One zip entry as it will be written.
+
+    ``data`` is the payload exactly as stored (already compressed for DEFLATED).
+    ``local`` overrides fields of the local header only (keys: name, flags, method,
+    crc, compressed_size, size, extra), so it can disagree with the central directory.
+    ``header_offset`` overrides the offset the central directory records;
+    ``write_local=False`` writes no local record at all (the entry then points at
+    someone else's, e.g. for overlapping entries). ``prefix`` is written just before
+    the local header (hidden bytes between entries).
+    """
+
+    name: str | bytes
+    data: bytes
+    method: int = DEFLATED
+    flags: int = 0
+    crc: int = 0
+    compressed_size: int | None = None
+    size: int = 0
+    create_system: int = UNIX
+    external_attr: int = REGULAR_FILE_ATTR
+    extra: bytes = b""
+    local: dict[str, Any] = field(default_factory=dict)
+    header_offset: int | None = None
+    write_local: bool = True
+    prefix: bytes = b""
+
+    @property
+    def name_bytes(self) -> bytes:
+        return self.name.encode("utf-8") if isinstance(self.name, str) else self.name
+
+
+def raw_deflate(content: bytes) -> bytes:
+    compressor = zlib.compressobj(9, zlib.DEFLATED, -15)
+    return compressor.compress(content) + compressor.flush()
+
+
+def raw_entry(name: str | bytes, content: bytes, method: int = DEFLATED, **overrides: Any) -> RawEntry:
+    """An honest entry for ``content`` (correct crc and sizes); ``overrides`` then change any field."""
+    data = raw_deflate(content) if method == DEFLATED else content
+    flags = FLAG_UTF8 if isinstance(name, str) and not name.isascii() else 0
+    entry = RawEntry(name, data, method, flags, zlib.crc32(content), len(data), len(content))
+    return replace(entry, **overrides)
+
+
+def write_zip(entries: Iterable[RawEntry], *, comment: bytes = b"", eocd: dict[str, int] | None = None) -> bytes:
+    """Write ``entries`` as a zip archive, byte for byte as described.
+
+    ``eocd`` overrides fields of the end record: disk, cd_disk, disk_entries,
+    total_entries, cd_size, cd_offset, comment_len.
+    """
+    out = bytearray()
+    directory = bytearray()
+    entries = list(entries)
+    for entry in entries:
+        out += entry.prefix
+        offset = len(out)
+        csize = len(entry.data) if entry.compressed_size is None else entry.compressed_size
+        if entry.write_local:
+            local = {
+                "name": entry.name_bytes, "flags": entry.flags, "method": entry.method, "crc": entry.crc,
+                "compressed_size": csize, "size": entry.size, "extra": entry.extra,
+            }
+            local.update(entry.local)
+            name = local["name"].encode("utf-8") if isinstance(local["name"], str) else local["name"]
+            out += _LOCAL.pack(
+                b"PK\x03\x04", _VERSION, local["flags"], local["method"], 0, _DOS_DATE_1980_01_01,
+                local["crc"], local["compressed_size"], local["size"], len(name), len(local["extra"]),
+            )
+            out += name + local["extra"] + entry.data
+        directory += _CD.pack(
+            b"PK\x01\x02", (entry.create_system << 8) | _VERSION, _VERSION, entry.flags, entry.method, 0,
+            _DOS_DATE_1980_01_01, entry.crc, csize, entry.size, len(entry.name_bytes), len(entry.extra), 0,
+            0, 0, entry.external_attr, offset if entry.header_offset is None else entry.header_offset,
+        )
+        directory += entry.name_bytes + entry.extra
+    end = {
+        "disk": 0, "cd_disk": 0, "disk_entries": len(entries), "total_entries": len(entries),
+        "cd_size": len(directory), "cd_offset": len(out), "comment_len": len(comment),
+    }
+    end.update(eocd or {})
+    out += directory
+    out += _EOCD.pack(
+        b"PK\x05\x06", end["disk"], end["cd_disk"], end["disk_entries"], end["total_entries"],
+        end["cd_size"], end["cd_offset"], end["comment_len"],
+    )
+    return bytes(out + comment)
+
+
+def _method_for(name: str) -> int:
+    return STORED if name.endswith(".png") else DEFLATED
+
+
+def raw_entries(bundle: bytes) -> list[RawEntry]:
+    """A bundle's entries as honest RawEntry objects, ready to be changed and rewritten."""
+    return [raw_entry(name, content, _method_for(name)) for name, content in members_of(bundle).items()]
+
+
+def repack(members: dict[str, bytes] | Iterable[tuple[str, bytes]], methods: dict[str, int] | None = None) -> bytes:
+    """Write ``members`` (name -> content, in order) as a clean archive with the raw writer."""
+    items = members.items() if isinstance(members, dict) else members
+    methods = methods or {}
+    return write_zip(raw_entry(name, content, methods.get(name, _method_for(name))) for name, content in items)
+
+
+# --- mutations ------------------------------------------------------------------------------------
+
+
+def replace_member(bundle: bytes, name: str, content: bytes, method: int | None = None) -> bytes:
+    """Rewrite one member's bytes (the manifest is left as it was)."""
+    members = members_of(bundle)
+    if name not in members:
+        raise KeyError(name)
+    members[name] = content
+    return repack(members, {name: method} if method is not None else None)
+
+
+def add_member(bundle: bytes, name: str, content: bytes, method: int | None = None) -> bytes:
+    members = members_of(bundle)
+    members[name] = content
+    return repack(members, {name: method} if method is not None else None)
+
+
+def remove_member(bundle: bytes, name: str) -> bytes:
+    members = members_of(bundle)
+    del members[name]
+    return repack(members)
+
+
+def add_raw(bundle: bytes, *extra: RawEntry) -> bytes:
+    """Append hand-made entries after the bundle's own."""
+    return write_zip([*raw_entries(bundle), *extra])
+
+
+def change_raw(bundle: bytes, name: str, **overrides: Any) -> bytes:
+    """Rewrite the bundle with one entry's RawEntry fields overridden."""
+    entries = raw_entries(bundle)
+    found = [i for i, entry in enumerate(entries) if entry.name == name]
+    if not found:
+        raise KeyError(name)
+    entries[found[0]] = replace(entries[found[0]], **overrides)
+    return write_zip(entries)
+
+
+def refresh_files(manifest: dict[str, Any], members: dict[str, bytes]) -> dict[str, Any]:
+    """Set the manifest's ``files`` list from ``members`` (everything but the manifest and signature)."""
+    manifest["files"] = [
+        {"path": name, "size": len(content), "sha256": hashlib.sha256(content).hexdigest()}
+        for name, content in sorted(members.items())
+        if name not in (MANIFEST_NAME, SIGNATURE_NAME)
+    ]
+    return manifest
+
+
+def sign_manifest(key: SecretKey, manifest: dict[str, Any] | bytes, trusted_comment: str | None = None) -> tuple[bytes, bytes]:
+    """(manifest bytes, .minisig bytes) for a manifest dict (canonical JSON) or raw manifest bytes."""
+    if isinstance(manifest, dict):
+        data = canonical_json(manifest)
+        comment = trusted_comment if trusted_comment is not None else trusted_comment_for(manifest)
+    else:
+        data = manifest
+        comment = trusted_comment if trusted_comment is not None else "timestamp:1718092800\tfile:manifest.json\thashed"
+    return data, key.sign(data, comment, "signature from tests")
+
+
+def resign(
+    bundle: bytes,
+    key: SecretKey,
+    manifest: dict[str, Any] | bytes | Callable[[dict[str, Any]], dict[str, Any] | None] | None = None,
+    *,
+    members: dict[str, bytes] | None = None,
+    trusted_comment: str | None = None,
+    methods: dict[str, int] | None = None,
+) -> bytes:
+    """Sign a (changed) manifest with ``key`` and write the bundle again.
+
+    ``manifest`` is a new manifest (dict or raw bytes), or a function that changes
+    the current one in place (or returns a new one). ``members`` replaces the other
+    members; the ``files`` list is *not* refreshed unless you call refresh_files.
+    """
+    current = members_of(bundle)
+    if manifest is None:
+        manifest = json.loads(current[MANIFEST_NAME])
+    elif callable(manifest):
+        obj = json.loads(current[MANIFEST_NAME])
+        manifest = manifest(obj) or obj
+    manifest_bytes, signature = sign_manifest(key, manifest, trusted_comment)
+    others = {n: c for n, c in current.items() if n not in (MANIFEST_NAME, SIGNATURE_NAME)} if members is None else members
+    return repack({MANIFEST_NAME: manifest_bytes, SIGNATURE_NAME: signature, **others}, methods)
+
+
+def set_signature(bundle: bytes, signature: bytes, method: int | None = None) -> bytes:
+    return replace_member(bundle, SIGNATURE_NAME, signature, method)
+
+
+def legacy_signature(key: SecretKey, message: bytes, trusted_comment: str = "timestamp:0\tfile:manifest.json") -> bytes:
+    """A valid signature in minisign's legacy (non-prehashed ``Ed``) format."""
+    private = Ed25519PrivateKey.from_private_bytes(key.seed)
+    signature = private.sign(message)
+    global_signature = private.sign(signature + trusted_comment.encode())
+    line = base64.b64encode(b"Ed" + key.key_id + signature).decode()
+    return (
+        f"untrusted comment: legacy signature\n{line}\n"
+        f"trusted comment: {trusted_comment}\n{base64.b64encode(global_signature).decode()}\n"
+    ).encode()
+
+
+def edit_signature_lines(signature: bytes, edit: Callable[[list[str]], list[str]]) -> bytes:
+    """Apply ``edit`` to the lines of a .minisig file."""
+    lines = signature.decode().rstrip("\n").split("\n")
+    return ("\n".join(edit(lines)) + "\n").encode()
+
+
+def prepend(bundle: bytes, junk: bytes) -> bytes:
+    return junk + bundle
+
+
+def append(bundle: bytes, junk: bytes) -> bytes:
+    return bundle + junk
+
+
+def truncate(bundle: bytes, length: int) -> bytes:
+    """The first ``length`` bytes (negative: drop that many from the end)."""
+    return bundle[:length]
+
+
+# --- trust stores ---------------------------------------------------------------------------------
+
+
+def make_trust_store(
+    folder: Path,
+    key: SecretKey | None = None,
+    *,
+    name: str = PUBLISHER_NAME,
+    role: str = "publisher",
+    revoked: bool = False,
+    reason: str = "sleutel uitgelekt",
+) -> TrustStore:
+    """A TrustStore in ``folder`` (no built-in keys) holding ``key``'s public half."""
+    store = TrustStore(Path(folder))
+    if key is not None:
+        store.add(key.public.to_file(), name=name, role=role)
+        if revoked:
+            store.revoke(key.key_id_hex, reason)
+    return store
