@@ -85,11 +85,12 @@ class ImportResult:
         return self.status != "rejected"
 
     def line(self) -> str:
+        demo = " [DEMO]" if self.demo else ""
         if self.status == "imported":
             extra = f", replaces revision {self.superseded}" if self.superseded else ""
-            return f"imported: {self.source}: {self.edition} ({self.bundle_id} revision {self.revision}{extra}), signed by {self.signer}"
+            return f"imported: {self.source}: {self.edition} ({self.bundle_id} revision {self.revision}{extra}), signed by {self.signer}{demo}"
         if self.status == "present":
-            return f"already present: {self.source}: {self.bundle_id} revision {self.revision}"
+            return f"already present: {self.source}: {self.bundle_id} revision {self.revision}{demo}"
         return f"rejected: {self.source}: {self.reason}"
 
 
