@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from reader.ui.tasks import TaskRunner
+if TYPE_CHECKING:
+    from reader.ui.tasks import TaskRunner
 
 
 class AppContext(QObject):

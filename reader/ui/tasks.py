@@ -12,12 +12,15 @@ import logging
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from reader.core.errors import CancelledError
-from reader.core.library import Library
+
+if TYPE_CHECKING:
+    # Imported where a worker first opens the library, so the window can show before it loads.
+    from reader.core.library import Library
 
 log = logging.getLogger(__name__)
 
@@ -88,6 +91,8 @@ class LibraryConnections:
     def get(self) -> Library:
         lib = getattr(self._local, "library", None)
         if lib is None:
+            from reader.core.library import Library
+
             lib = Library.open(self.folder, recover=False)
             self._local.library = lib
             with self._lock:

@@ -1,20 +1,32 @@
-"""The main window: a navigation list on the left, one view at a time on the right."""
+"""The main window: a navigation list on the left, one view at a time on the right,
+a menu bar (File, View, Help) and a status bar."""
 
 from __future__ import annotations
 
 import importlib
 import logging
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QFileDialog,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
 
 from reader.ui.context import AppContext
 
 log = logging.getLogger(__name__)
 
 # (name, module, class). Every view class takes (ctx, parent=None), has title() -> str
-# and activate() (called each time it is shown).
+# and activate() (called each time it is shown), and a `loaded` signal emitted when its
+# data is shown.
 VIEWS: tuple[tuple[str, str, str], ...] = (
     ("overview", "reader.ui.views.overview", "OverviewView"),
     ("editions", "reader.ui.views.editions", "EditionsView"),
@@ -25,36 +37,134 @@ VIEWS: tuple[tuple[str, str, str], ...] = (
     ("import", "reader.ui.views.importtrust", "ImportTrustView"),
 )
 
+# Width of the navigation list in average characters of the current font.
+NAV_WIDTH_CHARS = 24
+STATUS_TIMEOUT_MS = 8000
+
 
 class MainWindow(QMainWindow):
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    """The reader's window.
+
+    With ``ready=False`` no view is activated (and so no view reads the library) until
+    ``set_ready()``: the application shows the window first and opens the library after.
+
+    Signals:
+        language_change_requested(str): the user chose another language in the settings.
+    """
+
+    language_change_requested = Signal(str)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, *, ready: bool = True, build_views: bool = True) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self._ready = ready
         self.setWindowTitle(self.tr("DTN Reader"))
         self.nav = QListWidget()
         self.nav.setAccessibleName(self.tr("Navigation"))
-        self.nav.setFixedWidth(200)
+        self.nav.setAccessibleDescription(self.tr("The views of the reader; use the arrow keys to switch"))
+        self.nav.setFixedWidth(self.nav.fontMetrics().averageCharWidth() * NAV_WIDTH_CHARS)
+        # Room around each entry, relative to the font (em), so larger system fonts scale too.
+        self.nav.setStyleSheet("QListWidget::item { padding: 0.4em 0.6em; }")
         self.stack = QStackedWidget()
+        self.placeholder = QLabel(self.tr("Opening the library…"))
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack.addWidget(self.placeholder)
         self.views: dict[str, QWidget] = {}
-        for index, (name, module, cls) in enumerate(VIEWS):
-            view = getattr(importlib.import_module(module), cls)(ctx)
-            self.views[name] = view
-            self.stack.addWidget(view)
-            item = QListWidgetItem(view.title())
-            item.setData(Qt.ItemDataRole.UserRole, name)
-            self.nav.addItem(item)
-            shortcut = QShortcut(QKeySequence(f"Ctrl+{index + 1}"), self)
-            shortcut.activated.connect(lambda n=name: self.show_view(n))
-        self.nav.currentRowChanged.connect(self._on_nav_row_changed)
+        self.view_actions: dict[str, QAction] = {}
+        self._view_group = QActionGroup(self)
+        self._view_group.setExclusive(True)
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
+        self._build_menus()
+        self._build_status_bar()
         ctx.show_view_requested.connect(self.show_view)
-        ctx.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        ctx.open_edition_requested.connect(self._on_open_requested)
+        ctx.open_chapter_requested.connect(self._on_open_requested)
+        ctx.status_message.connect(self._on_status_message)
+        if build_views:
+            self.build_views()
+
+    def build_views(self) -> None:
+        """Import and create the views (the heavy part); the application calls this after the
+        window's first paint, so the window is on screen before the library code is loaded."""
+        if self.views:
+            return
+        for index, (name, module, cls) in enumerate(VIEWS):
+            view = getattr(importlib.import_module(module), cls)(self.ctx)
+            self.views[name] = view
+            self.stack.addWidget(view)
+            item = QListWidgetItem(view.title())
+            item.setData(Qt.ItemDataRole.UserRole, name)
+            self.nav.addItem(item)
+            action = QAction(view.title(), self)
+            action.setCheckable(True)
+            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+            action.triggered.connect(lambda _checked=False, n=name: self.show_view(n))
+            self._view_group.addAction(action)
+            self.view_actions[name] = action
+            self.view_menu.addAction(action)
+        metrics = self.nav.fontMetrics()
+        widest = max(metrics.horizontalAdvance(self.nav.item(r).text()) for r in range(self.nav.count()))
+        self.nav.setFixedWidth(max(widest + 4 * metrics.averageCharWidth(), metrics.averageCharWidth() * NAV_WIDTH_CHARS))
+        self.stack.removeWidget(self.placeholder)
+        self.placeholder.deleteLater()
+        self.placeholder = None
+        self.nav.currentRowChanged.connect(self._on_nav_row_changed)
         self.nav.setCurrentRow(0)
+        self.nav.setFocus()
+
+    def show_progress(self, text: str) -> None:
+        """A line where the views will be, until they are built (then the overview shows it)."""
+        if self.placeholder is not None:
+            self.placeholder.setText(text)
+        elif "overview" in self.views:
+            self.views["overview"].show_progress(text)
+
+    # --- building ------------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        self.import_action = QAction(self.tr("&Import file…"), self)
+        self.import_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Open))
+        self.import_action.setStatusTip(self.tr("Import signed editions (.dtnb files)"))
+        self.import_action.triggered.connect(self.import_files)
+        file_menu.addAction(self.import_action)
+        self.import_folder_action = QAction(self.tr("Import &folder…"), self)
+        self.import_folder_action.setShortcut(QKeySequence("Ctrl+Shift+O"))
+        self.import_folder_action.setStatusTip(self.tr("Import every signed edition in a folder, for example a USB stick"))
+        self.import_folder_action.triggered.connect(self.import_folder)
+        file_menu.addAction(self.import_folder_action)
+        self.settings_action = QAction(self.tr("&Settings…"), self)
+        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.settings_action.triggered.connect(self.open_settings)
+        file_menu.addAction(self.settings_action)
+        file_menu.addSeparator()
+        self.quit_action = QAction(self.tr("&Quit"), self)
+        self.quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.quit_action.triggered.connect(self.close)
+        file_menu.addAction(self.quit_action)
+
+        self.view_menu = bar.addMenu(self.tr("&View"))
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        self.about_action = QAction(self.tr("&About DTN Reader"), self)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.about_action.triggered.connect(self.show_about)
+        help_menu.addAction(self.about_action)
+
+    def _build_status_bar(self) -> None:
+        self.library_label = QLabel(self.tr("Library: %1").replace("%1", str(self.ctx.library_dir)))
+        self.library_label.setToolTip(self.tr("The folder that holds the library"))
+        self.statusBar().addPermanentWidget(self.library_label)
+
+    # --- navigation ----------------------------------------------------------------------
 
     def show_view(self, name: str) -> None:
         for row in range(self.nav.count()):
@@ -63,11 +173,78 @@ class MainWindow(QMainWindow):
                 return
         raise ValueError(f"no view {name!r}")
 
-    def current_view_name(self) -> str:
-        return self.nav.currentItem().data(Qt.ItemDataRole.UserRole)
+    def current_view_name(self) -> str | None:
+        item = self.nav.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+
+    def set_ready(self) -> None:
+        """The library is open: activate the view on screen (views shown later activate as usual)."""
+        if self._ready:
+            return
+        self._ready = True
+        if self.views:
+            self.stack.currentWidget().activate()
 
     def _on_nav_row_changed(self, row: int) -> None:
         if row < 0:
             return
         self.stack.setCurrentIndex(row)
-        self.stack.currentWidget().activate()
+        name = self.nav.item(row).data(Qt.ItemDataRole.UserRole)
+        self.view_actions[name].setChecked(True)
+        if self._ready:
+            self.stack.currentWidget().activate()
+
+    def _on_open_requested(self, *_args) -> None:
+        self.show_view("editions")
+
+    def _on_status_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, STATUS_TIMEOUT_MS)
+
+    # --- dialogs -------------------------------------------------------------------------
+
+    def import_files(self) -> None:
+        paths, _filter = QFileDialog.getOpenFileNames(
+            self, self.tr("Import signed editions"), "", self.tr("DTN bundles (*.dtnb);;All files (*)")
+        )
+        if paths:
+            self.import_paths(paths)
+
+    def import_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Import every signed edition in a folder"))
+        if folder:
+            self.import_paths([folder])
+
+    def import_paths(self, paths: list[str]) -> None:
+        """Hand files or folders to the Import and trust view, which verifies and reports."""
+        if "import" not in self.views:
+            return
+        self.show_view("import")
+        self.views["import"].import_paths(paths)
+
+    def open_settings(self):
+        """Show the settings dialog (non-modal for the rest of the app, modal for this window)."""
+        from reader.ui.settings import SettingsDialog
+
+        dialog = SettingsDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.language_changed.connect(self.language_change_requested)
+        dialog.open()
+        return dialog
+
+    def show_about(self) -> None:
+        from reader import __version__
+
+        text = self.tr(
+            "<h3>DTN Reader %1</h3>"
+            "<p>An offline reader for signed editions of the Dutch terrorism threat assessment "
+            "(Dreigingsbeeld Terrorisme Nederland).</p>"
+            "<p><b>DEMO:</b> the demo library that comes with the reader is demonstration content, "
+            "marked DEMO wherever it appears. It is not a publication of the NCTV and says nothing "
+            "about the actual threat.</p>"
+            "<p>Licence: EUPL-1.2</p>"
+        ).replace("%1", __version__)
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("About DTN Reader"), text, QMessageBox.StandardButton.Ok, self)
+        box.setTextFormat(Qt.TextFormat.RichText)
+        box.setAccessibleName(self.tr("About DTN Reader"))
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()

@@ -1,0 +1,526 @@
+"""The application: command line, language, style, the main window, and the library opened
+in the background after the window is on screen (with the demo library on a first start).
+
+``python main.py [--library DIR] [--lang nl|en] [--no-demo] [--self-test]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sqlite3
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QLocale, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QApplication
+
+from reader.ui import i18n
+
+log = logging.getLogger(__name__)
+
+SETTING_LANGUAGE = "language"
+SETTING_NO_DEMO = "no_demo"  # the same key as reader.core.demo.SETTING_NO_DEMO, imported lazily there
+# The library's database file inside its folder (reader.core.library.DB_NAME), read once
+# before the window exists to pick the language; the rest of the core is imported later.
+DB_NAME = "library.db"
+# How long the self-test may take in all before it fails, in seconds.
+SELF_TEST_TIMEOUT_S = 60
+SELF_TEST_QUERY = "dreiging"
+# Build the views this long after show() even if no paint was seen, in milliseconds.
+FIRST_PAINT_FALLBACK_MS = 1000
+# Styles that do not follow a dark colour scheme; Fusion does (through the palette).
+_STYLES_WITHOUT_DARK = ("windows", "windowsvista")
+
+
+@dataclass(frozen=True)
+class Options:
+    library: Path
+    language: str | None = None  # --lang; None: the stored setting
+    no_demo: bool = False
+    self_test: bool = False
+    qt_args: list[str] = field(default_factory=list)
+
+
+def parse_args(argv: list[str]) -> Options:
+    """Our options; anything else (e.g. Qt's own -style) is passed on to Qt."""
+    parser = argparse.ArgumentParser(prog="dtn-reader", description="DTN Reader: read signed DTN editions offline.")
+    parser.add_argument("--library", metavar="DIR", type=Path, help="the library folder (default: $DTN_LIBRARY or the user data folder)")
+    parser.add_argument("--lang", choices=i18n.LANGUAGES, help="the language of the window (default: the stored setting, else nl)")
+    parser.add_argument("--no-demo", action="store_true", help="do not load the demo library into an empty library (and remember that)")
+    parser.add_argument("--self-test", action="store_true", help="open the window offscreen, show the main views, print timings as JSON, exit")
+    args, rest = parser.parse_known_args(argv)
+    if args.library is not None:
+        library = args.library.expanduser()
+    else:
+        from reader.core.paths import default_library_dir
+
+        library = default_library_dir()
+    return Options(library.resolve(), args.lang, args.no_demo, args.self_test, rest)
+
+
+def process_start_time() -> float | None:
+    """``time.perf_counter()`` at the moment this process started, where the OS tells (Linux)."""
+    try:
+        stat = Path("/proc/self/stat").read_text()
+        start_ticks = int(stat.rsplit(")", 1)[1].split()[19])  # field 22, starttime
+        uptime_s = float(Path("/proc/uptime").read_text().split()[0])
+        age_s = uptime_s - start_ticks / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return None
+    if not 0 <= age_s < 600:
+        return None
+    return time.perf_counter() - age_s
+
+
+def resident_memory_kb() -> int | None:
+    """Resident memory (VmRSS) of this process in KiB, where the OS tells (Linux); for the self-test."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    except (OSError, ValueError, IndexError):
+        return None
+    return None
+
+
+def stored_language(folder: Path) -> str | None:
+    """The language setting stored in the library, read directly (read-only, one row).
+
+    The language must be known before the first widget is built, which is before the
+    library is opened in the background; a missing or unreadable database means no setting.
+    """
+    db = folder / DB_NAME
+    if not db.is_file():
+        return None
+    try:
+        conn = sqlite3.connect(f"{db.as_uri()}?mode=ro", uri=True, timeout=1.0)
+        try:
+            row = conn.execute("SELECT value FROM settings WHERE key = ?", [SETTING_LANGUAGE]).fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        log.info("cannot read the language setting from %s: %s", db, exc)
+        return None
+    return row[0] if row and row[0] in i18n.LANGUAGES else None
+
+
+def follow_color_scheme(app: QApplication) -> None:
+    """Switch to Fusion only when the platform style would ignore a dark colour scheme."""
+    hints = app.styleHints()
+    if hasattr(hints, "colorScheme") and hints.colorScheme() == Qt.ColorScheme.Dark:
+        if app.style().name().lower() in _STYLES_WITHOUT_DARK:
+            app.setStyle("Fusion")
+
+
+@dataclass
+class StartupState:
+    recovery: list[str]
+    empty: bool
+    load_demo: bool
+
+
+def _open_library(no_demo: bool):
+    def task(lib, handle) -> StartupState:
+        recovery = lib.recover()
+        if no_demo:
+            lib.set_setting(SETTING_NO_DEMO, "1")
+        empty = lib.is_empty()
+        return StartupState(recovery, empty, empty and lib.setting(SETTING_NO_DEMO, "0") != "1")
+
+    return task
+
+
+def _load_demo(lib, handle) -> list:
+    from reader.core.demo import load_demo
+
+    return load_demo(lib, handle.progress, handle.cancel_event)
+
+
+class ReaderApp(QObject):
+    """Owns the translators, the task runner, the context and the main window.
+
+    Signals:
+        library_loaded: the library is open (and the demo library loaded on a first start).
+        library_failed(str): the library could not be opened; the message says why.
+        demo_loaded(int): the demo library was loaded on a first start (that many bundles).
+    """
+
+    library_loaded = Signal()
+    library_failed = Signal(str)
+    demo_loaded = Signal(int)
+
+    def __init__(self, options: Options, app: QApplication) -> None:
+        super().__init__()
+        self.options = options
+        self.app = app
+        self.language = options.language or stored_language(options.library) or i18n.DEFAULT_LANGUAGE
+        self.translators: list = []
+        self._previous_locale = QLocale()
+        self._apply_language(self.language)
+        from reader.ui.context import AppContext
+        from reader.ui.tasks import TaskRunner
+
+        self.tasks = TaskRunner(options.library)
+        self.ctx = AppContext(options.library, self.tasks, self.language)
+        self.window = None
+        self.loaded = False
+        self._closed = False
+        self._progress = ""  # what the window shows while the library opens
+        self._notice = ""  # a message for the overview (the demo library was loaded)
+
+    # --- language ------------------------------------------------------------------------
+
+    def _apply_language(self, language: str) -> None:
+        i18n.remove(self.app, self.translators)
+        self.translators = i18n.install(self.app, language)
+        from reader.ui.format import locale_for
+
+        QLocale.setDefault(locale_for(language))
+
+    def set_language(self, language: str) -> None:
+        """Switch the language now: new translators, and the window built again in it."""
+        if language == self.language:
+            return
+        self.language = language
+        self.ctx.language = language
+        self._apply_language(language)
+        self._rebuild_window()
+        self.ctx.status_message.emit(self.tr("The language is now English.") if language == "en" else self.tr("The language is now Dutch."))
+
+    # --- window --------------------------------------------------------------------------
+
+    def _make_window(self, ready: bool, build_views: bool = True):
+        from reader.ui.window import MainWindow
+
+        window = MainWindow(self.ctx, ready=ready, build_views=build_views)
+        window.language_change_requested.connect(self.set_language)
+        return window
+
+    def _rebuild_window(self) -> None:
+        old = self.window
+        self.window = self._make_window(ready=self.loaded)
+        if old is not None:
+            self.window.restoreGeometry(old.saveGeometry())
+            if old.current_view_name():
+                self.window.show_view(old.current_view_name())
+        self.window.show()
+        if old is not None:
+            old.hide()
+            old.deleteLater()
+
+    def start(self) -> None:
+        """Show the window at once, build its views after the first paint, and open the
+        library in the background meanwhile."""
+        self.window = self._make_window(ready=False, build_views=False)
+        self.window.resize(_default_size(self.window))
+        self.window.show()
+        FirstPaint(self.window, self._on_first_paint)
+        self.tasks.submit(_open_library(self.options.no_demo), self._on_opened, self._on_open_failed, write=True)
+
+    def _on_first_paint(self) -> None:
+        if self.window is None or self.window.views:
+            return
+        self.window.build_views()
+        if self._progress:
+            self.window.show_progress(self._progress)
+        if self._notice:
+            self._show_notice(self._notice)
+        if self.loaded:
+            self._announce_loaded()
+
+    def _show_progress(self, text: str) -> None:
+        self._progress = text
+        self.ctx.status_message.emit(text)
+        if self.window is not None:
+            self.window.show_progress(text)
+
+    def _show_notice(self, text: str) -> None:
+        self._notice = text
+        overview = self.window.views.get("overview") if self.window is not None else None
+        if overview is not None:
+            overview.show_notice(text)
+
+    def _on_opened(self, state: StartupState) -> None:
+        if state.recovery:
+            self.ctx.status_message.emit(self.tr("The library was repaired after an interrupted import."))
+        if not state.load_demo:
+            self._set_loaded()
+            return
+        self._show_progress(self.tr("Loading the demo library…"))
+        self.tasks.submit(_load_demo, self._on_demo_loaded, self._on_open_failed, self._on_demo_progress, write=True)
+
+    def _on_demo_progress(self, done: int, total: int) -> None:
+        self._show_progress(self.tr("Loading the demo library: %1 of %2").replace("%1", str(done)).replace("%2", str(total)))
+
+    def _on_demo_loaded(self, results: list) -> None:
+        rejected = [r for r in results if not r.ok]
+        for result in rejected:
+            log.warning("demo bundle rejected: %s", result.line())
+        from reader.ui.views.overview import demo_loaded_text
+
+        text = demo_loaded_text()
+        self._progress = ""
+        self.ctx.status_message.emit(text)
+        self._show_notice(text)
+        self.demo_loaded.emit(len(results) - len(rejected))
+        self._set_loaded()
+
+    def _on_open_failed(self, exc: BaseException) -> None:
+        from reader.ui.errors import error_text
+
+        text = error_text(exc)
+        self._show_progress(self.tr("The library cannot be opened: %1").replace("%1", text))
+        self.library_failed.emit(text)
+
+    def _set_loaded(self) -> None:
+        self.loaded = True
+        if self.window is not None and self.window.views:
+            self._announce_loaded()
+
+    def _announce_loaded(self) -> None:
+        """The library is open and the views exist: let them read it."""
+        self.window.set_ready()
+        self.library_loaded.emit()
+
+    def close(self) -> None:
+        """Stop the background work and remove the translators (also for tests)."""
+        if self._closed:
+            return
+        self._closed = True
+        self.tasks.shutdown()
+        if self.window is not None:
+            self.window.close()
+            self.window.deleteLater()
+            self.window = None
+        i18n.remove(self.app, self.translators)
+        self.translators = []
+        QLocale.setDefault(self._previous_locale)
+
+
+def _default_size(window):
+    from PySide6.QtCore import QSize
+
+    metrics = window.fontMetrics()
+    return QSize(metrics.averageCharWidth() * 150, metrics.height() * 42)
+
+
+class FirstPaint(QObject):
+    """Calls back once, after the first paint of a widget (or after ``fallback_ms`` if the
+    platform never paints it, e.g. a minimised start)."""
+
+    def __init__(self, widget, callback, fallback_ms: int = FIRST_PAINT_FALLBACK_MS) -> None:
+        super().__init__(widget)
+        self._callback = callback
+        self._done = False
+        widget.installEventFilter(self)
+        QTimer.singleShot(fallback_ms, self, self._fire)
+
+    def _fire(self) -> None:
+        if not self._done:
+            self._done = True
+            self._callback()
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt's name
+        if not self._done and event.type() == QEvent.Type.Paint:
+            # After this paint has reached the screen.
+            QTimer.singleShot(0, self, self._fire)
+        return False
+
+
+class SelfTest(QObject):
+    """Drives the window through overview, a chapter, the level history and a search.
+
+    Every step waits for a view's signal (``loaded``; ``chapter_shown`` of the editions view);
+    a total timeout turns a hang into a failure naming the step.
+    """
+
+    finished = Signal(int)
+
+    def __init__(self, reader: ReaderApp, started: float) -> None:
+        super().__init__()
+        self.reader = reader
+        self.started = started
+        self.step = "start"
+        self.times: dict[str, float] = {}
+        self.views: dict[str, float] = {}
+        self.durations: dict[str, float] = {}
+        self._step_started = 0.0
+        self._pending = None  # (signal, slot) to disconnect when the step is done
+        self._done = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(lambda: self.fail(f"timed out after {SELF_TEST_TIMEOUT_S} s"))
+
+    def _ms(self) -> float:
+        return round((time.perf_counter() - self.started) * 1000, 1)
+
+    def begin(self) -> None:
+        self._timer.start(SELF_TEST_TIMEOUT_S * 1000)
+        self.step = "first paint"
+        self.reader.window.installEventFilter(self)
+        self.reader.library_loaded.connect(self._on_library_loaded)
+        self.reader.library_failed.connect(lambda text: self.fail(text))
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Paint and "first_paint_ms" not in self.times:
+            self.times["first_paint_ms"] = self._ms()
+            obj.removeEventFilter(self)
+        return False
+
+    def _on_library_loaded(self) -> None:
+        self.times["library_loaded_ms"] = self._ms()
+        # The window activates the overview when the library is loaded; wait for it.
+        overview = self._view("overview")
+        if overview is None:
+            return
+        if self.reader.window.current_view_name() != "overview":
+            self.reader.window.show_view("overview")
+        self._wait("overview", overview.loaded, self._open_chapter)
+
+    def _view(self, name: str):
+        view = self.reader.window.views.get(name) if self.reader.window is not None else None
+        if view is None:
+            self.fail(f"there is no view {name!r}")
+        elif not hasattr(view, "loaded"):
+            self.fail(f"the {name} view has no 'loaded' signal")
+            return None
+        return view
+
+    def _wait(self, step: str, signal, then, accept=None) -> None:
+        """Call ``then`` when ``signal`` fires (and ``accept(*args)`` holds, if given)."""
+        self.step = step
+        self._step_started = time.perf_counter()
+
+        def slot(*args) -> None:
+            if self._done or (accept is not None and not accept(*args)):
+                return
+            signal.disconnect(slot)
+            self._pending = None
+            self.views[step] = self._ms()
+            self.durations[step] = round((time.perf_counter() - self._step_started) * 1000, 1)
+            QTimer.singleShot(0, then)
+
+        self._pending = (signal, slot)
+        signal.connect(slot)
+
+    def _open_chapter(self) -> None:
+        self.step = "chapter"
+        editions = self._view("editions")
+        if editions is None:
+            return
+        if not hasattr(editions, "chapter_shown"):
+            self.fail("the editions view has no 'chapter_shown' signal")
+            return
+        self.step = "chapter"
+
+        def first_chapter(lib, handle) -> int:
+            latest = lib.latest_edition()
+            if latest is None:
+                raise LookupError("the library holds no edition")
+            chapters = lib.chapters(latest.pk)
+            if not chapters:
+                raise LookupError(f"edition {latest.bundle_id} has no chapters")
+            return chapters[0].pk
+
+        def open_it(chapter_pk: int) -> None:
+            self._wait("chapter", editions.chapter_shown, self._show_history, lambda pk, *_: pk == chapter_pk)
+            self.reader.ctx.open_chapter_requested.emit(chapter_pk, "")
+
+        self.reader.tasks.submit(first_chapter, open_it, lambda exc: self.fail(str(exc)))
+
+    def _show_history(self) -> None:
+        self.step = "history"
+        history = self._view("history")
+        if history is None:
+            return
+        self._wait("history", history.loaded, self._search)
+        self.reader.window.show_view("history")
+
+    def _search(self) -> None:
+        self.step = "search"
+        search = self._view("search")
+        if search is None:
+            return
+        self.reader.window.show_view("search")
+        self._wait("search", search.loaded, self._finish)
+        if hasattr(search, "search"):
+            search.search(SELF_TEST_QUERY)
+            return
+        # Without search(text), type into the view's query field as a person would.
+        from PySide6.QtWidgets import QLineEdit
+
+        field_ = search.findChild(QLineEdit)
+        if field_ is None:
+            self.fail("the search view has neither search(text) nor a query field")
+            return
+        field_.setText(SELF_TEST_QUERY)
+
+    def _finish(self) -> None:
+        if self._done:
+            return
+        self._done = True
+        self._timer.stop()
+        result = {"ok": True, **self.times, "views": self.views, "durations_ms": self.durations, "rss_kb": resident_memory_kb()}
+        sys.stdout.write(json.dumps(result) + "\n")
+        sys.stdout.flush()
+        self.finished.emit(0)
+
+    def fail(self, error: str) -> None:
+        if self._done:
+            return
+        self._done = True
+        self._timer.stop()
+        log.error("self-test failed at %s: %s", self.step, error)
+        result = {"ok": False, "failed": self.step, "error": error, **self.times, "views": self.views, "rss_kb": resident_memory_kb()}
+        sys.stdout.write(json.dumps(result) + "\n")
+        sys.stdout.flush()
+        self.finished.emit(1)
+
+
+def run(argv: list[str] | None = None, started: float | None = None) -> int:
+    """Start the reader; returns the exit code. ``started``: perf_counter() at process start, if known."""
+    started = process_start_time() or started or time.perf_counter()
+    options = parse_args(sys.argv[1:] if argv is None else argv)
+    logging.basicConfig(level=logging.INFO if options.self_test else logging.WARNING, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    if options.self_test:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "dtn-reader", *options.qt_args])
+    app.setApplicationName("DTN Reader")
+    app.setOrganizationName("DTN Reader")
+    app.setApplicationDisplayName("DTN Reader")
+    follow_color_scheme(app)
+    reader = ReaderApp(options, app)
+    app.aboutToQuit.connect(reader.close)
+    if options.self_test:
+        test = SelfTest(reader, started)
+        test.finished.connect(app.exit)
+        try:
+            reader.start()
+        except Exception as exc:  # noqa: BLE001 - the self-test reports any failure as JSON
+            log.exception("the window could not be built")
+            test.fail(f"{type(exc).__name__}: {exc}")
+            reader.close()
+            return 1
+        test.begin()
+    else:
+        reader.start()
+    code = app.exec()
+    reader.close()
+    return code
+
+
+def main() -> int:
+    """Entry point of the ``dtn-reader`` gui-script."""
+    import multiprocessing
+
+    multiprocessing.freeze_support()
+    return run(sys.argv[1:], time.perf_counter())
+
+
+if __name__ == "__main__":
+    sys.exit(main())

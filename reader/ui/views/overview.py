@@ -1,0 +1,532 @@
+"""Overview: the current national level, the latest edition and what changed since the one before."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.core.vocabulary import SCALES
+from reader.ui import format as fmt
+from reader.ui.context import AppContext
+from reader.ui.errors import error_text
+
+log = logging.getLogger(__name__)
+
+# Relative font sizes (times the system font), never absolute sizes.
+BADGE_FONT_FACTOR = 2.0
+HEADING_FONT_FACTOR = 1.35
+TITLE_FONT_FACTOR = 1.2
+# Widest the overview's column grows, in average characters (readable line length).
+COLUMN_WIDTH_CHARS = 150
+
+# Both colours fixed, so the marking reads the same in light and dark mode.
+DEMO_STYLE = "background-color: #ffd54f; color: #000000; border-radius: 3px; padding: 1px 6px; font-weight: bold;"
+
+
+@dataclass
+class OverviewData:
+    """What the overview shows, gathered in one task off the GUI thread."""
+
+    latest: Any  # Edition
+    events: list = field(default_factory=list)  # LevelPoint of the latest edition
+    changes: dict = field(default_factory=dict)  # Library.changes_since_previous
+    edition_count: int = 0
+
+
+def _load_overview(lib, handle) -> OverviewData | None:
+    editions = lib.editions()
+    if not editions:
+        return None
+    latest = editions[0]
+    handle.check_cancelled()
+    return OverviewData(latest, lib.level_events(latest.pk), lib.changes_since_previous(latest), len(editions))
+
+
+def _load_demo(lib, handle) -> list:
+    from reader.core.demo import load_demo
+
+    return load_demo(lib, handle.progress, handle.cancel_event)
+
+
+def _scaled_font(base: QFont, factor: float, bold: bool = False) -> QFont:
+    font = QFont(base)
+    if base.pointSizeF() > 0:
+        font.setPointSizeF(base.pointSizeF() * factor)
+    else:
+        font.setPixelSize(max(1, round(base.pixelSize() * factor)))
+    font.setBold(bold)
+    return font
+
+
+def _label(text: str = "", *, wrap: bool = True, selectable: bool = False) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(wrap)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    if selectable:
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class _Section(QFrame):
+    """A titled block on the overview."""
+
+    def __init__(self, heading: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.body = QVBoxLayout(self)
+        self.body.setSpacing(8)
+        self.heading = _label(heading)
+        self.heading.setFont(_scaled_font(self.font(), HEADING_FONT_FACTOR, bold=True))
+        self.heading.setAccessibleName(heading)
+        self.body.addWidget(self.heading)
+
+    def set_heading(self, text: str) -> None:
+        self.heading.setText(text)
+        self.heading.setAccessibleName(text)
+
+
+class LevelScale(QWidget):
+    """The whole scale as a row of boxes (number and word in each), the current level marked
+    by colour, a frame and bold text, so that the position reads without colour too."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._value = 0
+        self._scale = ""
+        self._words: list[str] = []
+        self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+
+    def set_level(self, value: int, scale: str, language: str) -> None:
+        self._value, self._scale = value, scale
+        self._words = [fmt.level_label(label, language) for label in SCALES[scale].labels] if scale in SCALES else []
+        self.updateGeometry()
+        self.update()
+
+    def _box_size(self) -> QSize:
+        metrics = self.fontMetrics()
+        widest = max((metrics.horizontalAdvance(w) for w in self._words), default=0)
+        return QSize(widest + 2 * metrics.averageCharWidth() + 8, metrics.height() * 2 + 14)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        box = self._box_size()
+        gap = self.fontMetrics().averageCharWidth() // 2
+        return QSize(len(self._words) * (box.width() + gap), box.height() + 6)
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if not self._words:
+            return
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        box = self._box_size()
+        gap = self.fontMetrics().averageCharWidth() // 2
+        palette = self.palette()
+        base = palette.color(QPalette.ColorRole.Base)
+        for index, word in enumerate(self._words):
+            value = index + 1
+            rect = QRectF(index * (box.width() + gap) + 3, 3, box.width(), box.height())
+            colour = fmt.level_colour(value, self._scale)
+            current = value == self._value
+            if current:
+                fill, ink = colour, fmt.level_text_colour(value, self._scale)
+                painter.setPen(QPen(palette.color(QPalette.ColorRole.WindowText), 3))
+            else:
+                # A pale tint of the level colour on the base colour (light or dark mode).
+                fill = QColor(
+                    round(base.red() * 0.75 + colour.red() * 0.25),
+                    round(base.green() * 0.75 + colour.green() * 0.25),
+                    round(base.blue() * 0.75 + colour.blue() * 0.25),
+                )
+                ink = palette.color(QPalette.ColorRole.Text)
+                painter.setPen(QPen(palette.color(QPalette.ColorRole.Mid), 1))
+            painter.setBrush(fill)
+            painter.drawRoundedRect(rect, 5, 5)
+            font = QFont(self.font())
+            font.setBold(current)
+            painter.setFont(font)
+            painter.setPen(ink)
+            top = rect.adjusted(0, 5, 0, -rect.height() / 2)
+            bottom = rect.adjusted(0, rect.height() / 2 - 2, 0, -5)
+            painter.drawText(top, Qt.AlignmentFlag.AlignCenter, str(value))
+            painter.drawText(bottom, Qt.AlignmentFlag.AlignCenter, word)
+        painter.end()
+
+
+class OverviewView(QWidget):
+    """The first thing an official sees: the level now, the latest edition, what changed.
+
+    Signals:
+        loaded: the library's data is shown (after activate() or a library change).
+    """
+
+    loaded = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._generation = 0
+        self._data: OverviewData | None = None
+        self._demo_running = False
+        self._activated = False
+
+        self.notice = QFrame()
+        self.notice.setFrameShape(QFrame.Shape.StyledPanel)
+        self.notice.setAutoFillBackground(True)
+        self.notice.setBackgroundRole(QPalette.ColorRole.AlternateBase)
+        notice_row = QHBoxLayout(self.notice)
+        self.notice_text = _label()
+        self.notice_text.setAccessibleName(self.tr("Notice"))
+        self.notice_close = QToolButton()
+        self.notice_close.setText(self.tr("Close"))
+        self.notice_close.setAccessibleName(self.tr("Close the notice"))
+        self.notice_close.clicked.connect(self.notice.hide)
+        notice_row.addWidget(self.notice_text, 1)
+        notice_row.addWidget(self.notice_close, 0, Qt.AlignmentFlag.AlignTop)
+        self.notice.hide()
+
+        self.state_label = _label(self.tr("Opening the library…"))
+        self.state_label.setFont(_scaled_font(self.font(), HEADING_FONT_FACTOR))
+
+        self.content = QWidget()
+        self._build_level()
+        self._build_edition()
+        self._build_changes()
+        self._build_empty()
+        content_layout = QVBoxLayout(self.content)
+        content_layout.setContentsMargins(0, 0, 0, 0)
+        content_layout.setSpacing(16)
+        content_layout.addWidget(self.level_section)
+        content_layout.addWidget(self.edition_section)
+        content_layout.addWidget(self.changes_section)
+        content_layout.addWidget(self.empty_section)
+        content_layout.addStretch(1)
+        for section in (self.level_section, self.edition_section, self.changes_section, self.empty_section):
+            section.hide()
+
+        inner = QWidget()
+        inner.setMaximumWidth(self.fontMetrics().averageCharWidth() * COLUMN_WIDTH_CHARS)
+        inner_layout = QVBoxLayout(inner)
+        inner_layout.setContentsMargins(24, 20, 24, 20)
+        inner_layout.setSpacing(16)
+        self.page_title = _label(self.tr("Overview"))
+        self.page_title.setFont(_scaled_font(self.font(), HEADING_FONT_FACTOR * 1.2, bold=True))
+        inner_layout.addWidget(self.page_title)
+        inner_layout.addWidget(self.notice)
+        inner_layout.addWidget(self.state_label)
+        inner_layout.addWidget(self.content, 1)
+
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setWidget(inner)
+        self.scroll.setAccessibleName(self.tr("Overview"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.scroll)
+
+        ctx.library_changed.connect(self._on_library_changed)
+
+    # --- building ------------------------------------------------------------------------
+
+    def _build_level(self) -> None:
+        self.level_section = _Section(self.tr("Current national threat level"))
+        self.badge = _label(wrap=False)
+        self.badge.setFont(_scaled_font(self.font(), BADGE_FONT_FACTOR, bold=True))
+        self.badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.badge.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        self.meaning = _label()
+        self.meaning.setFont(_scaled_font(self.font(), TITLE_FONT_FACTOR))
+        self.since = _label()
+        self.level_demo = self._demo_label()
+        badge_row = QHBoxLayout()
+        badge_row.addWidget(self.badge)
+        badge_row.addWidget(self.level_demo, 0, Qt.AlignmentFlag.AlignTop)
+        badge_row.addStretch(1)
+        self.level_section.body.addLayout(badge_row)
+        self.level_section.body.addWidget(self.meaning)
+        self.level_section.body.addWidget(self.since)
+        self.scale = LevelScale()
+        self.level_section.body.addWidget(self.scale)
+        self.events_heading = _label(self.tr("Regional events"))
+        self.events_heading.setFont(_scaled_font(self.font(), 1.0, bold=True))
+        self.events_label = _label(selectable=True)
+        self.events_label.setAccessibleName(self.tr("Regional events"))
+        self.level_section.body.addWidget(self.events_heading)
+        self.level_section.body.addWidget(self.events_label)
+
+    def _build_edition(self) -> None:
+        self.edition_section = _Section(self.tr("Latest edition"))
+        self.edition_title = _label(selectable=True)
+        self.edition_title.setAccessibleName(self.tr("Title of the latest edition"))
+        self.edition_title.setFont(_scaled_font(self.font(), TITLE_FONT_FACTOR, bold=True))
+        self.edition_demo = self._demo_label()
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.edition_title, 1)
+        title_row.addWidget(self.edition_demo, 0, Qt.AlignmentFlag.AlignTop)
+        self.edition_meta = _label()
+        self.summary = _label(selectable=True)
+        self.summary.setAccessibleName(self.tr("Summary"))
+        self.open_button = QPushButton(self.tr("Open the latest edition"))
+        self.open_button.setAccessibleName(self.tr("Open the latest edition"))
+        self.open_button.clicked.connect(self._on_open_clicked)
+        button_row = QHBoxLayout()
+        button_row.addWidget(self.open_button)
+        button_row.addStretch(1)
+        self.edition_section.body.addLayout(title_row)
+        self.edition_section.body.addWidget(self.edition_meta)
+        self.edition_section.body.addWidget(self.summary)
+        self.edition_section.body.addLayout(button_row)
+
+    def _build_changes(self) -> None:
+        self.changes_section = _Section(self.tr("What changed"))
+        self.changes_label = _label(selectable=True)
+        self.changes_label.setAccessibleName(self.tr("What changed"))
+        self.changes_section.body.addWidget(self.changes_label)
+
+    def _build_empty(self) -> None:
+        self.empty_section = _Section(self.tr("The library is empty"))
+        text = _label(
+            self.tr(
+                "There are no editions to read yet. Import a signed edition (a .dtnb file or a folder, "
+                "for example from a USB stick) under Import and trust, or load the demo library to try "
+                "the reader with demonstration content."
+            )
+        )
+        self.import_button = QPushButton(self.tr("Go to Import and trust"))
+        self.import_button.setAccessibleName(self.tr("Go to Import and trust"))
+        self.import_button.clicked.connect(lambda: self.ctx.show_view_requested.emit("import"))
+        self.demo_button = QPushButton(self.tr("Load the demo library"))
+        self.demo_button.setAccessibleName(self.tr("Load the demo library"))
+        self.demo_button.clicked.connect(self._on_demo_clicked)
+        row = QHBoxLayout()
+        row.addWidget(self.import_button)
+        row.addWidget(self.demo_button)
+        row.addStretch(1)
+        self.empty_section.body.addWidget(text)
+        self.empty_section.body.addLayout(row)
+
+    def _demo_label(self) -> QLabel:
+        label = _label(fmt.demo_marking(), wrap=False)
+        label.setStyleSheet(DEMO_STYLE)
+        label.setToolTip(self.tr("Demonstration content, not a publication of the NCTV"))
+        label.setAccessibleName(self.tr("Demonstration content, not a publication of the NCTV"))
+        label.hide()
+        return label
+
+    # --- view contract -------------------------------------------------------------------
+
+    def title(self) -> str:
+        return self.tr("Overview")
+
+    def activate(self) -> None:
+        self._activated = True
+        self._reload()
+
+    def show_progress(self, text: str) -> None:
+        """A line in place of the content until the data is shown (e.g. while the library opens)."""
+        self.state_label.setText(text)
+        self.state_label.show()
+
+    def show_notice(self, text: str) -> None:
+        """A message above the overview (e.g. that the demo library was loaded), until closed."""
+        self.notice_text.setText(text)
+        self.notice.setVisible(bool(text))
+
+    # --- loading -------------------------------------------------------------------------
+
+    def _reload(self) -> None:
+        self._generation += 1
+        generation = self._generation
+        self.ctx.tasks.submit(
+            _load_overview,
+            lambda data: self._on_loaded(generation, data),
+            lambda exc: self._on_load_failed(generation, exc),
+        )
+
+    def _on_library_changed(self) -> None:
+        if self._activated:
+            self._reload()
+
+    def _on_load_failed(self, generation: int, exc: BaseException) -> None:
+        if generation != self._generation:
+            return
+        self.state_label.setText(self.tr("The library cannot be read: %1").replace("%1", error_text(exc)))
+        self.state_label.show()
+
+    def _on_loaded(self, generation: int, data: OverviewData | None) -> None:
+        if generation != self._generation:
+            return
+        self._data = data
+        self.state_label.hide()
+        if data is None:
+            for section in (self.level_section, self.edition_section, self.changes_section):
+                section.hide()
+            self.empty_section.show()
+            self.demo_button.setEnabled(not self._demo_running)
+        else:
+            self.empty_section.hide()
+            self._show_level(data)
+            self._show_edition(data)
+            self._show_changes(data)
+        self.loaded.emit()
+
+    def _show_level(self, data: OverviewData) -> None:
+        e, lang = data.latest, self.ctx.language
+        scale_max = SCALES[e.level_scale].max if e.level_scale in SCALES else e.level_value
+        word = fmt.level_label(e.level_label, lang)
+        text = self.tr("%1 of %2 — %3").replace("%1", str(e.level_value)).replace("%2", str(scale_max)).replace("%3", word)
+        colour = fmt.level_colour(e.level_value, e.level_scale)
+        ink = fmt.level_text_colour(e.level_value, e.level_scale)
+        self.badge.setText(text)
+        self.badge.setStyleSheet(
+            f"background-color: {colour.name()}; color: {ink.name()}; border-radius: 8px; padding: 10px 22px;"
+        )
+        self.badge.setAccessibleName(self.tr("Threat level %1").replace("%1", text))
+        self.meaning.setText(fmt.level_meaning(e.level_label, lang))
+        self.since.setText(self.tr("Since %1").replace("%1", fmt.format_date(e.level_since, lang)))
+        self.level_demo.setVisible(e.demo)
+        self.scale.set_level(e.level_value, e.level_scale, lang)
+        self.scale.setAccessibleName(
+            self.tr("Scale of %1 levels, from %2 to %3; now level %4")
+            .replace("%1", str(scale_max))
+            .replace("%2", fmt.level_label(SCALES[e.level_scale].labels[0], lang) if e.level_scale in SCALES else "")
+            .replace("%3", fmt.level_label(SCALES[e.level_scale].labels[-1], lang) if e.level_scale in SCALES else "")
+            .replace("%4", text)
+        )
+        lines = [self._event_line(p) for p in data.events if not p.national]
+        self.events_heading.setVisible(bool(lines))
+        self.events_label.setVisible(bool(lines))
+        self.events_label.setText("\n\n".join(lines))
+        self.level_section.show()
+
+    def _event_line(self, point) -> str:
+        lang = self.ctx.language
+        word = fmt.level_label(point.label, lang)
+        if point.end:
+            line = self.tr("%1: level %2 %3 in %4, until %5")
+        else:
+            line = self.tr("%1: level %2 %3 in %4")
+        line = (
+            line.replace("%1", fmt.format_date(point.date, lang))
+            .replace("%2", str(point.value))
+            .replace("%3", word)
+            .replace("%4", point.region)
+            .replace("%5", fmt.format_date(point.end or "", lang))
+        )
+        return f"{line}\n{point.note}" if point.note else line
+
+    def _show_edition(self, data: OverviewData) -> None:
+        e, lang = data.latest, self.ctx.language
+        self.edition_title.setText(e.title)
+        self.edition_demo.setVisible(e.demo)
+        date = fmt.format_date(e.date, lang)
+        if date.lower() in e.name.lower():  # "DTN juni 2025" already says when
+            meta = self.tr("%1 · revision %2 · signed by %3").replace("%1", e.name)
+            meta = meta.replace("%2", str(e.revision)).replace("%3", e.signer_name)
+        else:
+            meta = self.tr("%1 · %2 · revision %3 · signed by %4").replace("%1", e.name).replace("%2", date)
+            meta = meta.replace("%3", str(e.revision)).replace("%4", e.signer_name)
+        chapters = self.tr("%n chapter(s)", "", e.chapter_count)
+        self.edition_meta.setText(f"{meta} · {chapters}")
+        self.summary.setText(e.summary.strip())
+        self.open_button.setAccessibleName(self.tr("Open the latest edition: %1").replace("%1", e.name))
+        self.edition_section.show()
+
+    def _show_changes(self, data: OverviewData) -> None:
+        changes, lang, e = data.changes, self.ctx.language, data.latest
+        prev = changes.get("previous")
+        if prev is None:
+            self.changes_section.set_heading(self.tr("What changed"))
+            self.changes_label.setText(self.tr("This is the only edition in the library, so there is nothing to compare it with."))
+            self.changes_section.show()
+            return
+        self.changes_section.set_heading(
+            self.tr("What changed since %1").replace("%1", edition_label(prev, lang))
+        )
+        now_badge = fmt.level_badge_text(e.level_value, e.level_label, e.level_scale, lang)
+        lines = []
+        if changes.get("level_changed"):
+            before = fmt.level_badge_text(prev.level_value, prev.level_label, prev.level_scale, lang)
+            lines.append(self.tr("The threat level changed from %1 to %2.").replace("%1", before).replace("%2", now_badge))
+        else:
+            lines.append(self.tr("The threat level is unchanged: %1.").replace("%1", now_badge))
+        added, removed = changes.get("added", []), changes.get("removed", [])
+        if added:
+            lines.append("")
+            lines.append(self.tr("New chapters:"))
+            lines.extend(f"  •  {title}" for title in added)
+        if removed:
+            lines.append("")
+            lines.append(self.tr("Chapters no longer included:"))
+            lines.extend(f"  •  {title}" for title in removed)
+        if not added and not removed:
+            lines.append(self.tr("The chapters are the same as in the previous edition."))
+        self.changes_label.setText("\n".join(lines))
+        self.changes_section.show()
+
+    # --- actions -------------------------------------------------------------------------
+
+    def _on_open_clicked(self) -> None:
+        if self._data is not None:
+            self.ctx.open_edition_requested.emit(self._data.latest.pk)
+
+    def _on_demo_clicked(self) -> None:
+        self._demo_running = True
+        self.demo_button.setEnabled(False)
+        self.ctx.status_message.emit(self.tr("Loading the demo library…"))
+        self.ctx.tasks.submit(
+            _load_demo,
+            self._on_demo_loaded,
+            self._on_demo_failed,
+            lambda done, total: self.ctx.status_message.emit(
+                self.tr("Loading the demo library: %1 of %2").replace("%1", str(done)).replace("%2", str(total))
+            ),
+            write=True,
+        )
+
+    def _on_demo_loaded(self, results: list) -> None:
+        self._demo_running = False
+        self.demo_button.setEnabled(True)
+        rejected = [r for r in results if not r.ok]
+        if rejected:
+            log.warning("demo bundles rejected: %s", "; ".join(r.line() for r in rejected))
+        self.ctx.status_message.emit(demo_loaded_text())
+        self.show_notice(demo_loaded_text())
+        self.ctx.library_changed.emit()
+
+    def _on_demo_failed(self, exc: BaseException) -> None:
+        self._demo_running = False
+        self.demo_button.setEnabled(True)
+        from reader.ui.errors import show_error
+
+        show_error(self, exc)
+
+
+def edition_label(edition, language: str) -> str:
+    """'DTN juni 2025', or 'DTN 42 (juli 2016)' when the name does not say when."""
+    date = fmt.format_date(edition.date, language)
+    return edition.name if date.lower() in edition.name.lower() else f"{edition.name} ({date})"
+
+
+def demo_loaded_text() -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate(
+        "OverviewView",
+        "The demo library has been loaded: demonstration editions marked DEMO, not publications of the NCTV. "
+        "You can remove it in the settings.",
+    )

@@ -1,0 +1,332 @@
+"""The application: first start with the demo library, --no-demo, keyboard navigation,
+language (startup, stored, live switch), the settings dialog and the --self-test entry."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from reader.core.library import Library
+from reader.ui.app import Options, ReaderApp, parse_args, stored_language
+from tests.helpers.views import LOAD_TIMEOUT_MS
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+# The self-test's own deadline is 60 s; the subprocess gets a little more, in seconds.
+SELF_TEST_PROCESS_TIMEOUT_S = 120
+
+
+@pytest.fixture
+def start_app(qapp, qtbot):
+    """Start a ReaderApp on a folder; wait until the library is loaded and the overview shown."""
+    started: list[ReaderApp] = []
+
+    def start(folder: Path, *, language: str | None = None, no_demo: bool = False) -> ReaderApp:
+        reader = ReaderApp(Options(folder, language, no_demo), qapp)
+        started.append(reader)
+        with qtbot.waitSignal(reader.library_loaded, timeout=LOAD_TIMEOUT_MS):
+            reader.start()
+        overview = reader.window.views["overview"]
+        if overview._data is None and not overview.empty_section.isVisibleTo(overview):
+            with qtbot.waitSignal(overview.loaded, timeout=LOAD_TIMEOUT_MS):
+                pass
+        return reader
+
+    yield start
+    for reader in started:
+        reader.close()
+
+
+def _menu_titles(window) -> list[str]:
+    return [action.text() for action in window.menuBar().actions()]
+
+
+def test_first_start_loads_demo_library_through_verified_import(start_app, qtbot, tmp_path):
+    folder = tmp_path / "fresh"
+    reader = start_app(folder, language="nl")
+    overview = reader.window.views["overview"]
+    assert overview.level_section.isVisibleTo(overview)
+    assert "4 van 5 — Substantieel" in overview.badge.text()
+    assert overview.notice.isVisibleTo(overview)
+    assert "De demobibliotheek is geladen" in overview.notice_text.text()
+    with Library.open(folder, recover=False) as lib:
+        sources = [entry.source for entry in lib.audit()]
+        assert len(lib.editions()) == 12
+        assert all(e.demo for e in lib.editions())
+    assert sources and all(source.startswith("demo library") for source in sources), sources
+
+
+def test_no_demo_keeps_the_library_empty_and_remembers(start_app, tmp_path):
+    folder = tmp_path / "fresh"
+    reader = start_app(folder, language="nl", no_demo=True)
+    overview = reader.window.views["overview"]
+    assert overview.empty_section.isVisibleTo(overview)
+    assert not overview.level_section.isVisibleTo(overview)
+    assert overview.empty_section.heading.text() == "De bibliotheek is leeg"
+    reader.close()
+    with Library.open(folder, recover=False) as lib:
+        assert lib.is_empty()
+        assert lib.setting("no_demo") == "1"
+
+
+def test_no_demo_setting_is_honoured_on_the_next_start(start_app, tmp_path):
+    folder = tmp_path / "fresh"
+    with Library.open(folder) as lib:
+        lib.set_setting("no_demo", "1")
+    reader = start_app(folder, language="nl")
+    assert reader.window.views["overview"].empty_section.isVisibleTo(reader.window)
+
+
+def test_views_are_built_after_the_window_is_shown(qapp, qtbot, library_dir):
+    reader = ReaderApp(Options(library_dir, "nl"), qapp)
+    try:
+        reader.start()
+        assert reader.window.isVisible()
+        assert reader.window.views == {}
+        with qtbot.waitSignal(reader.library_loaded, timeout=LOAD_TIMEOUT_MS):
+            pass
+        assert set(reader.window.views) >= {"overview", "editions", "history", "search"}
+    finally:
+        reader.close()
+
+
+def test_keyboard_navigation(start_app, qtbot, library_dir):
+    reader = start_app(library_dir, language="en")
+    window = reader.window
+    window.activateWindow()
+    qtbot.waitActive(window)
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_view_name() == "editions"
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_view_name() == "history"
+    qtbot.keyClick(window, Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_view_name() == "import"
+    assert window.stack.currentWidget() is window.views["import"]
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_view_name() == "overview"
+    # The navigation list with the arrow keys.
+    window.nav.setFocus()
+    qtbot.keyClick(window.nav, Qt.Key.Key_Down)
+    assert window.current_view_name() == "editions"
+    qtbot.keyClick(window.nav, Qt.Key.Key_Down)
+    assert window.current_view_name() == "history"
+    assert window.stack.currentWidget() is window.views["history"]
+    qtbot.keyClick(window.nav, Qt.Key.Key_Up)
+    assert window.current_view_name() == "editions"
+    assert window.view_actions["editions"].isChecked()
+
+
+def test_english_and_dutch_strings(start_app, library_dir, tmp_path):
+    reader = start_app(library_dir, language="en")
+    overview = reader.window.views["overview"]
+    assert overview.page_title.text() == "Overview"
+    assert overview.badge.text() == "4 of 5 — Substantial"
+    assert overview.level_section.heading.text() == "Current national threat level"
+    assert _menu_titles(reader.window)[:3] == ["&File", "&View", "&Help"]
+    assert reader.window.nav.item(0).text() == "Overview"
+    reader.close()
+
+    reader = start_app(library_dir, language="nl")
+    overview = reader.window.views["overview"]
+    assert overview.page_title.text() == "Overzicht"
+    assert overview.badge.text() == "4 van 5 — Substantieel"
+    assert overview.level_section.heading.text() == "Huidig nationaal dreigingsniveau"
+    assert overview.since.text() == "Sinds december 2023"
+    assert _menu_titles(reader.window)[:3] == ["&Bestand", "Beel&d", "&Help"]
+    assert reader.window.nav.item(0).text() == "Overzicht"
+
+
+def test_settings_switch_language_live_and_store_it(start_app, qtbot, library_dir):
+    reader = start_app(library_dir, language=None)
+    assert reader.language == "nl"
+    old_window = reader.window
+    dialog = old_window.open_settings()
+    if not dialog.language.isEnabled():
+        with qtbot.waitSignal(dialog.loaded, timeout=LOAD_TIMEOUT_MS):
+            pass
+    assert dialog.windowTitle() == "Instellingen"
+    dialog.language.setCurrentIndex(dialog.language.findData("en"))
+    with qtbot.waitSignal(dialog.saved, timeout=LOAD_TIMEOUT_MS):
+        dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+    assert reader.window is not old_window
+    overview = reader.window.views["overview"]
+    with qtbot.waitSignal(overview.loaded, timeout=LOAD_TIMEOUT_MS):
+        pass
+    assert overview.page_title.text() == "Overview"
+    assert overview.badge.text() == "4 of 5 — Substantial"
+    assert reader.ctx.language == "en"
+    assert stored_language(library_dir) == "en"
+    reader.close()
+    # The next start reads the stored language.
+    reader = start_app(library_dir, language=None)
+    assert reader.window.views["overview"].page_title.text() == "Overview"
+
+
+def test_settings_remove_demo_library(start_app, qtbot, library_dir):
+    reader = start_app(library_dir, language="nl")
+    dialog = reader.window.open_settings()
+    if not dialog.language.isEnabled():
+        with qtbot.waitSignal(dialog.loaded, timeout=LOAD_TIMEOUT_MS):
+            pass
+    assert dialog.load_demo.isChecked()
+    overview = reader.window.views["overview"]
+    with qtbot.waitSignals([dialog.demo_removed, overview.loaded], timeout=LOAD_TIMEOUT_MS):
+        dialog.remove_demo_confirmed()
+    assert overview.empty_section.isVisibleTo(overview)
+    assert not dialog.load_demo.isChecked()
+    dialog.reject()
+    reader.close()
+    with Library.open(library_dir, recover=False) as lib:
+        assert lib.is_empty()
+        assert lib.setting("no_demo") == "1"
+        assert lib.audit()[0].result == "removed"
+
+
+def test_parse_args_library_from_environment(monkeypatch, tmp_path):
+    monkeypatch.setenv("DTN_LIBRARY", str(tmp_path / "env-lib"))
+    assert parse_args([]).library == (tmp_path / "env-lib").resolve()
+    assert parse_args(["--library", str(tmp_path / "arg")]).library == (tmp_path / "arg").resolve()
+    options = parse_args(["--lang", "en", "--no-demo", "--self-test"])
+    assert (options.language, options.no_demo, options.self_test) == ("en", True, True)
+    with pytest.raises(SystemExit):
+        parse_args(["--lang", "de"])
+
+
+def _run_self_test(library: Path, *extra: str) -> subprocess.CompletedProcess:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    env.pop("DTN_LIBRARY", None)
+    return subprocess.run(
+        [sys.executable, str(REPO_ROOT / "main.py"), "--self-test", "--library", str(library), *extra],
+        cwd=REPO_ROOT, env=env, capture_output=True, text=True, timeout=SELF_TEST_PROCESS_TIMEOUT_S, check=False,
+    )
+
+
+def test_self_test_passes_on_the_demo_library(library_dir):
+    proc = _run_self_test(library_dir)
+    lines = [line for line in proc.stdout.splitlines() if line.strip()]
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert len(lines) == 1, proc.stdout
+    result = json.loads(lines[0])
+    assert result["ok"] is True
+    assert set(result["views"]) == {"overview", "chapter", "history", "search"}
+    times = [result["first_paint_ms"], result["library_loaded_ms"], *(result["views"][k] for k in ("overview", "chapter", "history", "search"))]
+    assert all(isinstance(t, (int, float)) and t > 0 for t in times)
+    assert result["first_paint_ms"] <= result["views"]["overview"] <= result["views"]["chapter"] <= result["views"]["search"]
+
+
+def test_self_test_names_what_failed(tmp_path):
+    proc = _run_self_test(tmp_path / "empty", "--no-demo")
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    result = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert result["ok"] is False
+    assert result["failed"] == "chapter"
+    assert "no edition" in result["error"]
+
+
+def test_file_import_hands_paths_to_the_import_view(start_app, qtbot, tmp_path):
+    from reader.core.demo import demo_bundle_paths
+
+    reader = start_app(tmp_path / "fresh", language="en", no_demo=True)
+    overview = reader.window.views["overview"]
+    assert overview.empty_section.isVisibleTo(overview)
+    with qtbot.waitSignal(overview.loaded, timeout=LOAD_TIMEOUT_MS):
+        reader.window.import_paths([str(demo_bundle_paths()[-1])])
+    assert reader.window.current_view_name() == "import"
+    assert overview.badge.text() == "4 of 5 — Substantial"
+
+
+def test_about_box_names_version_and_demo_disclaimer(start_app, qtbot, library_dir):
+    from PySide6.QtWidgets import QMessageBox
+
+    from reader import __version__
+
+    reader = start_app(library_dir, language="nl")
+    reader.window.show_about()
+    box = reader.window.findChild(QMessageBox)
+    assert box is not None and box.isVisible()
+    assert __version__ in box.text()
+    assert "DEMO" in box.text() and "geen publicatie van de NCTV" in box.text()
+    box.close()
+
+
+# --- the translation pipeline ----------------------------------------------------------------
+
+
+def test_outdated_translation_is_built_before_loading(monkeypatch, tmp_path):
+    from reader.ui import i18n
+
+    for language in i18n.LANGUAGES:
+        shutil.copy(i18n.ts_path(language), tmp_path / f"dtn_{language}.ts")
+    monkeypatch.setattr(i18n, "translations_dir", lambda: tmp_path)
+    qm = tmp_path / "dtn_nl.qm"
+    assert not qm.exists() and i18n.needs_build("nl")
+    assert i18n.ensure_built("nl") == qm
+    assert qm.stat().st_size > 100 and not i18n.needs_build("nl")
+    # A .ts edited after the build makes the .qm outdated again.
+    ts = tmp_path / "dtn_nl.ts"
+    built_before = ts.stat().st_mtime - 10
+    os.utime(qm, (built_before, built_before))
+    assert i18n.needs_build("nl")
+    i18n.ensure_built("nl")
+    assert not i18n.needs_build("nl")
+    # Frozen, the shipped .qm is loaded as it is.
+    os.utime(qm, (built_before, built_before))
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    assert i18n.ensure_built("nl") == qm
+    assert i18n.needs_build("nl")
+
+
+def test_english_identity_fills_plural_forms(tmp_path):
+    from reader.ui import i18n
+
+    ts = tmp_path / "x.ts"
+    ts.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n<TS version="2.1" language="en" sourcelanguage="en">'
+        "<context><name>V</name>"
+        '<message><source>Hello</source><translation type="unfinished"></translation></message>'
+        '<message numerus="yes"><source>%n chapter(s)</source><translation type="unfinished">'
+        "<numerusform></numerusform><numerusform></numerusform></translation></message>"
+        "</context></TS>",
+        encoding="utf-8",
+    )
+    i18n.fill_identity(ts)
+    text = ts.read_text(encoding="utf-8")
+    assert "unfinished" not in text
+    assert "<translation>Hello</translation>" in text
+    assert "<numerusform>%n chapter</numerusform>" in text and "<numerusform>%n chapters</numerusform>" in text
+
+
+def test_translation_sources_are_current_with_the_code(tmp_path, monkeypatch):
+    """Every tr() string in reader/ui is in the .ts files; run `python -m reader.ui.i18n update` if not."""
+    import xml.etree.ElementTree as ET
+
+    from reader.ui import i18n
+
+    def messages(path: Path) -> set[tuple[str, str]]:
+        root = ET.parse(path).getroot()
+        return {(c.findtext("name"), m.findtext("source")) for c in root.iter("context") for m in c.iter("message")}
+
+    shipped = messages(i18n.ts_path("nl"))
+    shipped_en = messages(i18n.ts_path("en"))
+    monkeypatch.setattr(i18n, "translations_dir", lambda: tmp_path)
+    i18n.update(("nl",))
+    current = messages(tmp_path / "dtn_nl.ts")
+    missing = current - shipped
+    assert not missing, f"run `python -m reader.ui.i18n update`; not in dtn_nl.ts: {sorted(missing)[:10]}"
+    assert shipped_en == shipped
+
+
+def test_english_translation_is_complete():
+    import xml.etree.ElementTree as ET
+
+    from reader.ui import i18n
+
+    root = ET.parse(i18n.ts_path("en")).getroot()
+    unfinished = [m.findtext("source") for m in root.iter("message") if m.find("translation").get("type") == "unfinished"]
+    assert not unfinished, unfinished[:10]
