@@ -303,10 +303,15 @@ class ReaderApp(QObject):
 
 
 def _default_size(window):
+    """About 150 characters by 42 lines of the system font, but never more than the screen."""
     from PySide6.QtCore import QSize
 
     metrics = window.fontMetrics()
-    return QSize(metrics.averageCharWidth() * 150, metrics.height() * 42)
+    size = QSize(metrics.averageCharWidth() * 150, metrics.height() * 42)
+    screen = window.screen()
+    if screen is not None:
+        size = size.boundedTo(screen.availableGeometry().size() * 0.9)
+    return size
 
 
 class FirstPaint(QObject):

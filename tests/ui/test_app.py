@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import shiboken6
 from PySide6.QtCore import Qt
 
 from reader.core.library import Library
@@ -162,6 +163,14 @@ def test_settings_switch_language_live_and_store_it(start_app, qtbot, library_di
     assert overview.badge.text() == "4 of 5 — Substantial"
     assert reader.ctx.language == "en"
     assert stored_language(library_dir) == "en"
+    # The old window is gone; a library change reaches only the new one's views.
+    qtbot.waitUntil(lambda: not shiboken6.isValid(old_window), timeout=LOAD_TIMEOUT_MS)
+    with qtbot.waitSignal(overview.loaded, timeout=LOAD_TIMEOUT_MS):
+        reader.ctx.library_changed.emit()
+    for name in ("editions", "history", "themes", "checklists", "import"):
+        view = reader.window.views[name]
+        with qtbot.waitSignal(view.loaded, timeout=LOAD_TIMEOUT_MS):
+            reader.window.show_view(name)
     reader.close()
     # The next start reads the stored language.
     reader = start_app(library_dir, language=None)

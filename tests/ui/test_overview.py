@@ -81,7 +81,7 @@ def test_overview_shows_a_level_change_and_removed_chapters(make_overview, tmp_p
     folder = _library_with(tmp_path / "lib", ["dtn-2019-06", "dtn-2019-12", "dtn-2023-12"])
     view = make_overview(folder)
     assert view.badge.text() == "4 van 5 — Substantieel"
-    assert view.changes_section.heading.text() == "Wat is er veranderd sinds DTN 51 (december 2019)"
+    assert view.changes_section.heading.text() == "Wat is er veranderd sinds DTN 51 (december 2019) [DEMO]"
     text = view.changes_label.text()
     assert "Het dreigingsniveau is veranderd van 3/5 Aanzienlijk naar 4/5 Substantieel." in text
     assert "Hoofdstukken die niet meer voorkomen:" in text

@@ -455,7 +455,9 @@ class OverviewView(QWidget):
             self.changes_section.show()
             return
         self.changes_section.set_heading(
-            self.tr("What changed since %1").replace("%1", edition_label(prev, lang))
+            self.tr("What changed since %1").replace(
+                "%1", f"{edition_label(prev, lang)} [{fmt.demo_marking()}]" if prev.demo else edition_label(prev, lang)
+            )
         )
         now_badge = fmt.level_badge_text(e.level_value, e.level_label, e.level_scale, lang)
         lines = []
