@@ -351,7 +351,15 @@ class Library:
         db.execute("PRAGMA synchronous = FULL")
         db.execute("PRAGMA foreign_keys = ON")
         try:
-            migrations.apply(db)
+            if migrations.pending(db):
+                # Serialise first-time setup between connections opening a new database at once.
+                db.execute("BEGIN IMMEDIATE")
+                try:
+                    migrations.apply(db)
+                    db.execute("COMMIT")
+                except BaseException:
+                    db.execute("ROLLBACK")
+                    raise
         except sqlite3.DatabaseError as exc:
             raise LibraryError(f"the library database {folder / DB_NAME} is damaged ({exc}); run 'dtn rebuild'") from None
         lib = cls(

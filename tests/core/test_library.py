@@ -290,3 +290,24 @@ def test_database_settings(lib):
     assert lib.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert lib.db.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
     assert isinstance(lib.db.conn, sqlite3.Connection)
+
+
+def test_connections_opening_a_new_library_at_once_do_not_collide(tmp_path):
+    for trial in range(10):
+        folder = tmp_path / f"lib{trial}"
+        errors: list[BaseException] = []
+
+        def open_and_close() -> None:
+            try:
+                Library.open(folder, recover=False).close()
+            except BaseException as exc:  # noqa: BLE001 - collected for the assertion
+                errors.append(exc)
+
+        threads = [threading.Thread(target=open_and_close) for _ in range(4)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert errors == []
+        with Library.open(folder) as lib:
+            assert lib.db.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()[0] == 1
