@@ -1,0 +1,84 @@
+"""``python -m bench``: generate (or reuse) the synthetic library, measure, print a table, write JSON."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from dataclasses import asdict, replace
+from pathlib import Path
+
+from bench import measure
+from bench.config import BenchConfig
+from bench.generate import describe, ensure_corpus
+from bench.report import table
+
+
+def parse_args(argv: list[str]) -> BenchConfig:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
+    parser.add_argument("--editions", type=int, help="editions in the synthetic library (default 1000; --quick: 30)")
+    parser.add_argument("--quick", action="store_true", help="a small run: 30 editions, a 10 MB big bundle, 3 runs, 15 queries")
+    parser.add_argument("--runs", type=int, help="runs per figure; each figure is their median (default 5; --quick: 3)")
+    parser.add_argument("--out", type=Path, help="where to write the results (default bench/results.json)")
+    parser.add_argument("--work", type=Path, help="cache folder of the generated inputs (default bench/work)")
+    parser.add_argument("--profile", type=Path, metavar="DIR", help="also write pyinstrument profiles of verify, import and rebuild")
+    args = parser.parse_args(argv)
+    config = BenchConfig.quick_defaults() if args.quick else BenchConfig()
+    overrides = {}
+    if args.editions is not None:
+        if args.editions < 2:
+            parser.error("--editions must be at least 2")
+        overrides["editions"] = args.editions
+    if args.runs is not None:
+        if args.runs < 1:
+            parser.error("--runs must be at least 1")
+        overrides["runs"] = args.runs
+    if args.out is not None:
+        overrides["out"] = args.out
+    if args.work is not None:
+        overrides["work_dir"] = args.work
+    if args.profile is not None:
+        overrides["profile_dir"] = args.profile
+    return replace(config, **overrides)
+
+
+def say(text: str) -> None:
+    print(text, file=sys.stderr, flush=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    config = parse_args(sys.argv[1:] if argv is None else argv)
+    started = time.perf_counter()
+    corpus = ensure_corpus(config, say)
+    results: dict = {
+        "machine": measure.machine_info(),
+        "config": {k: str(v) if isinstance(v, Path) else v for k, v in asdict(config).items()},
+        "corpus": describe(corpus),
+    }
+    steps = (
+        ("verify", lambda: measure.measure_verify(corpus, config)),
+        ("import", lambda: measure.measure_import(corpus, config)),
+        ("search", lambda: measure.measure_search(corpus, config)),
+        ("startup+memory", lambda: measure.measure_startup_and_memory(corpus, config)),
+        ("rebuild", lambda: measure.measure_rebuild(corpus, config)),
+    )
+    for name, step in steps:
+        say(f"measuring {name} ...")
+        t = time.perf_counter()
+        value = step()
+        if name == "startup+memory":
+            results["startup"], results["memory"] = value
+        else:
+            results[name] = value
+        say(f"  {name}: {time.perf_counter() - t:.1f} s")
+    results["bench_seconds"] = round(time.perf_counter() - started, 1)
+    config.out.parent.mkdir(parents=True, exist_ok=True)
+    config.out.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(table(results))
+    say(f"wrote {config.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

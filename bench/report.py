@@ -1,0 +1,59 @@
+"""The results as a Markdown table (printed, and pasted into docs/performance.md)."""
+
+from __future__ import annotations
+
+
+def _met(flag: bool | None) -> str:
+    if flag is None:
+        return "-"
+    return "yes" if flag else "**no**"
+
+
+def rows(results: dict) -> list[tuple[str, str, str, str, str, str]]:
+    out = []
+    s = results.get("startup", {})
+    if s.get("status") == "measured":
+        out.append(("startup: first paint", f"{s['app_first_paint_ms']:.0f} ms", f"bare window {s['bare_first_paint_ms']:.0f} ms",
+                    f"{s['ratio']:.2f}", f"≤ {s['goal_max']}", _met(s["met"])))
+        if s.get("app_overview_loaded_ms") is not None:
+            out.append(("startup: overview loaded", f"{s['app_overview_loaded_ms']:.0f} ms", "", "", "", "-"))
+    else:
+        out.append(("startup: first paint", "missing", s.get("reason", ""), "", "≤ 1.2", "-"))
+    v = results["verify"]
+    out.append(("verify (big bundle)", f"{v['verify_mb_s']:.0f} MB/s", f"sha256 {v['sha256_mb_s']:.0f} MB/s",
+                f"{v['ratio']:.2f}", f"≥ {v['goal_min']}", _met(v["met"])))
+    i = results["import"]
+    out.append(("import", f"{i['editions_per_s']:.1f} editions/s", f"FTS5 floor {i['floor_editions_per_s']:.1f} editions/s",
+                f"{i['ratio']:.2f}", f"≥ {i['goal_min']}", _met(i["met"])))
+    out.append(("import: peak memory", f"{i['peak_rss_mb']:.0f} MB", f"before import {i['rss_before_mb']:.0f} MB", "", "", "-"))
+    q = results["search"]
+    rg_m = f"ripgrep {q['rg_median_ms']:.1f} ms" if q.get("rg_median_ms") is not None else "ripgrep missing"
+    rg_p = f"ripgrep {q['rg_p95_ms']:.1f} ms" if q.get("rg_p95_ms") is not None else "ripgrep missing"
+    out.append(("search: median", f"{q['median_ms']:.2f} ms", rg_m,
+                f"{q['speedup_vs_rg_median']:.0f}× faster" if "speedup_vs_rg_median" in q else "", "faster than rg", _met(q.get("rg_met"))))
+    out.append(("search: p95", f"{q['p95_ms']:.2f} ms", rg_p,
+                f"{q['speedup_vs_rg_p95']:.0f}× faster" if "speedup_vs_rg_p95" in q else "", f"≤ {q['p95_goal_max_ms']:.0f} ms", _met(q["p95_met"])))
+    r = results["rebuild"]
+    out.append(("rebuild from store", f"{r['editions_per_s']:.1f} editions/s", f"{r['editions']} editions in {r['seconds']:.1f} s", "", "", "-"))
+    m = results.get("memory", {})
+    if m.get("status") == "measured":
+        out.append(("memory: window, library open", f"{m['app_rss_mb']:.0f} MB", f"bare window {m['bare_rss_mb']:.0f} MB",
+                    f"{m['ratio']:.2f}", "", "-"))
+    else:
+        out.append(("memory: window, library open", "missing", m.get("reason", ""), "", "", "-"))
+    return out
+
+
+def table(results: dict) -> str:
+    header = ("figure", "DTN Reader", "floor / baseline", "ratio", "goal", "met")
+    body = rows(results)
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
+    lines += ["| " + " | ".join(row) + " |" for row in body]
+    mc = results["machine"]
+    cfg = results["config"]
+    lines.append("")
+    lines.append(
+        f"{cfg['editions']} editions, {cfg['runs']} runs per figure (median); {mc['cpu']}, {mc['cores']} cores, "
+        f"{mc['memory_gb']} GB; Python {mc['python']}, Qt {mc['qt']}, SQLite {mc['sqlite']}; {mc['date']}"
+    )
+    return "\n".join(lines)
