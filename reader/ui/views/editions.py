@@ -1,0 +1,734 @@
+"""Editions: every edition newest first, and the reading view of one edition.
+
+Left the edition list; right the edition's header, its table of contents and the
+chapter in a :class:`ChapterBrowser`. Everything is loaded through tasks; a result
+that arrives after the user asked for something else is dropped (generation
+counter). The reading position is remembered per chapter (scroll fraction).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QPen
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QSplitter,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QToolButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.core.errors import DTNError
+from reader.core.library import Chapter, ChapterInfo, Edition, Library
+from reader.ui.browser import ASSET_SCHEME, ChapterBrowser
+from reader.ui.context import AppContext
+from reader.ui.errors import error_text, show_error
+from reader.ui.format import demo_marking, format_date, level_badge_text, level_colour, level_text_colour
+
+log = logging.getLogger(__name__)
+
+EDITION_ROLE = Qt.ItemDataRole.UserRole + 1
+TOC_ROLE = Qt.ItemDataRole.UserRole + 2
+POSITION_SAVE_DELAY_MS = 800  # after the last scroll
+_ASSET_RE = re.compile(r"""\bsrc\s*=\s*["']dtn-asset:([^"'<>\s]+)["']""")
+
+
+@dataclass
+class Reading:
+    """What one load task brings back: an edition, its chapters and one chapter ready to show."""
+
+    edition: Edition
+    chapters: list[ChapterInfo]
+    chapter: Chapter | None
+    assets: dict[str, bytes] = field(default_factory=dict)
+    position: float = 0.0
+    asset_problems: list[str] = field(default_factory=list)
+
+
+def _load_reading(lib: Library, edition_pk: int | None, chapter_pk: int | None) -> Reading:
+    """Worker side: the edition (of the chapter), its chapters, the chapter's HTML, assets and position."""
+    chapter = lib.chapter(chapter_pk) if chapter_pk is not None else None
+    edition = lib.edition(chapter.edition_pk if chapter is not None else edition_pk)
+    chapters = lib.chapters(edition.pk)
+    if chapter is None and chapters:
+        chapter = lib.chapter(chapters[0].pk)
+    reading = Reading(edition, chapters, chapter)
+    if chapter is not None:
+        for name in dict.fromkeys(_ASSET_RE.findall(chapter.html)):
+            try:
+                reading.assets[name] = lib.asset(edition.pk, name)
+            except DTNError as exc:
+                # One damaged image does not stop the chapter; it is shown as missing.
+                reading.asset_problems.append(str(exc))
+        reading.position = lib.reading_position(edition.bundle_id, chapter.chapter_id)
+    return reading
+
+
+def edition_markings(edition: Edition, tr) -> list[str]:
+    """Plain-text markings of an edition: DEMO, superseded, hidden with its reason."""
+    marks = []
+    if edition.demo:
+        marks.append(demo_marking())
+    if edition.superseded_by is not None:
+        marks.append(tr("superseded by a newer revision"))
+    if edition.hidden_reason:
+        marks.append(tr("hidden: %1").replace("%1", edition.hidden_reason))
+    return marks
+
+
+class EditionDelegate(QStyledItemDelegate):
+    """Paints an edition row: name and level badge, date/revision/signer, markings.
+
+    The row's DisplayRole holds the same facts as plain text (screen readers and
+    type-ahead use it); colour is never the only carrier of meaning.
+    """
+
+    PAD = 6
+
+    def __init__(self, language: str, parent=None) -> None:
+        super().__init__(parent)
+        self.language = language
+
+    LINES = 3
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
+        fm = QFontMetrics(option.font)
+        return QSize(240, self.LINES * (fm.lineSpacing() + 4) + 2 * self.PAD)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        edition: Edition | None = index.data(EDITION_ROLE)
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        widget = opt.widget
+        style = widget.style() if widget else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        if edition is None:
+            return
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        text_colour = opt.palette.color(role)
+        secondary = opt.palette.color(role)
+        secondary.setAlphaF(0.78)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        rect = opt.rect.adjusted(self.PAD, self.PAD, -self.PAD, -self.PAD)
+        bold = QFont(opt.font)
+        bold.setBold(True)
+        small = QFont(opt.font)
+        small.setPointSizeF(opt.font.pointSizeF() * 0.9)
+        small_bold = QFont(small)
+        small_bold.setBold(True)
+        fm = QFontMetrics(opt.font)
+        sfm = QFontMetrics(small_bold)
+        line_h = fm.lineSpacing() + 4
+        left_aligned = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        tr = self.parent().tr if self.parent() is not None else (lambda s: s)
+
+        # Line 1: the edition's name, the full width.
+        painter.setFont(bold)
+        painter.setPen(text_colour)
+        name_rect = QRect(rect.left(), rect.top(), rect.width(), line_h)
+        painter.drawText(name_rect, left_aligned,
+                         QFontMetrics(bold).elidedText(edition.name, Qt.TextElideMode.ElideRight, name_rect.width()))
+
+        # Line 2: date, revision, signer.
+        meta = " · ".join([
+            format_date(edition.date, self.language),
+            tr("revision %1").replace("%1", str(edition.revision)),
+            tr("signed by %1").replace("%1", edition.signer_name),
+        ])
+        painter.setFont(small)
+        painter.setPen(secondary)
+        meta_rect = QRect(rect.left(), rect.top() + line_h, rect.width(), line_h)
+        painter.drawText(meta_rect, left_aligned,
+                         QFontMetrics(small).elidedText(meta, Qt.TextElideMode.ElideRight, meta_rect.width()))
+
+        # Line 3: the level badge (number and word on the colour), DEMO as an outlined tag,
+        # then superseded / hidden in words.
+        y = rect.top() + 2 * line_h
+        tag_h = sfm.lineSpacing() + 2
+        badge = level_badge_text(edition.level_value, edition.level_label, edition.level_scale, self.language)
+        badge_rect = QRect(rect.left(), y, sfm.horizontalAdvance(badge) + 12, tag_h)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(level_colour(edition.level_value, edition.level_scale))
+        painter.drawRoundedRect(badge_rect, 4, 4)
+        painter.setFont(small_bold)
+        painter.setPen(level_text_colour(edition.level_value, edition.level_scale))
+        painter.drawText(badge_rect, Qt.AlignmentFlag.AlignCenter, badge)
+        x = badge_rect.right() + 8
+        if edition.demo:
+            demo = demo_marking()
+            demo_rect = QRect(x, y, sfm.horizontalAdvance(demo) + 10, tag_h)
+            painter.setPen(QPen(text_colour, 1))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(demo_rect, 3, 3)
+            painter.drawText(demo_rect, Qt.AlignmentFlag.AlignCenter, demo)
+            x = demo_rect.right() + 8
+        rest = edition_markings(edition, tr)[1 if edition.demo else 0:]
+        if rest and x < rect.right():
+            painter.setPen(text_colour)
+            rest_rect = QRect(x, y, rect.right() - x, tag_h)
+            painter.drawText(rest_rect, left_aligned,
+                             sfm.elidedText(" · ".join(rest), Qt.TextElideMode.ElideRight, rest_rect.width()))
+        painter.restore()
+
+
+class TocDelegate(QStyledItemDelegate):
+    """Rows as tall as their wrapped title: long chapter titles wrap instead of being cut off."""
+
+    def __init__(self, tree: QTreeWidget) -> None:
+        super().__init__(tree)
+        self._tree = tree
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
+        size = super().sizeHint(option, index)
+        depth = 0
+        parent = index.parent()
+        while parent.isValid():
+            depth += 1
+            parent = parent.parent()
+        width = self._tree.viewport().width() - self._tree.indentation() * (depth + 1) - 10
+        if width < 40:
+            return size
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        text = QFontMetrics(opt.font).boundingRect(QRect(0, 0, width, 100_000), Qt.TextFlag.TextWordWrap, opt.text)
+        return QSize(size.width(), max(size.height(), text.height() + 6))
+
+
+class EditionsView(QWidget):
+    """Signals:
+        loaded: the edition list is shown.
+        edition_shown(edition_pk): an edition's header and table of contents are shown.
+        chapter_shown(chapter_pk): a chapter's HTML is displayed (and scrolled into place).
+    """
+
+    loaded = Signal()
+    edition_shown = Signal(int)
+    chapter_shown = Signal(int)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.language = ctx.language
+        self._list_gen = 0
+        self._open_gen = 0
+        self._dirty = True
+        self._requested = False  # something asked for an edition/chapter; activate() then leaves it
+        self._editions: list[Edition] = []
+        self._edition: Edition | None = None
+        self._chapters: list[ChapterInfo] = []
+        self._chapter: Chapter | None = None
+        self._positions: dict[tuple[str, str], float] = {}
+        self._pending_fraction: float | None = None
+        self._restoring = False
+        self._edition_may_be_gone = False
+        self._build()
+        ctx.open_edition_requested.connect(self._on_open_edition_requested)
+        ctx.open_chapter_requested.connect(self._on_open_chapter_requested)
+        ctx.library_changed.connect(self._on_library_changed)
+
+    # --- construction ----------------------------------------------------------------
+
+    def _build(self) -> None:
+        tr = self.tr
+        # Left: the edition list.
+        self.show_all = QCheckBox(tr("Show superseded and hidden editions"))
+        self.show_all.setAccessibleName(tr("Show superseded and hidden editions"))
+        self.show_all.toggled.connect(lambda _checked: self._load_list())
+        self.edition_list = QListWidget()
+        self.edition_list.setAccessibleName(tr("Editions, newest first"))
+        self.edition_list.setItemDelegate(EditionDelegate(self.language, self))
+        self.edition_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.edition_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.edition_list.setUniformItemSizes(False)
+        self.edition_list.itemActivated.connect(self._on_edition_item_activated)
+        self.edition_list.itemClicked.connect(self._on_edition_item_activated)
+        self.list_status = QLabel()
+        self.list_status.setWordWrap(True)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        heading = QLabel(tr("Editions"))
+        heading_font = QFont(heading.font())
+        heading_font.setBold(True)
+        heading_font.setPointSizeF(heading_font.pointSizeF() * 1.15)
+        heading.setFont(heading_font)
+        left_layout.addWidget(heading)
+        left_layout.addWidget(self.edition_list, 1)
+        left_layout.addWidget(self.show_all)
+        left_layout.addWidget(self.list_status)
+
+        # Right: header, table of contents, chapter.
+        self.title_label = QLabel()
+        title_font = QFont(self.title_label.font())
+        title_font.setBold(True)
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.35)
+        self.title_label.setFont(title_font)
+        self.title_label.setWordWrap(True)
+        self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.level_badge = QLabel()
+        self.level_badge.setMargin(4)
+        self.meta_label = QLabel()
+        self.meta_label.setWordWrap(True)
+        self.meta_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.demo_banner = QLabel(tr("DEMO — demonstration content, not an NCTV publication"))
+        self.demo_banner.setObjectName("demoBanner")
+        banner_font = QFont(self.demo_banner.font())
+        banner_font.setBold(True)
+        self.demo_banner.setFont(banner_font)
+        self.demo_banner.setMargin(6)
+        # Both colours are set, so the banner reads the same in light and dark mode.
+        self.demo_banner.setStyleSheet("QLabel#demoBanner { background: #fff3c4; color: #3d2c00; border: 1px solid #b08800; }")
+        self.notice_label = QLabel()
+        self.notice_label.setWordWrap(True)
+        self.notice_label.setFrameShape(QFrame.Shape.StyledPanel)
+        self.notice_label.setMargin(6)
+        self.summary_label = QLabel()
+        self.summary_label.setWordWrap(True)
+        self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        badge_row = QHBoxLayout()
+        badge_row.addWidget(self.level_badge)
+        badge_row.addWidget(self.meta_label, 1)
+        header = QWidget()
+        header_layout = QVBoxLayout(header)
+        header_layout.setContentsMargins(0, 0, 0, 0)
+        header_layout.addWidget(self.demo_banner)
+        header_layout.addWidget(self.title_label)
+        header_layout.addLayout(badge_row)
+        header_layout.addWidget(self.notice_label)
+        header_layout.addWidget(self.summary_label)
+
+        self.toc = QTreeWidget()
+        self.toc.setAccessibleName(tr("Table of contents"))
+        self.toc.setHeaderHidden(True)
+        self.toc.setRootIsDecorated(True)
+        self.toc.setWordWrap(True)
+        self.toc.setUniformRowHeights(False)
+        # One column as wide as the tree, so long chapter titles wrap instead of being cut.
+        self.toc.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.toc.setItemDelegate(TocDelegate(self.toc))
+        self.toc.viewport().installEventFilter(self)
+        self.toc.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.toc.itemActivated.connect(self._on_toc_item_activated)
+        self.toc.itemClicked.connect(self._on_toc_item_activated)
+
+        self.browser = ChapterBrowser()
+        self.browser.chapter_link_activated.connect(self._on_chapter_link)
+        self.browser.highlighted.connect(self._on_link_hovered)
+        self.browser.verticalScrollBar().valueChanged.connect(self._on_scrolled)
+        self.browser.verticalScrollBar().rangeChanged.connect(self._on_scroll_range_changed)
+        self.chapter_title = QLabel()
+        chapter_font = QFont(self.chapter_title.font())
+        chapter_font.setBold(True)
+        chapter_font.setPointSizeF(chapter_font.pointSizeF() * 1.15)
+        self.chapter_title.setFont(chapter_font)
+        self.chapter_title.setWordWrap(True)
+
+        tools = QHBoxLayout()
+        tools.addWidget(self.chapter_title, 1)
+        self.tool_buttons: list[QToolButton] = []
+        for action in (self.browser.zoom_out_action, self.browser.zoom_in_action, self.browser.zoom_reset_action,
+                       self.browser.print_action, self.browser.pdf_action):
+            # The actions live on the view, so their shortcuts work from the toc as well as the text.
+            self.addAction(action)
+            button = QToolButton()
+            button.setDefaultAction(action)
+            button.setAccessibleName(action.text().rstrip("…"))
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            tools.addWidget(button)
+            self.tool_buttons.append(button)
+
+        reader_pane = QWidget()
+        reader_layout = QVBoxLayout(reader_pane)
+        reader_layout.setContentsMargins(0, 0, 0, 0)
+        reader_layout.addLayout(tools)
+        reader_layout.addWidget(self.browser, 1)
+
+        self.inner_split = QSplitter(Qt.Orientation.Horizontal)
+        self.inner_split.addWidget(self.toc)
+        self.inner_split.addWidget(reader_pane)
+        self.inner_split.setStretchFactor(0, 1)
+        self.inner_split.setStretchFactor(1, 3)
+        self.inner_split.setChildrenCollapsible(False)
+
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(header)
+        right_layout.addWidget(self.inner_split, 1)
+
+        self.split = QSplitter(Qt.Orientation.Horizontal)
+        self.split.addWidget(left)
+        self.split.addWidget(right)
+        self.split.setStretchFactor(0, 1)
+        self.split.setStretchFactor(1, 3)
+        self.split.setChildrenCollapsible(False)
+        self.split.setSizes([300, 900])
+        self.inner_split.setSizes([220, 680])
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.split)
+
+        QWidget.setTabOrder(self.edition_list, self.show_all)
+        QWidget.setTabOrder(self.show_all, self.toc)
+        previous: QWidget = self.toc
+        for button in self.tool_buttons:
+            QWidget.setTabOrder(previous, button)
+            previous = button
+        QWidget.setTabOrder(previous, self.browser)
+
+        self._save_timer = QTimer(self)
+        self._save_timer.setSingleShot(True)
+        self._save_timer.setInterval(POSITION_SAVE_DELAY_MS)
+        self._save_timer.timeout.connect(self._save_position)
+        self._show_header(None)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+        if watched is self.toc.viewport() and event.type() == QEvent.Type.Resize:
+            if event.size().width() != event.oldSize().width():
+                self.toc.doItemsLayout()  # row heights depend on the width (wrapped titles)
+        return super().eventFilter(watched, event)
+
+    # --- view protocol ---------------------------------------------------------------
+
+    def title(self) -> str:
+        return self.tr("Editions")
+
+    def activate(self) -> None:
+        if self._dirty:
+            self._load_list()
+
+    def hideEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self._save_position()
+        super().hideEvent(event)
+
+    # --- the edition list --------------------------------------------------------------
+
+    def _on_library_changed(self) -> None:
+        self._dirty = True
+        self._edition_may_be_gone = True
+        if self.isVisible():
+            self._load_list()
+
+    def _load_list(self) -> None:
+        self._dirty = False
+        self._list_gen += 1
+        gen = self._list_gen
+        include = self.show_all.isChecked()
+        self.list_status.setText(self.tr("Loading editions…"))
+        self.ctx.tasks.submit(
+            lambda lib, _h: lib.editions(include_superseded=include, include_hidden=include),
+            lambda editions: self._on_list_loaded(gen, editions),
+            lambda exc: self._on_list_failed(gen, exc),
+        )
+
+    def _on_list_failed(self, gen: int, exc: BaseException) -> None:
+        if not shiboken6.isValid(self):
+            return  # the view was closed while the task ran
+        if gen != self._list_gen:
+            return
+        self._dirty = True
+        self.list_status.setText(error_text(exc))
+
+    def _on_list_loaded(self, gen: int, editions: list[Edition]) -> None:
+        if not shiboken6.isValid(self):
+            return  # the view was closed while the task ran
+        if gen != self._list_gen:
+            log.debug("dropped a stale edition list")
+            return
+        self._editions = editions
+        self.edition_list.clear()
+        for edition in editions:
+            item = QListWidgetItem(self._edition_text(edition))
+            item.setData(EDITION_ROLE, edition)
+            item.setToolTip(self._edition_text(edition))
+            self.edition_list.addItem(item)
+        self.list_status.setText("" if editions else self.tr("The library holds no editions. Import one under Import and trust."))
+        self.list_status.setVisible(not editions)
+        self._select_current_in_list()
+        self.loaded.emit()
+        if self._edition is None:
+            if not self._requested and editions:
+                self.open_edition(editions[0].pk)
+        elif self._edition_may_be_gone and all(e.pk != self._edition.pk for e in editions):
+            # The library changed and the edition shown is no longer listed (removed or hidden).
+            self._clear_reading()
+            if editions:
+                self.open_edition(editions[0].pk)
+        self._edition_may_be_gone = False
+
+    def _clear_reading(self) -> None:
+        self._save_timer.stop()
+        self._open_gen += 1
+        self._edition = None
+        self._chapter = None
+        self._chapters = []
+        self._pending_fraction = None
+        self._show_header(None)
+        self.toc.clear()
+        self.chapter_title.clear()
+        self.browser.clear_chapter()
+
+    def _edition_text(self, edition: Edition) -> str:
+        parts = [
+            edition.name,
+            format_date(edition.date, self.language),
+            level_badge_text(edition.level_value, edition.level_label, edition.level_scale, self.language),
+            self.tr("revision %1").replace("%1", str(edition.revision)),
+            self.tr("signed by %1").replace("%1", edition.signer_name),
+            *edition_markings(edition, self.tr),
+        ]
+        return ", ".join(parts)
+
+    def _select_current_in_list(self) -> None:
+        if self._edition is None:
+            return
+        for row in range(self.edition_list.count()):
+            item = self.edition_list.item(row)
+            if item.data(EDITION_ROLE).pk == self._edition.pk:
+                if self.edition_list.currentRow() != row:
+                    self.edition_list.blockSignals(True)
+                    self.edition_list.setCurrentRow(row)
+                    self.edition_list.blockSignals(False)
+                    self.edition_list.viewport().update()
+                return
+
+    def _on_edition_item_activated(self, item: QListWidgetItem) -> None:
+        edition: Edition = item.data(EDITION_ROLE)
+        if self._edition is None or edition.pk != self._edition.pk:
+            self.open_edition(edition.pk)
+
+    # --- opening -------------------------------------------------------------------------
+
+    def _on_open_edition_requested(self, edition_pk: int) -> None:
+        self.open_edition(edition_pk)
+        self.ctx.show_view_requested.emit("editions")
+
+    def _on_open_chapter_requested(self, chapter_pk: int, highlight: str) -> None:
+        self.open_chapter(chapter_pk, highlight)
+        self.ctx.show_view_requested.emit("editions")
+
+    def open_edition(self, edition_pk: int) -> None:
+        """Show an edition with its first chapter."""
+        self._open(edition_pk=edition_pk)
+
+    def open_chapter(self, chapter_pk: int, highlight: str = "") -> None:
+        """Show a chapter (of any edition); with ``highlight``, mark those words and go to the first."""
+        self._open(chapter_pk=chapter_pk, highlight=highlight)
+
+    def _open(self, edition_pk: int | None = None, chapter_pk: int | None = None, highlight: str = "", anchor: str = "") -> None:
+        self._requested = True
+        self._save_position()
+        self._open_gen += 1
+        gen = self._open_gen
+        self.ctx.tasks.submit(
+            lambda lib, _h: _load_reading(lib, edition_pk, chapter_pk),
+            lambda reading: self._on_reading_loaded(gen, reading, highlight, anchor),
+            lambda exc: self._on_open_failed(gen, exc),
+        )
+
+    def _on_open_failed(self, gen: int, exc: BaseException) -> None:
+        if not shiboken6.isValid(self):
+            return  # the view was closed while the task ran
+        if gen != self._open_gen:
+            return
+        show_error(self, exc)
+
+    def _on_reading_loaded(self, gen: int, reading: Reading, highlight: str, anchor: str) -> None:
+        if not shiboken6.isValid(self):
+            return  # the view was closed while the task ran
+        if gen != self._open_gen:
+            log.debug("dropped a stale chapter load")
+            return
+        new_edition = self._edition is None or self._edition.pk != reading.edition.pk
+        self._edition = reading.edition
+        self._chapters = reading.chapters
+        self._chapter = reading.chapter
+        if new_edition:
+            self._show_header(reading.edition)
+            self._select_current_in_list()
+        self._fill_toc()
+        if new_edition:
+            self.edition_shown.emit(reading.edition.pk)
+        chapter = reading.chapter
+        if chapter is None:
+            self.chapter_title.setText(self.tr("This edition has no chapters."))
+            self.browser.clear_chapter()
+            return
+        for problem in reading.asset_problems:
+            self.ctx.status_message.emit(problem)
+        self.chapter_title.setText(chapter.title)
+        # Settle the new header's layout now (one flush, not an event loop), so the browser has
+        # its final size before the position is restored and the chapter counts as shown.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        self.browser.pdf_default_name = f"{reading.edition.bundle_id}-{chapter.chapter_id}.pdf"
+        self._restoring = True
+        self._pending_fraction = None
+        try:
+            self.browser.set_chapter(chapter.html, reading.assets)
+            self.browser.setDocumentTitle(f"{reading.edition.name} — {chapter.title}")
+            self.browser.verticalScrollBar().setValue(0)
+        finally:
+            self._restoring = False
+        if highlight:
+            hits = self.browser.highlight(highlight)
+            if not hits:
+                self.ctx.status_message.emit(self.tr("The search words do not occur literally in this chapter."))
+        elif anchor:
+            self.browser.scrollToAnchor(anchor)
+        else:
+            key = (reading.edition.bundle_id, chapter.chapter_id)
+            self._pending_fraction = self._positions.get(key, reading.position)
+            self._apply_pending_fraction()
+        self.chapter_shown.emit(chapter.pk)
+
+    # --- header and table of contents ------------------------------------------------------
+
+    def _show_header(self, edition: Edition | None) -> None:
+        has = edition is not None
+        for widget in (self.level_badge, self.meta_label, self.summary_label):
+            widget.setVisible(has)
+        if not has:
+            self.title_label.setText(self.tr("No edition selected"))
+            self.demo_banner.hide()
+            self.notice_label.hide()
+            return
+        self.title_label.setText(edition.title)
+        badge = level_badge_text(edition.level_value, edition.level_label, edition.level_scale, self.language)
+        self.level_badge.setText(self.tr("Threat level %1").replace("%1", badge))
+        bg = level_colour(edition.level_value, edition.level_scale).name()
+        fg = level_text_colour(edition.level_value, edition.level_scale).name()
+        self.level_badge.setStyleSheet(f"QLabel {{ background: {bg}; color: {fg}; border-radius: 4px; font-weight: bold; }}")
+        meta = [
+            format_date(edition.date, self.language),
+            self.tr("revision %1").replace("%1", str(edition.revision)),
+            self.tr("signed by %1 (key %2)").replace("%1", edition.signer_name).replace("%2", edition.signer_key_id),
+        ]
+        self.meta_label.setText(" · ".join(meta))
+        self.demo_banner.setVisible(edition.demo)
+        notices = []
+        if edition.superseded_by is not None:
+            notices.append(self.tr("A newer revision of this edition replaces this one."))
+        if edition.hidden_reason:
+            notices.append(self.tr("This edition is hidden: %1").replace("%1", edition.hidden_reason))
+        self.notice_label.setText("\n".join(notices))
+        self.notice_label.setVisible(bool(notices))
+        self.summary_label.setText(edition.summary)
+
+    def _fill_toc(self) -> None:
+        self.toc.clear()
+        current_item = None
+        for number, info in enumerate(self._chapters, start=1):
+            text = f"{number}. {info.title}"
+            item = QTreeWidgetItem([text])
+            item.setData(0, TOC_ROLE, ("chapter", info.pk))
+            item.setToolTip(0, info.title)
+            self.toc.addTopLevelItem(item)
+            if self._chapter is not None and info.pk == self._chapter.pk:
+                current_item = item
+                font = QFont(item.font(0))
+                font.setBold(True)
+                item.setFont(0, font)
+                item.setData(0, Qt.ItemDataRole.AccessibleTextRole, self.tr("%1 (current chapter)").replace("%1", text))
+                parents = {1: item}
+                for entry in self._chapter.toc:
+                    level = int(entry.get("level", 2))
+                    parent = parents.get(level - 1) or item
+                    child = QTreeWidgetItem([entry.get("title", "")])
+                    child.setData(0, TOC_ROLE, ("anchor", entry.get("anchor", "")))
+                    parent.addChild(child)
+                    parents[level] = child
+                    for deeper in [k for k in parents if k > level]:
+                        del parents[deeper]
+        if current_item is not None:
+            current_item.setExpanded(True)
+            for i in range(current_item.childCount()):
+                current_item.child(i).setExpanded(True)
+            self.toc.setCurrentItem(current_item)
+
+    def _on_toc_item_activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        kind, value = item.data(0, TOC_ROLE)
+        if kind == "chapter":
+            if self._chapter is None or value != self._chapter.pk:
+                self.open_chapter(value)
+        elif value:
+            self.browser.scrollToAnchor(value)
+
+    def _on_chapter_link(self, chapter_id: str, fragment: str) -> None:
+        for info in self._chapters:
+            if info.chapter_id == chapter_id:
+                if self._chapter is not None and info.pk == self._chapter.pk:
+                    if fragment:
+                        self.browser.scrollToAnchor(fragment)
+                else:
+                    self._open(chapter_pk=info.pk, anchor=fragment)
+                return
+        log.debug("link to unknown chapter %s", chapter_id)
+
+    def _on_link_hovered(self, url) -> None:
+        if not url.isEmpty() and url.scheme() not in ("", "dtn-chapter", ASSET_SCHEME):
+            self.ctx.status_message.emit(url.toString())
+
+    # --- reading position ----------------------------------------------------------------
+
+    def scroll_fraction(self) -> float:
+        bar = self.browser.verticalScrollBar()
+        return bar.value() / bar.maximum() if bar.maximum() > 0 else 0.0
+
+    def _apply_pending_fraction(self) -> None:
+        if self._pending_fraction is None:
+            return
+        bar = self.browser.verticalScrollBar()
+        self._restoring = True
+        try:
+            bar.setValue(round(self._pending_fraction * bar.maximum()))
+        finally:
+            self._restoring = False
+
+    def _on_scroll_range_changed(self, _minimum: int, _maximum: int) -> None:
+        # The layout may finish (or the window resize) after the chapter was shown.
+        self._apply_pending_fraction()
+
+    def _on_scrolled(self, _value: int) -> None:
+        if self._restoring or self._chapter is None:
+            return
+        self._pending_fraction = None
+        self._save_timer.start()
+
+    def _save_position(self) -> None:
+        """Remember the current chapter's scroll fraction (in memory at once, in the library by a write task)."""
+        self._save_timer.stop()
+        if self._chapter is None or self._edition is None or self._pending_fraction is not None:
+            return
+        fraction = self.scroll_fraction()
+        key = (self._edition.bundle_id, self._chapter.chapter_id)
+        if abs(self._positions.get(key, -1.0) - fraction) < 1e-4:
+            return
+        self._positions[key] = fraction
+        bundle_id, chapter_id = key
+        self.ctx.tasks.submit(
+            lambda lib, _h: lib.set_reading_position(bundle_id, chapter_id, fraction),
+            None,
+            lambda exc: log.warning("could not save the reading position: %s", error_text(exc)),
+            write=True,
+        )

@@ -1,0 +1,476 @@
+"""Search: full text across all editions, results while typing, highlighted snippets.
+
+Every keystroke restarts a short timer; when it fires, the search runs in a
+task. Each search gets a generation number and only the newest one's results
+are shown, so a slow old search can never overwrite newer results.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+from dataclasses import dataclass
+
+import shiboken6
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QRect, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAbstractTextDocumentLayout, QFont, QFontMetrics, QPainter, QPalette, QPen, QStandardItem, QStandardItemModel, QTextDocument
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QSpinBox,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.core.library import Library, SearchHit
+from reader.ui.context import AppContext
+from reader.ui.errors import error_text
+from reader.ui.format import demo_marking, format_date, locale_for, theme_name
+from reader.ui.tasks import TaskHandle
+
+log = logging.getLogger(__name__)
+
+DEBOUNCE_MS = 150
+RESULT_LIMIT = 100
+HIT_ROLE = Qt.ItemDataRole.UserRole + 1
+_MARK_OPEN, _MARK_CLOSE = "<mark>", "</mark>"
+
+
+def snippet_html(snippet: str, mark_bg: str, mark_fg: str) -> str:
+    """The core's snippet (escaped text with <mark>) as Qt rich text.
+
+    Only the literal mark tags survive: every text piece between them is
+    unescaped and escaped again, so even a snippet that was not escaped
+    cannot carry a tag.
+    """
+    out = []
+    open_tag = f'<span style="background-color:{mark_bg}; color:{mark_fg}; font-weight:600">'
+    for i, part in enumerate(snippet.split(_MARK_OPEN)):
+        if i == 0:
+            out.append(html.escape(html.unescape(part), quote=False))
+            continue
+        marked, _sep, rest = part.partition(_MARK_CLOSE)
+        out.append(open_tag + html.escape(html.unescape(marked), quote=False) + "</span>")
+        out.append(html.escape(html.unescape(rest), quote=False))
+    return "".join(out)
+
+
+def snippet_text(snippet: str) -> str:
+    """The snippet as plain text (for screen readers and tooltips)."""
+    return html.unescape(snippet.replace(_MARK_OPEN, "").replace(_MARK_CLOSE, ""))
+
+
+@dataclass(frozen=True)
+class Filters:
+    theme: str | None
+    year_from: int | None
+    year_to: int | None
+
+
+class HitDelegate(QStyledItemDelegate):
+    """Paints a hit: chapter title (and DEMO), edition and date, the snippet with the hits marked."""
+
+    PAD = 6
+
+    def __init__(self, view: QListView, language: str) -> None:
+        super().__init__(view)
+        self._view = view
+        self.language = language
+
+    def _meta(self, hit: SearchHit) -> str:
+        return f"{hit.edition_name} · {format_date(hit.edition_date, self.language)}"
+
+    def _document(self, option: QStyleOptionViewItem, hit: SearchHit, width: int, selected: bool) -> QTextDocument:
+        doc = QTextDocument()
+        doc.setDocumentMargin(0)
+        font = QFont(option.font)
+        doc.setDefaultFont(font)
+        pal = option.palette
+        mark_bg = pal.color(QPalette.ColorRole.Highlight if not selected else QPalette.ColorRole.Base).name()
+        mark_fg = pal.color(QPalette.ColorRole.HighlightedText if not selected else QPalette.ColorRole.Text).name()
+        doc.setHtml(snippet_html(hit.snippet, mark_bg, mark_fg))
+        doc.setTextWidth(max(width, 50))
+        return doc
+
+    def _text_width(self, option: QStyleOptionViewItem) -> int:
+        width = option.rect.width() if option.rect.width() > 0 else self._view.viewport().width()
+        return width - 2 * self.PAD
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
+        hit: SearchHit | None = index.data(HIT_ROLE)
+        fm = QFontMetrics(option.font)
+        if hit is None:
+            return QSize(200, fm.lineSpacing() + 2 * self.PAD)
+        width = self._view.viewport().width() - 2 * self.PAD
+        doc = self._document(option, hit, width, False)
+        height = 2 * (fm.lineSpacing() + 2) + int(doc.size().height()) + 2 * self.PAD + 4
+        return QSize(width, height)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        hit: SearchHit | None = index.data(HIT_ROLE)
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        widget = opt.widget
+        if widget is not None:
+            widget.style().drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        if hit is None:
+            return
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        text_colour = opt.palette.color(role)
+        secondary = opt.palette.color(role)
+        secondary.setAlphaF(0.78)
+        rect = opt.rect.adjusted(self.PAD, self.PAD, -self.PAD, -self.PAD)
+        fm = QFontMetrics(opt.font)
+        line_h = fm.lineSpacing() + 2
+        bold = QFont(opt.font)
+        bold.setBold(True)
+        small = QFont(opt.font)
+        small.setPointSizeF(opt.font.pointSizeF() * 0.9)
+        small_bold = QFont(small)
+        small_bold.setBold(True)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+
+        right = rect.right()
+        if hit.demo:
+            sfm = QFontMetrics(small_bold)
+            demo = demo_marking()
+            demo_w = sfm.horizontalAdvance(demo) + 10
+            demo_rect = QRect(right - demo_w, rect.top() + 1, demo_w, sfm.lineSpacing() + 2)
+            painter.setPen(QPen(text_colour, 1))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(demo_rect, 3, 3)
+            painter.setFont(small_bold)
+            painter.drawText(demo_rect, Qt.AlignmentFlag.AlignCenter, demo)
+            right -= demo_w + 8
+        painter.setFont(bold)
+        painter.setPen(text_colour)
+        title_rect = QRect(rect.left(), rect.top(), right - rect.left(), line_h)
+        painter.drawText(title_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         QFontMetrics(bold).elidedText(hit.title, Qt.TextElideMode.ElideRight, title_rect.width()))
+        painter.setFont(small)
+        painter.setPen(secondary)
+        meta_rect = QRect(rect.left(), rect.top() + line_h, rect.width(), line_h)
+        painter.drawText(meta_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         QFontMetrics(small).elidedText(self._meta(hit), Qt.TextElideMode.ElideRight, meta_rect.width()))
+
+        doc = self._document(opt, hit, rect.width(), selected)
+        painter.translate(rect.left(), rect.top() + 2 * line_h + 2)
+        context = QAbstractTextDocumentLayout.PaintContext()
+        context.palette.setColor(QPalette.ColorRole.Text, text_colour)
+        context.clip = QRectF(0, 0, rect.width(), rect.height())
+        doc.documentLayout().draw(painter, context)
+        painter.restore()
+
+
+class SearchView(QWidget):
+    """Signals:
+        loaded: fresh results (or the empty-query hint) are shown.
+    """
+
+    loaded = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.language = ctx.language
+        self._gen = 0
+        self._filters_gen = 0
+        self._filters_loaded = False
+        self._shown_query: str | None = None
+        self._open_first_when_done = False
+        self.ignored_results = 0  # stale results that arrived and were dropped
+        self._build()
+        ctx.library_changed.connect(self._on_library_changed)
+
+    def _build(self) -> None:
+        tr = self.tr
+        self.query = QLineEdit()
+        self.query.setAccessibleName(tr("Search words"))
+        self.query.setPlaceholderText(tr("Search all editions…"))
+        self.query.setClearButtonEnabled(True)
+        self.query.textChanged.connect(self._schedule)
+        self.query.returnPressed.connect(self._on_return_in_query)
+        self.query.installEventFilter(self)
+        big = QFont(self.query.font())
+        big.setPointSizeF(big.pointSizeF() * 1.2)
+        self.query.setFont(big)
+
+        self.theme = QComboBox()
+        self.theme.setAccessibleName(tr("Theme"))
+        self.theme.addItem(tr("All themes"), None)
+        self.theme.currentIndexChanged.connect(self._schedule)
+        self.year_from = QSpinBox()
+        self.year_from.setAccessibleName(tr("From year"))
+        self.year_to = QSpinBox()
+        self.year_to.setAccessibleName(tr("To year"))
+        for spin in (self.year_from, self.year_to):
+            spin.setRange(1900, 2999)
+            spin.setGroupSeparatorShown(False)
+            spin.setKeyboardTracking(False)
+        self.year_from.setValue(1900)
+        self.year_to.setValue(2999)
+        self.year_from.valueChanged.connect(self._on_year_from_changed)
+        self.year_to.valueChanged.connect(self._on_year_to_changed)
+        self.count_label = QLabel()
+        self.count_label.setAccessibleName(tr("Number of results"))
+
+        theme_label = QLabel(tr("&Theme:"))
+        theme_label.setBuddy(self.theme)
+        from_label = QLabel(tr("&Years:"))
+        from_label.setBuddy(self.year_from)
+        to_label = QLabel(tr("to"))
+        to_label.setBuddy(self.year_to)
+        filters = QHBoxLayout()
+        filters.addWidget(theme_label)
+        filters.addWidget(self.theme, 1)
+        filters.addSpacing(12)
+        filters.addWidget(from_label)
+        filters.addWidget(self.year_from)
+        filters.addWidget(to_label)
+        filters.addWidget(self.year_to)
+        filters.addStretch(1)
+        filters.addWidget(self.count_label)
+
+        self.hint = QLabel(tr(
+            "Type one or more words to search the text of every edition. "
+            "Results appear while you type; the last word also matches longer words. "
+            "Use quotes for an exact phrase. Press Enter or double-click a result to open the chapter."
+        ))
+        self.hint.setWordWrap(True)
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+
+        self.model = QStandardItemModel(self)
+        self.results = QListView()
+        self.results.setAccessibleName(tr("Search results"))
+        self.results.setModel(self.model)
+        self.results.setItemDelegate(HitDelegate(self.results, self.language))
+        self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.results.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.results.setResizeMode(QListView.ResizeMode.Adjust)
+        self.results.setUniformItemSizes(False)
+        self.results.setAlternatingRowColors(True)
+        self.results.activated.connect(self._on_result_activated)
+        self.results.doubleClicked.connect(self._on_result_activated)
+
+        layout = QVBoxLayout(self)
+        heading = QLabel(tr("Search"))
+        heading_font = QFont(heading.font())
+        heading_font.setBold(True)
+        heading_font.setPointSizeF(heading_font.pointSizeF() * 1.15)
+        heading.setFont(heading_font)
+        layout.addWidget(heading)
+        layout.addWidget(self.query)
+        layout.addLayout(filters)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.results, 1)
+        self.results.hide()
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DEBOUNCE_MS)
+        self._timer.timeout.connect(self._run_search)
+
+    # --- view protocol -----------------------------------------------------------------
+
+    def title(self) -> str:
+        return self.tr("Search")
+
+    def activate(self) -> None:
+        if not self._filters_loaded:
+            self._load_filters()
+        self.query.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _on_library_changed(self) -> None:
+        self._filters_loaded = False
+        if self.isVisible():
+            self._load_filters()
+        if self.query.text().strip():
+            self._schedule()
+
+    # --- filters -------------------------------------------------------------------------
+
+    def _load_filters(self) -> None:
+        self._filters_gen += 1
+        gen = self._filters_gen
+
+        def work(lib: Library, _handle: TaskHandle):
+            editions = lib.editions()
+            years = sorted({int(e.date[:4]) for e in editions if e.date[:4].isdigit()})
+            return lib.themes(), years
+
+        self.ctx.tasks.submit(work, lambda result: self._on_filters_loaded(gen, *result),
+                              lambda exc: self._show_error(gen, exc, filters=True))
+
+    def _on_filters_loaded(self, gen: int, themes: list[tuple[str, int]], years: list[int]) -> None:
+        if not shiboken6.isValid(self) or gen != self._filters_gen:
+            return
+        self._filters_loaded = True
+        current = self.theme.currentData()
+        self.theme.blockSignals(True)
+        self.theme.clear()
+        self.theme.addItem(self.tr("All themes"), None)
+        loc = locale_for(self.language)
+        for theme, count in themes:
+            self.theme.addItem(f"{theme_name(theme, self.language)} ({loc.toString(count)})", theme)
+        index = self.theme.findData(current) if current is not None else 0
+        self.theme.setCurrentIndex(max(index, 0))
+        self.theme.blockSignals(False)
+        if years:
+            low, high = years[0], years[-1]
+            for spin in (self.year_from, self.year_to):
+                spin.blockSignals(True)
+                spin.setRange(low, high)
+                spin.blockSignals(False)
+            self.year_from.blockSignals(True)
+            self.year_to.blockSignals(True)
+            self.year_from.setValue(low)
+            self.year_to.setValue(high)
+            self.year_from.blockSignals(False)
+            self.year_to.blockSignals(False)
+        if self.query.text().strip():
+            self._schedule()
+
+    def filters(self) -> Filters:
+        theme = self.theme.currentData()
+        year_from = self.year_from.value() if self.year_from.value() > self.year_from.minimum() else None
+        year_to = self.year_to.value() if self.year_to.value() < self.year_to.maximum() else None
+        return Filters(theme, year_from, year_to)
+
+    def _on_year_from_changed(self, value: int) -> None:
+        if self.year_to.value() < value:
+            self.year_to.setValue(value)
+        self._schedule()
+
+    def _on_year_to_changed(self, value: int) -> None:
+        if self.year_from.value() > value:
+            self.year_from.setValue(value)
+        self._schedule()
+
+    # --- searching -----------------------------------------------------------------------
+
+    def search(self, text: str) -> None:
+        """Search for ``text`` at once (as if typed and the pause had passed)."""
+        self.query.setText(text)
+        self._timer.stop()
+        self._run_search()
+
+    def _schedule(self, *_args) -> None:
+        if not self.query.text().strip():
+            self._timer.stop()
+            self._show_empty()
+            return
+        self._timer.start()
+
+    def _show_empty(self) -> None:
+        self._gen += 1  # drops whatever is still running
+        self._shown_query = None
+        self.model.clear()
+        self.count_label.setText("")
+        self.results.hide()
+        self.hint.show()
+        self.loaded.emit()
+
+    def _run_search(self) -> None:
+        text = self.query.text().strip()
+        if not text:
+            self._show_empty()
+            return
+        self._gen += 1
+        gen = self._gen
+        filters = self.filters()
+        themes = [filters.theme] if filters.theme else None
+        self.count_label.setText(self.tr("Searching…"))
+
+        def work(lib: Library, _handle: TaskHandle) -> list[SearchHit]:
+            return lib.search(text, limit=RESULT_LIMIT, themes=themes, year_from=filters.year_from,
+                              year_to=filters.year_to, prefix_last=True)
+
+        self.ctx.tasks.submit(work, lambda hits: self._on_results(gen, text, hits),
+                              lambda exc: self._show_error(gen, exc))
+
+    def _on_results(self, gen: int, text: str, hits: list[SearchHit]) -> None:
+        if not shiboken6.isValid(self):
+            return  # the view was closed while the search ran
+        if gen != self._gen:
+            self.ignored_results += 1
+            log.debug("dropped stale results for %r", text)
+            return
+        self._shown_query = text
+        self.model.clear()
+        for hit in hits:
+            item = QStandardItem()
+            marks = f", {demo_marking()}" if hit.demo else ""
+            item.setText(f"{hit.title}, {hit.edition_name}, {format_date(hit.edition_date, self.language)}{marks}: {snippet_text(hit.snippet)}")
+            item.setToolTip(item.text())
+            item.setData(hit, HIT_ROLE)
+            item.setEditable(False)
+            self.model.appendRow(item)
+        self.hint.setVisible(not hits)
+        self.results.setVisible(bool(hits))
+        if not hits:
+            self.hint.setText(self.tr("Nothing found. Check the spelling, use fewer words, or widen the theme and years."))
+        self.count_label.setText(self._count_text(len(hits)))
+        if hits:
+            self.results.setCurrentIndex(self.model.index(0, 0))
+        self.loaded.emit()
+        if self._open_first_when_done:
+            self._open_first_when_done = False
+            if hits:
+                self._open_index(self.model.index(0, 0))
+
+    def _count_text(self, count: int) -> str:
+        loc = locale_for(self.language)
+        if count >= RESULT_LIMIT:
+            return self.tr("best %1 results").replace("%1", loc.toString(count))
+        if count == 1:
+            return self.tr("1 result")
+        return self.tr("%1 results").replace("%1", loc.toString(count))
+
+    def _show_error(self, gen: int, exc: BaseException, filters: bool = False) -> None:
+        if not shiboken6.isValid(self) or gen != (self._filters_gen if filters else self._gen):
+            return
+        self.count_label.setText(error_text(exc))
+
+    # --- opening -------------------------------------------------------------------------
+
+    def _on_result_activated(self, index: QModelIndex) -> None:
+        self._open_index(index)
+
+    def _open_index(self, index: QModelIndex) -> None:
+        hit: SearchHit | None = index.data(HIT_ROLE) if index.isValid() else None
+        if hit is None:
+            return
+        self.ctx.open_chapter_requested.emit(hit.chapter_pk, self._shown_query or self.query.text())
+
+    def _on_return_in_query(self) -> None:
+        if self._timer.isActive() or self._shown_query != self.query.text().strip():
+            # Results for what is typed are not there yet: open the best one when they are.
+            self._open_first_when_done = True
+            if self._timer.isActive():
+                self._timer.stop()
+                self._run_search()
+            return
+        index = self.results.currentIndex()
+        self._open_index(index if index.isValid() else self.model.index(0, 0))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        # Down in the query field goes to the results, so the keyboard path is short.
+        if watched is self.query and event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Down:
+            if self.model.rowCount():
+                self.results.setFocus(Qt.FocusReason.TabFocusReason)
+                if not self.results.currentIndex().isValid():
+                    self.results.setCurrentIndex(self.model.index(0, 0))
+                return True
+        return super().eventFilter(watched, event)
