@@ -80,29 +80,38 @@ def edition_label(edition: Edition, language: str) -> str:
 
 def checklist_html(edition: Edition, checklist: ChecklistView, language: str) -> str:
     """A printable HTML page of one partner's checklist; every text is escaped."""
-    tr = lambda text: QCoreApplication.translate("ChecklistsView", text)  # noqa: E731
     esc = html.escape
+    done_word = QCoreApplication.translate("ChecklistsView", "done")
+    open_word = QCoreApplication.translate("ChecklistsView", "open")
     rows = []
     for item in checklist.items:
         rows.append(
             "<tr>"
-            f"<td>{esc(tr('done') if item.ticked else tr('open'))}</td>"
+            f"<td>{esc(done_word if item.ticked else open_word)}</td>"
             f"<td>{esc(priority_text(item.priority))}</td>"
             f"<td>{esc(item.text)}</td>"
             f"<td>{esc(item.note)}</td>"
             "</tr>"
         )
-    demo = f"<p><b>{esc(demo_marking())}</b>: {esc(tr('demonstration content, not a real publication'))}</p>" if edition.demo else ""
+    demo_note = QCoreApplication.translate("ChecklistsView", "demonstration content, not a real publication")
+    demo = f"<p><b>{esc(demo_marking())}</b>: {esc(demo_note)}</p>" if edition.demo else ""
+    partner = QCoreApplication.translate("ChecklistsView", "Partner: %1").replace("%1", checklist.partner)
+    edition_line = QCoreApplication.translate("ChecklistsView", "Edition: %1").replace("%1", edition_label(edition, language))
+    headers = [
+        QCoreApplication.translate("ChecklistsView", "Status"),
+        QCoreApplication.translate("ChecklistsView", "Priority"),
+        QCoreApplication.translate("ChecklistsView", "Action"),
+        QCoreApplication.translate("ChecklistsView", "Note"),
+    ]
     return (
         "<html><body>"
         f"<h1>{esc(checklist.title)}</h1>"
-        f"<p>{esc(tr('Partner'))}: {esc(checklist.partner)}<br/>"
-        f"{esc(tr('Edition'))}: {esc(edition_label(edition, language))}<br/>"
+        f"<p>{esc(partner)}<br/>"
+        f"{esc(edition_line)}<br/>"
         f"{esc(progress_text(checklist.done, len(checklist.items), language))}</p>"
         f"{demo}"
         '<table border="1" cellspacing="0" cellpadding="4" width="100%">'
-        f"<thead><tr><th>{esc(tr('Status'))}</th><th>{esc(tr('Priority'))}</th>"
-        f"<th>{esc(tr('Action'))}</th><th>{esc(tr('Note'))}</th></tr></thead>"
+        f"<thead><tr>{''.join(f'<th>{esc(h)}</th>' for h in headers)}</tr></thead>"
         f"<tbody>{''.join(rows)}</tbody></table>"
         "</body></html>"
     )

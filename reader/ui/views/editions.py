@@ -81,15 +81,15 @@ def _load_reading(lib: Library, edition_pk: int | None, chapter_pk: int | None) 
     return reading
 
 
-def edition_markings(edition: Edition, tr) -> list[str]:
+def edition_markings(edition: Edition) -> list[str]:
     """Plain-text markings of an edition: DEMO, superseded, hidden with its reason."""
     marks = []
     if edition.demo:
         marks.append(demo_marking())
     if edition.superseded_by is not None:
-        marks.append(tr("superseded by a newer revision"))
+        marks.append(QCoreApplication.translate("EditionsView", "superseded by a newer revision"))
     if edition.hidden_reason:
-        marks.append(tr("hidden: %1").replace("%1", edition.hidden_reason))
+        marks.append(QCoreApplication.translate("EditionsView", "hidden: %1").replace("%1", edition.hidden_reason))
     return marks
 
 
@@ -141,7 +141,6 @@ class EditionDelegate(QStyledItemDelegate):
         sfm = QFontMetrics(small_bold)
         line_h = fm.lineSpacing() + 4
         left_aligned = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-        tr = self.parent().tr if self.parent() is not None else (lambda s: s)
 
         # Line 1: the edition's name, the full width.
         painter.setFont(bold)
@@ -153,8 +152,8 @@ class EditionDelegate(QStyledItemDelegate):
         # Line 2: date, revision, signer.
         meta = " · ".join([
             format_date(edition.date, self.language),
-            tr("revision %1").replace("%1", str(edition.revision)),
-            tr("signed by %1").replace("%1", edition.signer_name),
+            QCoreApplication.translate("EditionsView", "revision %1").replace("%1", str(edition.revision)),
+            QCoreApplication.translate("EditionsView", "signed by %1").replace("%1", edition.signer_name),
         ])
         painter.setFont(small)
         painter.setPen(secondary)
@@ -183,7 +182,7 @@ class EditionDelegate(QStyledItemDelegate):
             painter.drawRoundedRect(demo_rect, 3, 3)
             painter.drawText(demo_rect, Qt.AlignmentFlag.AlignCenter, demo)
             x = demo_rect.right() + 8
-        rest = edition_markings(edition, tr)[1 if edition.demo else 0:]
+        rest = edition_markings(edition)[1 if edition.demo else 0:]
         if rest and x < rect.right():
             painter.setPen(text_colour)
             rest_rect = QRect(x, y, rect.right() - x, tag_h)
@@ -250,13 +249,12 @@ class EditionsView(QWidget):
     # --- construction ----------------------------------------------------------------
 
     def _build(self) -> None:
-        tr = self.tr
         # Left: the edition list.
-        self.show_all = QCheckBox(tr("Show superseded and hidden editions"))
-        self.show_all.setAccessibleName(tr("Show superseded and hidden editions"))
+        self.show_all = QCheckBox(self.tr("Show superseded and hidden editions"))
+        self.show_all.setAccessibleName(self.tr("Show superseded and hidden editions"))
         self.show_all.toggled.connect(lambda _checked: self._load_list())
         self.edition_list = QListWidget()
-        self.edition_list.setAccessibleName(tr("Editions, newest first"))
+        self.edition_list.setAccessibleName(self.tr("Editions, newest first"))
         self.edition_list.setItemDelegate(EditionDelegate(self.language, self))
         self.edition_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.edition_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -268,7 +266,7 @@ class EditionsView(QWidget):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        heading = QLabel(tr("Editions"))
+        heading = QLabel(self.tr("Editions"))
         heading_font = QFont(heading.font())
         heading_font.setBold(True)
         heading_font.setPointSizeF(heading_font.pointSizeF() * 1.15)
@@ -291,7 +289,7 @@ class EditionsView(QWidget):
         self.meta_label = QLabel()
         self.meta_label.setWordWrap(True)
         self.meta_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.demo_banner = QLabel(tr("DEMO — demonstration content, not an NCTV publication"))
+        self.demo_banner = QLabel(self.tr("DEMO — demonstration content, not an NCTV publication"))
         self.demo_banner.setObjectName("demoBanner")
         banner_font = QFont(self.demo_banner.font())
         banner_font.setBold(True)
@@ -320,7 +318,7 @@ class EditionsView(QWidget):
         header_layout.addWidget(self.summary_label)
 
         self.toc = QTreeWidget()
-        self.toc.setAccessibleName(tr("Table of contents"))
+        self.toc.setAccessibleName(self.tr("Table of contents"))
         self.toc.setHeaderHidden(True)
         self.toc.setRootIsDecorated(True)
         self.toc.setWordWrap(True)
@@ -496,7 +494,7 @@ class EditionsView(QWidget):
             level_badge_text(edition.level_value, edition.level_label, edition.level_scale, self.language),
             self.tr("revision %1").replace("%1", str(edition.revision)),
             self.tr("signed by %1").replace("%1", edition.signer_name),
-            *edition_markings(edition, self.tr),
+            *edition_markings(edition),
         ]
         return ", ".join(parts)
 

@@ -8,6 +8,7 @@ view emits ``ctx.library_changed`` so the other views reload.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -58,25 +59,25 @@ MAX_PUB_FILE_BYTES = 4096
 AUDIT_ROWS = 1000
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ImportTrustView", text)
-
-
 def status_word(status: str) -> str:
     """An ImportResult status or an audit result as a translated word."""
     words = {
-        "imported": _tr("Imported"),
-        "present": _tr("Already present"),
-        "already present": _tr("Already present"),
-        "rejected": _tr("Rejected"),
-        "removed": _tr("Removed"),
-        "rebuilt": _tr("Rebuilt"),
+        "imported": QCoreApplication.translate("ImportTrustView", "Imported"),
+        "present": QCoreApplication.translate("ImportTrustView", "Already present"),
+        "already present": QCoreApplication.translate("ImportTrustView", "Already present"),
+        "rejected": QCoreApplication.translate("ImportTrustView", "Rejected"),
+        "removed": QCoreApplication.translate("ImportTrustView", "Removed"),
+        "rebuilt": QCoreApplication.translate("ImportTrustView", "Rebuilt"),
     }
     return words.get(status, status)
 
 
 def role_word(role: str) -> str:
-    return {"publisher": _tr("publisher"), "feed": _tr("feed")}.get(role, role)
+    words = {
+        "publisher": QCoreApplication.translate("ImportTrustView", "publisher"),
+        "feed": QCoreApplication.translate("ImportTrustView", "feed"),
+    }
+    return words.get(role, role)
 
 
 def _status_icon(widget: QWidget, status: str) -> QIcon:
@@ -126,26 +127,36 @@ def _fit_columns(table: QTableWidget, max_width: int = 320) -> None:
         table.setColumnWidth(column, min(table.columnWidth(column), max_width))
 
 
+def _fill(template: str, *values: object) -> str:
+    """``template`` with %1, %2, ... replaced by ``values`` in one pass (a value's own "%2" stays)."""
+    return re.sub(r"%(\d)", lambda m: str(values[int(m.group(1)) - 1]) if 0 < int(m.group(1)) <= len(values) else m.group(0), template)
+
+
 def result_details(result: ImportResult) -> str:
     """The full verification report of one bundle, as plain text a security officer can copy."""
     lines = [
-        f"{_tr('Result')}: {status_word(result.status)}",
-        f"{_tr('Source')}: {result.source}",
+        _fill(QCoreApplication.translate("ImportTrustView", "Result: %1"), status_word(result.status)),
+        _fill(QCoreApplication.translate("ImportTrustView", "Source: %1"), result.source),
     ]
     if result.edition:
-        lines.append(f"{_tr('Edition')}: {result.edition}")
+        lines.append(_fill(QCoreApplication.translate("ImportTrustView", "Edition: %1"), result.edition))
     if result.bundle_id:
-        lines.append(f"{_tr('Bundle')}: {result.bundle_id}" + (f" {_tr('revision')} {result.revision}" if result.revision is not None else ""))
+        if result.revision is not None:
+            lines.append(_fill(QCoreApplication.translate("ImportTrustView", "Bundle: %1 revision %2"), result.bundle_id, result.revision))
+        else:
+            lines.append(_fill(QCoreApplication.translate("ImportTrustView", "Bundle: %1"), result.bundle_id))
     if result.superseded:
-        lines.append(_tr("Replaces revision %1").replace("%1", str(result.superseded)))
+        lines.append(_fill(QCoreApplication.translate("ImportTrustView", "Replaces revision %1"), result.superseded))
     if result.signer:
-        lines.append(f"{_tr('Signed by')}: {result.signer} ({_tr('key')} {result.signer_key_id})")
+        lines.append(_fill(QCoreApplication.translate("ImportTrustView", "Signed by: %1 (key %2)"), result.signer, result.signer_key_id))
     if result.status == "imported":
-        lines.append(_tr("Signature valid; %1 file(s) checked against the signed manifest").replace("%1", str(result.files_checked)))
+        lines.append(
+            QCoreApplication.translate("ImportTrustView", "Signature valid; %n file(s) checked against the signed manifest", None, result.files_checked)
+        )
     if result.sha256:
         lines.append(f"SHA-256: {result.sha256}")
     if result.reason:
-        lines.append(f"{_tr('Reason')}: {result.reason}")
+        lines.append(_fill(QCoreApplication.translate("ImportTrustView", "Reason: %1"), result.reason))
     return "\n".join(lines)
 
 
@@ -239,9 +250,11 @@ class RevokeDialog(QDialog):
         text = self.tr("Revoke the key “%1” (key ID %2)?").replace("%1", key.name).replace("%2", key.key_id)
         explanation = self.tr(
             "Editions signed by this key will be hidden, not deleted: they stay in the library and the "
-            "reason is shown. The library holds %1 edition(s) signed by it. New bundles signed by it will be "
-            "rejected. A revoked key cannot be trusted again."
-        ).replace("%1", str(signed))
+            "reason is shown. The library holds %n edition(s) signed by it. New bundles signed by it will be "
+            "rejected. A revoked key cannot be trusted again.",
+            "",
+            signed,
+        )
         if key.builtin:
             explanation += " " + self.tr("This key is built in; the revocation is recorded in your own trust folder.")
         heading = QLabel(text)
@@ -584,7 +597,7 @@ class ImportTrustView(QWidget):
             return False
         self.tabs.setCurrentIndex(0)
         self._set_importing(True)
-        self.summary_label.setText(self.tr("Checking %1 item(s)…").replace("%1", str(len(paths))))
+        self.summary_label.setText(self.tr("Checking %n item(s)…", "", len(paths)))
 
         def work(lib: Library, handle: TaskHandle) -> _ImportOutcome:
             results = lib.import_paths(paths, handle.progress, handle.cancel_event)
@@ -828,7 +841,7 @@ class ImportTrustView(QWidget):
     def _on_key_revoked(self, result: tuple[TrustedKey, list[str]]) -> None:
         key, changes = result
         self.ctx.status_message.emit(
-            self.tr("Key %1 revoked; %2 edition(s) hidden").replace("%1", key.key_id).replace("%2", str(len(changes)))
+            self.tr("Key %1 revoked; %n edition(s) hidden", "", len(changes)).replace("%1", key.key_id)
         )
         self._reload()
         self._emit_library_changed()

@@ -193,10 +193,9 @@ class SearchView(QWidget):
         ctx.library_changed.connect(self._on_library_changed)
 
     def _build(self) -> None:
-        tr = self.tr
         self.query = QLineEdit()
-        self.query.setAccessibleName(tr("Search words"))
-        self.query.setPlaceholderText(tr("Search all editions…"))
+        self.query.setAccessibleName(self.tr("Search words"))
+        self.query.setPlaceholderText(self.tr("Search all editions…"))
         self.query.setClearButtonEnabled(True)
         self.query.textChanged.connect(self._schedule)
         self.query.returnPressed.connect(self._on_return_in_query)
@@ -206,13 +205,13 @@ class SearchView(QWidget):
         self.query.setFont(big)
 
         self.theme = QComboBox()
-        self.theme.setAccessibleName(tr("Theme"))
-        self.theme.addItem(tr("All themes"), None)
+        self.theme.setAccessibleName(self.tr("Theme"))
+        self.theme.addItem(self.tr("All themes"), None)
         self.theme.currentIndexChanged.connect(self._schedule)
         self.year_from = QSpinBox()
-        self.year_from.setAccessibleName(tr("From year"))
+        self.year_from.setAccessibleName(self.tr("From year"))
         self.year_to = QSpinBox()
-        self.year_to.setAccessibleName(tr("To year"))
+        self.year_to.setAccessibleName(self.tr("To year"))
         for spin in (self.year_from, self.year_to):
             spin.setRange(1900, 2999)
             spin.setGroupSeparatorShown(False)
@@ -222,13 +221,13 @@ class SearchView(QWidget):
         self.year_from.valueChanged.connect(self._on_year_from_changed)
         self.year_to.valueChanged.connect(self._on_year_to_changed)
         self.count_label = QLabel()
-        self.count_label.setAccessibleName(tr("Number of results"))
+        self.count_label.setAccessibleName(self.tr("Number of results"))
 
-        theme_label = QLabel(tr("&Theme:"))
+        theme_label = QLabel(self.tr("&Theme:"))
         theme_label.setBuddy(self.theme)
-        from_label = QLabel(tr("&Years:"))
+        from_label = QLabel(self.tr("&Years:"))
         from_label.setBuddy(self.year_from)
-        to_label = QLabel(tr("to"))
+        to_label = QLabel(self.tr("to"))
         to_label.setBuddy(self.year_to)
         filters = QHBoxLayout()
         filters.addWidget(theme_label)
@@ -241,7 +240,7 @@ class SearchView(QWidget):
         filters.addStretch(1)
         filters.addWidget(self.count_label)
 
-        self.hint = QLabel(tr(
+        self.hint = QLabel(self.tr(
             "Type one or more words to search the text of every edition. "
             "Results appear while you type; the last word also matches longer words. "
             "Use quotes for an exact phrase. Press Enter or double-click a result to open the chapter."
@@ -251,7 +250,7 @@ class SearchView(QWidget):
 
         self.model = QStandardItemModel(self)
         self.results = QListView()
-        self.results.setAccessibleName(tr("Search results"))
+        self.results.setAccessibleName(self.tr("Search results"))
         self.results.setModel(self.model)
         self.results.setItemDelegate(HitDelegate(self.results, self.language))
         self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -265,7 +264,7 @@ class SearchView(QWidget):
         self.results.doubleClicked.connect(self._on_result_activated)
 
         layout = QVBoxLayout(self)
-        heading = QLabel(tr("Search"))
+        heading = QLabel(self.tr("Search"))
         heading_font = QFont(heading.font())
         heading_font.setBold(True)
         heading_font.setPointSizeF(heading_font.pointSizeF() * 1.15)
