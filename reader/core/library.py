@@ -62,6 +62,11 @@ class LibraryLimits:
     busy_timeout_ms: int = 10_000
     max_search_results: int = 200
     max_query_chars: int = 500
+    # A search ranks at most this many matching chapters, the most recently indexed ones
+    # (highest rowid) that pass the filters: ranking costs about 1-2 us per match, so a word
+    # found in every chapter of a 20,000-chapter library would otherwise take 25-50 ms.
+    # A library of real editions (a few hundred chapters) never reaches it.
+    max_ranked_matches: int = 1000
 
 
 @dataclass
@@ -833,27 +838,55 @@ class Library:
         params: list[Any] = [query]
         theme_list = list(themes or [])
         if theme_list:
-            where.append(f"EXISTS (SELECT 1 FROM json_each(c.themes) WHERE value IN ({','.join('?' * len(theme_list))}))")
-            params.extend(theme_list)
+            # Themes are stored as a JSON list of vocabulary slugs, so a quoted slug only matches
+            # a whole element; instr() is far cheaper per row than json_each().
+            where.append("(" + " OR ".join("instr(c.themes, ?) > 0" for _ in theme_list) + ")")
+            params.extend(json.dumps(str(theme)) for theme in theme_list)
+        years: list[str] = []
         if year_from is not None:
-            where.append("e.date >= ?")
+            years.append("e.date >= ?")
             params.append(f"{year_from:04d}")
         if year_to is not None:
-            where.append("e.date < ?")
+            years.append("e.date < ?")
             params.append(f"{year_to + 1:04d}")
-        params.append(min(max(limit, 1), self.limits.max_search_results))
-        sql = f"""SELECT c.pk, c.edition_pk, e.bundle_id, e.name, e.date, c.chapter_id, c.title, c.themes, e.demo,
-                         snippet(chapter_fts, 1, '{_MARK_OPEN}', '{_MARK_CLOSE}', '…', 16) AS snip,
-                         bm25(chapter_fts, 8.0, 1.0) AS rank
-                  FROM chapter_fts JOIN chapters c ON c.pk = chapter_fts.rowid JOIN editions e ON e.pk = c.edition_pk
-                  WHERE {' AND '.join(where)} ORDER BY rank LIMIT ?"""
+        limit = min(max(limit, 1), self.limits.max_search_results)
         try:
-            rows = self.db.execute(sql, params).fetchall()
+            if years:
+                # The chapters of those years lie in a rowid range; FTS5 then scans only that range.
+                low, high = self.db.execute(
+                    f"SELECT min(c.pk), max(c.pk) FROM editions e JOIN chapters c ON c.edition_pk = e.pk WHERE {' AND '.join(years)}",
+                    params[len(params) - len(years):],
+                ).fetchone()
+                if low is None:
+                    return []
+                where += [*years, "chapter_fts.rowid BETWEEN ? AND ?"]
+                params += [low, high]
+            # Rank first, snippets only for the rows shown: the newest matches that pass the
+            # filters, at most max_ranked_matches of them, ordered by bm25 (ties: newest first).
+            ranked_sql = f"""SELECT rid, rank FROM (
+                                 SELECT chapter_fts.rowid AS rid, bm25(chapter_fts, 8.0, 1.0) AS rank
+                                 FROM chapter_fts JOIN chapters c ON c.pk = chapter_fts.rowid
+                                      JOIN editions e ON e.pk = c.edition_pk
+                                 WHERE {' AND '.join(where)} ORDER BY chapter_fts.rowid DESC LIMIT ?)
+                             ORDER BY rank, rid DESC LIMIT ?"""
+            top = self.db.execute(ranked_sql, [*params, self.limits.max_ranked_matches, limit]).fetchall()
+            if not top:
+                return []
+            rids = [rid for rid, _rank in top]
+            # One statement (a prefix term is expanded once), over the range of the rows shown;
+            # '+' keeps the IN list out of FTS5, which would run the query once per value.
+            detail_sql = f"""SELECT c.pk, c.edition_pk, e.bundle_id, e.name, e.date, c.chapter_id, c.title, c.themes, e.demo,
+                                    snippet(chapter_fts, 1, '{_MARK_OPEN}', '{_MARK_CLOSE}', '…', 16) AS snip
+                             FROM chapter_fts JOIN chapters c ON c.pk = chapter_fts.rowid JOIN editions e ON e.pk = c.edition_pk
+                             WHERE chapter_fts MATCH ? AND chapter_fts.rowid BETWEEN ? AND ?
+                                   AND +chapter_fts.rowid IN ({','.join('?' * len(rids))})"""
+            rows = {r[0]: r for r in self.db.execute(detail_sql, [query, min(rids), max(rids), *rids]).fetchall()}
         except sqlite3.OperationalError as exc:
             raise LibraryError(f"cannot search for {text!r}: {exc}") from None
         return [
-            SearchHit(r[0], r[1], r[2], r[3], r[4], r[5], r[6], _json_list(r[7]), _mark(r[9]), r[10], bool(r[8]))
-            for r in rows
+            SearchHit(r[0], r[1], r[2], r[3], r[4], r[5], r[6], _json_list(r[7]), _mark(r[9]), rank, bool(r[8]))
+            for rid, rank in top
+            if (r := rows.get(rid)) is not None
         ]
 
     # --- checklists, bookmarks, positions -------------------------------------------------
