@@ -16,9 +16,11 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QLocale, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QLocale, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
+from reader.core.paths import resource_path
 from reader.ui import i18n
 
 log = logging.getLogger(__name__)
@@ -487,6 +489,17 @@ class SelfTest(QObject):
         self.finished.emit(1)
 
 
+ICON_SIZES_PX = (16, 24, 32, 48, 64, 128, 256)
+
+
+def application_icon() -> QIcon:
+    """The app icon in every shipped size (PNG, so no image plugin is needed)."""
+    icon = QIcon()
+    for size in ICON_SIZES_PX:
+        icon.addFile(str(resource_path("icons", f"dtn-reader-{size}.png")), QSize(size, size))
+    return icon
+
+
 def run(argv: list[str] | None = None, started: float | None = None) -> int:
     """Start the reader; returns the exit code. ``started``: perf_counter() at process start, if known."""
     started = process_start_time() or started or time.perf_counter()
@@ -498,6 +511,8 @@ def run(argv: list[str] | None = None, started: float | None = None) -> int:
     app.setApplicationName("DTN Reader")
     app.setOrganizationName("DTN Reader")
     app.setApplicationDisplayName("DTN Reader")
+    app.setDesktopFileName("dtn-reader")  # matches packaging/dtn-reader.desktop (Wayland)
+    app.setWindowIcon(application_icon())
     follow_color_scheme(app)
     reader = ReaderApp(options, app)
     app.aboutToQuit.connect(reader.close)

@@ -339,3 +339,11 @@ def test_english_translation_is_complete():
     root = ET.parse(i18n.ts_path("en")).getroot()
     unfinished = [m.findtext("source") for m in root.iter("message") if m.find("translation").get("type") == "unfinished"]
     assert not unfinished, unfinished[:10]
+
+
+def test_application_icon_has_every_shipped_size(qapp):
+    from reader.ui.app import ICON_SIZES_PX, application_icon
+
+    icon = application_icon()
+    assert sorted(s.width() for s in icon.availableSizes()) == sorted(ICON_SIZES_PX)
+    assert not icon.pixmap(32, 32).isNull()
