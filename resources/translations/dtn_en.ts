@@ -2,97 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
     <context>
-        <name />
-        <message>
-            <source>superseded by a newer revision</source>
-            <translation>superseded by a newer revision</translation>
-        </message>
-        <message>
-            <source>hidden: %1</source>
-            <translation>hidden: %1</translation>
-        </message>
-        <message>
-            <source>revision %1</source>
-            <translation>revision %1</translation>
-        </message>
-        <message>
-            <source>signed by %1</source>
-            <translation>signed by %1</translation>
-        </message>
-        <message>
-            <source>Show superseded and hidden editions</source>
-            <translation>Show superseded and hidden editions</translation>
-        </message>
-        <message>
-            <source>Editions, newest first</source>
-            <translation>Editions, newest first</translation>
-        </message>
-        <message>
-            <source>Editions</source>
-            <translation>Editions</translation>
-        </message>
-        <message>
-            <source>DEMO — demonstration content, not an NCTV publication</source>
-            <translation>DEMO — demonstration content, not an NCTV publication</translation>
-        </message>
-        <message>
-            <source>Table of contents</source>
-            <translation>Table of contents</translation>
-        </message>
-        <message>
-            <source>Search words</source>
-            <translation>Search words</translation>
-        </message>
-        <message>
-            <source>Search all editions…</source>
-            <translation>Search all editions…</translation>
-        </message>
-        <message>
-            <source>Theme</source>
-            <translation>Theme</translation>
-        </message>
-        <message>
-            <source>All themes</source>
-            <translation>All themes</translation>
-        </message>
-        <message>
-            <source>From year</source>
-            <translation>From year</translation>
-        </message>
-        <message>
-            <source>To year</source>
-            <translation>To year</translation>
-        </message>
-        <message>
-            <source>Number of results</source>
-            <translation>Number of results</translation>
-        </message>
-        <message>
-            <source>&amp;Theme:</source>
-            <translation>&amp;Theme:</translation>
-        </message>
-        <message>
-            <source>&amp;Years:</source>
-            <translation>&amp;Years:</translation>
-        </message>
-        <message>
-            <source>to</source>
-            <translation>to</translation>
-        </message>
-        <message>
-            <source>Type one or more words to search the text of every edition. Results appear while you type; the last word also matches longer words. Use quotes for an exact phrase. Press Enter or double-click a result to open the chapter.</source>
-            <translation>Type one or more words to search the text of every edition. Results appear while you type; the last word also matches longer words. Use quotes for an exact phrase. Press Enter or double-click a result to open the chapter.</translation>
-        </message>
-        <message>
-            <source>Search results</source>
-            <translation>Search results</translation>
-        </message>
-        <message>
-            <source>Search</source>
-            <translation>Search</translation>
-        </message>
-    </context>
-    <context>
         <name>AddKeyDialog</name>
         <message>
             <source>Add a trusted key</source>
@@ -233,6 +142,38 @@
             <translation>revision %1</translation>
         </message>
         <message>
+            <source>done</source>
+            <translation>done</translation>
+        </message>
+        <message>
+            <source>open</source>
+            <translation>open</translation>
+        </message>
+        <message>
+            <source>demonstration content, not a real publication</source>
+            <translation>demonstration content, not a real publication</translation>
+        </message>
+        <message>
+            <source>Edition: %1</source>
+            <translation>Edition: %1</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Priority</source>
+            <translation>Priority</translation>
+        </message>
+        <message>
+            <source>Action</source>
+            <translation>Action</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>Note</translation>
+        </message>
+        <message>
             <source>Edition</source>
             <translation>Edition</translation>
         </message>
@@ -320,8 +261,32 @@
             <translation>revision %1</translation>
         </message>
         <message>
+            <source>superseded by a newer revision</source>
+            <translation>superseded by a newer revision</translation>
+        </message>
+        <message>
+            <source>hidden: %1</source>
+            <translation>hidden: %1</translation>
+        </message>
+        <message>
             <source>signed by %1</source>
             <translation>signed by %1</translation>
+        </message>
+        <message>
+            <source>Show superseded and hidden editions</source>
+            <translation>Show superseded and hidden editions</translation>
+        </message>
+        <message>
+            <source>Editions, newest first</source>
+            <translation>Editions, newest first</translation>
+        </message>
+        <message>
+            <source>DEMO — demonstration content, not an NCTV publication</source>
+            <translation>DEMO — demonstration content, not an NCTV publication</translation>
+        </message>
+        <message>
+            <source>Table of contents</source>
+            <translation>Table of contents</translation>
         </message>
         <message>
             <source>This edition has no chapters.</source>
@@ -461,6 +426,73 @@
     </context>
     <context>
         <name>ImportTrustView</name>
+        <message>
+            <source>Imported</source>
+            <translation>Imported</translation>
+        </message>
+        <message>
+            <source>Already present</source>
+            <translation>Already present</translation>
+        </message>
+        <message>
+            <source>Rejected</source>
+            <translation>Rejected</translation>
+        </message>
+        <message>
+            <source>Removed</source>
+            <translation>Removed</translation>
+        </message>
+        <message>
+            <source>Rebuilt</source>
+            <translation>Rebuilt</translation>
+        </message>
+        <message>
+            <source>publisher</source>
+            <translation>publisher</translation>
+        </message>
+        <message>
+            <source>feed</source>
+            <translation>feed</translation>
+        </message>
+        <message>
+            <source>Result: %1</source>
+            <translation>Result: %1</translation>
+        </message>
+        <message>
+            <source>Source: %1</source>
+            <translation>Source: %1</translation>
+        </message>
+        <message>
+            <source>Edition: %1</source>
+            <translation>Edition: %1</translation>
+        </message>
+        <message>
+            <source>Bundle: %1 revision %2</source>
+            <translation>Bundle: %1 revision %2</translation>
+        </message>
+        <message>
+            <source>Bundle: %1</source>
+            <translation>Bundle: %1</translation>
+        </message>
+        <message>
+            <source>Replaces revision %1</source>
+            <translation>Replaces revision %1</translation>
+        </message>
+        <message>
+            <source>Signed by: %1 (key %2)</source>
+            <translation>Signed by: %1 (key %2)</translation>
+        </message>
+        <message numerus="yes">
+            <source>Signature valid; %n file(s) checked against the signed manifest</source>
+            <translation>
+                <numerusform>Signature valid; %n file checked against the signed manifest</numerusform>
+                <numerusform>Signature valid; %n files checked against the signed manifest</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Reason: %1</source>
+            <translation>Reason: %1</translation>
+        </message>
         <message>
             <source>Import and trust</source>
             <translation>Import and trust</translation>
@@ -661,9 +693,19 @@
             <source>An import is already running; wait for it to finish.</source>
             <translation>An import is already running; wait for it to finish.</translation>
         </message>
-        <message>
-            <source>Checking %1 item(s)…</source>
-            <translation>Checking %1 item(s)…</translation>
+        <message numerus="yes">
+            <source>Checking %n item(s)…</source>
+            <translation>
+                <numerusform>Checking %n item…</numerusform>
+                <numerusform>Checking %n items…</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Key %1 revoked; %n edition(s) hidden</source>
+            <translation>
+                <numerusform>Key %1 revoked; %n edition hidden</numerusform>
+                <numerusform>Key %1 revoked; %n editions hidden</numerusform>
+            </translation>
         </message>
         <message>
             <source>Checking…</source>
@@ -736,10 +778,6 @@
         <message>
             <source>Revoke key</source>
             <translation>Revoke key</translation>
-        </message>
-        <message>
-            <source>Key %1 revoked; %2 edition(s) hidden</source>
-            <translation>Key %1 revoked; %2 edition(s) hidden</translation>
         </message>
     </context>
     <context>
@@ -1142,9 +1180,12 @@
             <source>Revoke the key “%1” (key ID %2)?</source>
             <translation>Revoke the key “%1” (key ID %2)?</translation>
         </message>
-        <message>
-            <source>Editions signed by this key will be hidden, not deleted: they stay in the library and the reason is shown. The library holds %1 edition(s) signed by it. New bundles signed by it will be rejected. A revoked key cannot be trusted again.</source>
-            <translation>Editions signed by this key will be hidden, not deleted: they stay in the library and the reason is shown. The library holds %1 edition(s) signed by it. New bundles signed by it will be rejected. A revoked key cannot be trusted again.</translation>
+        <message numerus="yes">
+            <source>Editions signed by this key will be hidden, not deleted: they stay in the library and the reason is shown. The library holds %n edition(s) signed by it. New bundles signed by it will be rejected. A revoked key cannot be trusted again.</source>
+            <translation>
+                <numerusform>Editions signed by this key will be hidden, not deleted: they stay in the library and the reason is shown. The library holds %n edition signed by it. New bundles signed by it will be rejected. A revoked key cannot be trusted again.</numerusform>
+                <numerusform>Editions signed by this key will be hidden, not deleted: they stay in the library and the reason is shown. The library holds %n editions signed by it. New bundles signed by it will be rejected. A revoked key cannot be trusted again.</numerusform>
+            </translation>
         </message>
         <message>
             <source>This key is built in; the revocation is recorded in your own trust folder.</source>
@@ -1176,6 +1217,50 @@
         <message>
             <source>All themes</source>
             <translation>All themes</translation>
+        </message>
+        <message>
+            <source>Search words</source>
+            <translation>Search words</translation>
+        </message>
+        <message>
+            <source>Search all editions…</source>
+            <translation>Search all editions…</translation>
+        </message>
+        <message>
+            <source>Theme</source>
+            <translation>Theme</translation>
+        </message>
+        <message>
+            <source>From year</source>
+            <translation>From year</translation>
+        </message>
+        <message>
+            <source>To year</source>
+            <translation>To year</translation>
+        </message>
+        <message>
+            <source>Number of results</source>
+            <translation>Number of results</translation>
+        </message>
+        <message>
+            <source>&amp;Theme:</source>
+            <translation>&amp;Theme:</translation>
+        </message>
+        <message>
+            <source>&amp;Years:</source>
+            <translation>&amp;Years:</translation>
+        </message>
+        <message>
+            <source>to</source>
+            <translation>to</translation>
+        </message>
+        <message>
+            <source>Type one or more words to search the text of every edition. Results appear while you type; the last word also matches longer words. Use quotes for an exact phrase. Press Enter or double-click a result to open the chapter.</source>
+            <translation>Type one or more words to search the text of every edition. Results appear while you type; the last word also matches longer words. Use quotes for an exact phrase. Press Enter or double-click a result to open the chapter.</translation>
+        </message>
+        <message>
+            <source>Search results</source>
+            <translation>Search results</translation>
         </message>
         <message>
             <source>Searching…</source>

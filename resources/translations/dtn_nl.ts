@@ -2,862 +2,900 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nl" sourcelanguage="en">
 <context>
-    <name></name>
-    <message>
-        <source>superseded by a newer revision</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>hidden: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>revision %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>signed by %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show superseded and hidden editions</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Editions, newest first</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Editions</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>DEMO — demonstration content, not an NCTV publication</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Table of contents</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Search words</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Search all editions…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Theme</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>All themes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>From year</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>To year</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Number of results</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Theme:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Years:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>to</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Type one or more words to search the text of every edition. Results appear while you type; the last word also matches longer words. Use quotes for an exact phrase. Press Enter or double-click a result to open the chapter.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Search results</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Search</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>AddKeyDialog</name>
     <message>
         <source>Add a trusted key</source>
-        <translation type="unfinished"></translation>
+        <translation>Vertrouwde sleutel toevoegen</translation>
     </message>
     <message>
         <source>Compare this fingerprint character by character with the one the publisher gave you (on paper, by phone or on their website). Add the key only if they are identical: everything it signs will be accepted as genuine.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vergelijk deze vingerafdruk teken voor teken met de vingerafdruk die de uitgever heeft verstrekt (op papier, telefonisch of op de eigen website). Voeg de sleutel alleen toe als ze identiek zijn: alles wat ermee is ondertekend, wordt als echt geaccepteerd.</translation>
     </message>
     <message>
         <source>Key ID</source>
-        <translation type="unfinished"></translation>
+        <translation>Sleutel-ID</translation>
     </message>
     <message>
         <source>Fingerprint</source>
-        <translation type="unfinished"></translation>
+        <translation>Vingerafdruk</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Naam</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>Rol</translation>
     </message>
     <message>
         <source>I have compared the fingerprint and it is identical</source>
-        <translation type="unfinished"></translation>
+        <translation>Ik heb de vingerafdruk vergeleken en deze is identiek</translation>
     </message>
     <message>
         <source>Key ID:</source>
-        <translation type="unfinished"></translation>
+        <translation>Sleutel-ID:</translation>
     </message>
     <message>
         <source>Fingerprint:</source>
-        <translation type="unfinished"></translation>
+        <translation>Vingerafdruk:</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Naam:</translation>
     </message>
     <message>
         <source>&amp;Role:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rol:</translation>
     </message>
     <message>
         <source>Add key</source>
-        <translation type="unfinished"></translation>
+        <translation>Voeg sleutel toe</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuleren</translation>
     </message>
 </context>
 <context>
     <name>ChapterBrowser</name>
     <message>
         <source>Chapter text</source>
-        <translation type="unfinished"></translation>
+        <translation>Tekst van het hoofdstuk</translation>
     </message>
     <message>
         <source>Zoom in</source>
-        <translation type="unfinished"></translation>
+        <translation>Inzoomen</translation>
     </message>
     <message>
         <source>Zoom out</source>
-        <translation type="unfinished"></translation>
+        <translation>Uitzoomen</translation>
     </message>
     <message>
         <source>Actual size</source>
-        <translation type="unfinished"></translation>
+        <translation>Werkelijke grootte</translation>
     </message>
     <message>
         <source>Print…</source>
-        <translation type="unfinished"></translation>
+        <translation>Afdrukken…</translation>
     </message>
     <message>
         <source>Export to PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporteer naar PDF…</translation>
     </message>
     <message>
         <source>This link leads outside DTN Reader:</source>
-        <translation type="unfinished"></translation>
+        <translation>Deze link verwijst naar een adres buiten DTN Reader:</translation>
     </message>
     <message>
         <source>(shown as: %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>(weergegeven als: %1)</translation>
     </message>
     <message>
         <source>Open it in your e-mail program?</source>
-        <translation type="unfinished"></translation>
+        <translation>Openen in het e-mailprogramma?</translation>
     </message>
     <message>
         <source>Open it in your web browser? This connects to the internet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Openen in de webbrowser? Daarmee wordt verbinding gemaakt met internet.</translation>
     </message>
     <message>
         <source>Open external link</source>
-        <translation type="unfinished"></translation>
+        <translation>Externe link openen</translation>
     </message>
     <message>
         <source>Print chapter</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoofdstuk afdrukken</translation>
     </message>
     <message>
         <source>Export chapter to PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoofdstuk exporteren naar PDF</translation>
     </message>
     <message>
         <source>PDF files (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF-bestanden (*.pdf)</translation>
     </message>
     <message>
         <source>Could not write %1; choose another folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kan %1 niet schrijven; kies een andere map.</translation>
     </message>
 </context>
 <context>
     <name>ChecklistsView</name>
     <message>
         <source>high</source>
-        <translation type="unfinished"></translation>
+        <translation>hoog</translation>
     </message>
     <message>
         <source>medium</source>
-        <translation type="unfinished"></translation>
+        <translation>middel</translation>
     </message>
     <message>
         <source>low</source>
-        <translation type="unfinished"></translation>
+        <translation>laag</translation>
     </message>
     <message>
         <source>%1 of %2 done</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 van %2 afgerond</translation>
     </message>
     <message>
         <source>revision %1</source>
-        <translation type="unfinished"></translation>
+        <translation>revisie %1</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>afgerond</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <source>demonstration content, not a real publication</source>
+        <translation>demonstratie-inhoud, geen echte publicatie</translation>
+    </message>
+    <message>
+        <source>Edition: %1</source>
+        <translation>Editie: %1</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Prioriteit</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Actie</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notitie</translation>
     </message>
     <message>
         <source>Edition</source>
-        <translation type="unfinished"></translation>
+        <translation>Editie</translation>
     </message>
     <message>
         <source>Editions with partner checklists, newest first</source>
-        <translation type="unfinished"></translation>
+        <translation>Edities met partnerchecklists, nieuwste eerst</translation>
     </message>
     <message>
         <source>&amp;Edition:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Editie:</translation>
     </message>
     <message>
         <source>&amp;Print…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Afdrukken…</translation>
     </message>
     <message>
         <source>Print the selected partner&apos;s checklist</source>
-        <translation type="unfinished"></translation>
+        <translation>Druk de checklist van de gekozen partner af</translation>
     </message>
     <message>
         <source>Save as P&amp;DF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Opslaan als &amp;PDF…</translation>
     </message>
     <message>
         <source>Save the selected partner&apos;s checklist as PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Sla de checklist van de gekozen partner op als PDF</translation>
     </message>
     <message>
         <source>Partners</source>
-        <translation type="unfinished"></translation>
+        <translation>Partners</translation>
     </message>
     <message>
         <source>Progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Voortgang</translation>
     </message>
     <message>
         <source>Checklists</source>
-        <translation type="unfinished"></translation>
+        <translation>Checklists</translation>
     </message>
     <message>
         <source>No edition in the library has partner checklists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geen enkele editie in de bibliotheek bevat partnerchecklists.</translation>
     </message>
     <message>
         <source>Partner: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Partner: %1</translation>
     </message>
     <message>
         <source>The checklist could not be saved</source>
-        <translation type="unfinished"></translation>
+        <translation>De checklist kan niet worden opgeslagen</translation>
     </message>
     <message>
         <source>Saved %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Opgeslagen: %1</translation>
     </message>
     <message>
         <source>Save checklist as PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Checklist opslaan als PDF</translation>
     </message>
     <message>
         <source>PDF files (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF-bestanden (*.pdf)</translation>
     </message>
     <message>
         <source>Print checklist</source>
-        <translation type="unfinished"></translation>
+        <translation>Checklist afdrukken</translation>
     </message>
 </context>
 <context>
     <name>EditionsView</name>
     <message>
         <source>Editions</source>
-        <translation type="unfinished"></translation>
+        <translation>Edities</translation>
     </message>
     <message>
         <source>Loading editions…</source>
-        <translation type="unfinished"></translation>
+        <translation>Edities worden geladen…</translation>
     </message>
     <message>
         <source>The library holds no editions. Import one under Import and trust.</source>
-        <translation type="unfinished"></translation>
+        <translation>De bibliotheek bevat geen edities. Importeer een editie onder Importeren en vertrouwen.</translation>
     </message>
     <message>
         <source>revision %1</source>
-        <translation type="unfinished"></translation>
+        <translation>revisie %1</translation>
+    </message>
+    <message>
+        <source>superseded by a newer revision</source>
+        <translation>vervangen door een nieuwere revisie</translation>
+    </message>
+    <message>
+        <source>hidden: %1</source>
+        <translation>verborgen: %1</translation>
     </message>
     <message>
         <source>signed by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ondertekend door %1</translation>
+    </message>
+    <message>
+        <source>Show superseded and hidden editions</source>
+        <translation>Toon vervangen en verborgen edities</translation>
+    </message>
+    <message>
+        <source>Editions, newest first</source>
+        <translation>Edities, nieuwste eerst</translation>
+    </message>
+    <message>
+        <source>DEMO — demonstration content, not an NCTV publication</source>
+        <translation>DEMO — demonstratie-inhoud, geen NCTV-publicatie</translation>
+    </message>
+    <message>
+        <source>Table of contents</source>
+        <translation>Inhoudsopgave</translation>
     </message>
     <message>
         <source>This edition has no chapters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Deze editie heeft geen hoofdstukken.</translation>
     </message>
     <message>
         <source>The search words do not occur literally in this chapter.</source>
-        <translation type="unfinished"></translation>
+        <translation>De zoekwoorden komen niet letterlijk voor in dit hoofdstuk.</translation>
     </message>
     <message>
         <source>No edition selected</source>
-        <translation type="unfinished"></translation>
+        <translation>Geen editie gekozen</translation>
     </message>
     <message>
         <source>Threat level %1</source>
-        <translation type="unfinished">Dreigingsniveau %1</translation>
+        <translation>Dreigingsniveau %1</translation>
     </message>
     <message>
         <source>signed by %1 (key %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>ondertekend door %1 (sleutel %2)</translation>
     </message>
     <message>
         <source>A newer revision of this edition replaces this one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Deze editie is vervangen door een nieuwere revisie.</translation>
     </message>
     <message>
         <source>This edition is hidden: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Deze editie is verborgen: %1</translation>
     </message>
     <message>
         <source>%1 (current chapter)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (huidig hoofdstuk)</translation>
     </message>
 </context>
 <context>
     <name>HistoryView</name>
     <message>
         <source>Level history</source>
-        <translation type="unfinished"></translation>
+        <translation>Verloop dreigingsniveau</translation>
     </message>
     <message>
         <source>Export &amp;PNG…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporteer als &amp;PNG…</translation>
     </message>
     <message>
         <source>Export the chart as a PNG image</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporteer de grafiek als PNG-afbeelding</translation>
     </message>
     <message>
         <source>Export &amp;SVG…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporteer als &amp;SVG…</translation>
     </message>
     <message>
         <source>Export the chart as an SVG image</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporteer de grafiek als SVG-afbeelding</translation>
     </message>
     <message>
         <source>Level history table</source>
-        <translation type="unfinished"></translation>
+        <translation>Tabel met het verloop van het dreigingsniveau</translation>
     </message>
     <message>
         <source>The same history as the chart, one row per level change or regional event; Enter opens the edition.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hetzelfde verloop als in de grafiek, één rij per niveauwijziging of regionale verhoging; Enter opent de editie.</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Datum</translation>
     </message>
     <message>
         <source>Level</source>
-        <translation type="unfinished"></translation>
+        <translation>Niveau</translation>
     </message>
     <message>
         <source>Label</source>
-        <translation type="unfinished"></translation>
+        <translation>Benaming</translation>
     </message>
     <message>
         <source>Scale</source>
-        <translation type="unfinished"></translation>
+        <translation>Schaal</translation>
     </message>
     <message>
         <source>Region</source>
-        <translation type="unfinished"></translation>
+        <translation>Regio</translation>
     </message>
     <message>
         <source>Edition</source>
-        <translation type="unfinished"></translation>
+        <translation>Editie</translation>
     </message>
     <message>
         <source>The national threat level since the first edition. Until July 2016 the scale had four levels; since then it has five, with “%1” added as level 3. Each level is drawn on the row of its label, and each step shows its number on the scale of its time. Triangles mark regional events. Click a step, or use Left, Right and Enter in the chart, to open its edition.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het nationale dreigingsniveau sinds de eerste editie. Tot juli 2016 had de schaal vier niveaus; sindsdien vijf, met “%1” als nieuw niveau 3. Elk niveau staat op de rij van zijn benaming en elke stap toont zijn nummer op de schaal van dat moment. Driehoeken markeren regionale verhogingen. Klik op een stap, of gebruik pijl-links, pijl-rechts en Enter in de grafiek, om de bijbehorende editie te openen.</translation>
     </message>
     <message>
         <source>The level history could not be loaded: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Het verloop van het dreigingsniveau kan niet worden geladen: %1</translation>
     </message>
     <message>
         <source>National</source>
-        <translation type="unfinished"></translation>
+        <translation>Nationaal</translation>
     </message>
     <message>
         <source>%1 (regional event)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (regionale verhoging)</translation>
     </message>
     <message>
         <source>%1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 van %2</translation>
     </message>
     <message>
         <source>%1 levels</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 niveaus</translation>
     </message>
     <message>
         <source>PNG image (*.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG-afbeelding (*.png)</translation>
     </message>
     <message>
         <source>SVG image (*.svg)</source>
-        <translation type="unfinished"></translation>
+        <translation>SVG-afbeelding (*.svg)</translation>
     </message>
     <message>
         <source>threat-level-history.%1</source>
-        <translation type="unfinished"></translation>
+        <translation>verloop-dreigingsniveau.%1</translation>
     </message>
     <message>
         <source>Export the level history chart</source>
-        <translation type="unfinished"></translation>
+        <translation>Grafiek van het dreigingsniveau exporteren</translation>
     </message>
     <message>
         <source>Export failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporteren mislukt</translation>
     </message>
     <message>
         <source>Chart saved as %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Grafiek opgeslagen als %1</translation>
     </message>
 </context>
 <context>
     <name>ImportTrustView</name>
     <message>
+        <source>Imported</source>
+        <translation>Geïmporteerd</translation>
+    </message>
+    <message>
+        <source>Already present</source>
+        <translation>Al aanwezig</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Geweigerd</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>Verwijderd</translation>
+    </message>
+    <message>
+        <source>Rebuilt</source>
+        <translation>Opnieuw opgebouwd</translation>
+    </message>
+    <message>
+        <source>publisher</source>
+        <translation>uitgever</translation>
+    </message>
+    <message>
+        <source>feed</source>
+        <translation>feed</translation>
+    </message>
+    <message>
+        <source>Result: %1</source>
+        <translation>Resultaat: %1</translation>
+    </message>
+    <message>
+        <source>Source: %1</source>
+        <translation>Bron: %1</translation>
+    </message>
+    <message>
+        <source>Edition: %1</source>
+        <translation>Editie: %1</translation>
+    </message>
+    <message>
+        <source>Bundle: %1 revision %2</source>
+        <translation>Bundel: %1 revisie %2</translation>
+    </message>
+    <message>
+        <source>Bundle: %1</source>
+        <translation>Bundel: %1</translation>
+    </message>
+    <message>
+        <source>Replaces revision %1</source>
+        <translation>Vervangt revisie %1</translation>
+    </message>
+    <message>
+        <source>Signed by: %1 (key %2)</source>
+        <translation>Ondertekend door: %1 (sleutel %2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Signature valid; %n file(s) checked against the signed manifest</source>
+        <translation>
+            <numerusform>Handtekening geldig; %n bestand gecontroleerd aan de hand van het ondertekende manifest</numerusform>
+            <numerusform>Handtekening geldig; %n bestanden gecontroleerd aan de hand van het ondertekende manifest</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>Reden: %1</translation>
+    </message>
+    <message>
         <source>Import and trust</source>
-        <translation type="unfinished"></translation>
+        <translation>Importeren en vertrouwen</translation>
     </message>
     <message>
         <source>Import and trust sections</source>
-        <translation type="unfinished"></translation>
+        <translation>Onderdelen van Importeren en vertrouwen</translation>
     </message>
     <message>
         <source>&amp;Import</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Importeren</translation>
     </message>
     <message>
         <source>Trusted &amp;keys</source>
-        <translation type="unfinished"></translation>
+        <translation>Vertrouwde &amp;sleutels</translation>
     </message>
     <message>
         <source>&amp;Audit log</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Auditlog</translation>
     </message>
     <message>
         <source>Drag bundle files (.dtnb) or a folder, such as a USB stick, onto this window, or choose them. Every bundle is checked: its signature against your trusted keys and every file against the signed manifest. Nothing is imported that does not pass.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sleep bundelbestanden (.dtnb) of een map, zoals een USB-stick, naar dit venster, of kies ze met de knoppen. Elke bundel wordt gecontroleerd: de handtekening aan de hand van de vertrouwde sleutels en elk bestand aan de hand van het ondertekende manifest. Wat de controle niet doorstaat, wordt niet geïmporteerd.</translation>
     </message>
     <message>
         <source>Import &amp;file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Importeer b&amp;estanden…</translation>
     </message>
     <message>
         <source>Import bundle files</source>
-        <translation type="unfinished"></translation>
+        <translation>Importeer bundelbestanden</translation>
     </message>
     <message>
         <source>Import f&amp;older…</source>
-        <translation type="unfinished"></translation>
+        <translation>Importeer &amp;map…</translation>
     </message>
     <message>
         <source>Import a folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Importeer een map</translation>
     </message>
     <message>
         <source>Cancel import</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuleer import</translation>
     </message>
     <message>
         <source>Import progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Voortgang van de import</translation>
     </message>
     <message>
         <source>No import yet in this session.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nog geen import in deze sessie.</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>Resultaat</translation>
     </message>
     <message>
         <source>Edition</source>
-        <translation type="unfinished"></translation>
+        <translation>Editie</translation>
     </message>
     <message>
         <source>Bundle</source>
-        <translation type="unfinished"></translation>
+        <translation>Bundel</translation>
     </message>
     <message>
         <source>Signed by</source>
-        <translation type="unfinished"></translation>
+        <translation>Ondertekend door</translation>
     </message>
     <message>
         <source>Files checked</source>
-        <translation type="unfinished"></translation>
+        <translation>Gecontroleerde bestanden</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Reden</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>Bron</translation>
     </message>
     <message>
         <source>Verification report</source>
-        <translation type="unfinished"></translation>
+        <translation>Verificatierapport</translation>
     </message>
     <message>
         <source>Details of the selected bundle</source>
-        <translation type="unfinished"></translation>
+        <translation>Details van de gekozen bundel</translation>
     </message>
     <message>
         <source>Select a bundle in the report to see every detail.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kies een bundel in het rapport om alle details te zien.</translation>
     </message>
     <message>
         <source>Bundles are accepted only when signed by one of these keys. Compare a fingerprint with the publisher&apos;s before you add a key. Revoking a key hides what it signed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bundels worden alleen geaccepteerd als ze met een van deze sleutels zijn ondertekend. Vergelijk vóór het toevoegen van een sleutel de vingerafdruk met die van de uitgever. Wordt een sleutel ingetrokken, dan wordt alles wat ermee is ondertekend verborgen.</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Naam</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>Rol</translation>
     </message>
     <message>
         <source>Key ID</source>
-        <translation type="unfinished"></translation>
+        <translation>Sleutel-ID</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Markings</source>
-        <translation type="unfinished"></translation>
+        <translation>Markeringen</translation>
     </message>
     <message>
         <source>Editions</source>
-        <translation type="unfinished"></translation>
+        <translation>Edities</translation>
     </message>
     <message>
         <source>Added</source>
-        <translation type="unfinished"></translation>
+        <translation>Toegevoegd</translation>
     </message>
     <message>
         <source>Fingerprint</source>
-        <translation type="unfinished"></translation>
+        <translation>Vingerafdruk</translation>
     </message>
     <message>
         <source>Trusted keys</source>
-        <translation type="unfinished"></translation>
+        <translation>Vertrouwde sleutels</translation>
     </message>
     <message>
         <source>A&amp;dd key…</source>
-        <translation type="unfinished"></translation>
+        <translation>Voeg sleutel &amp;toe…</translation>
     </message>
     <message>
         <source>Add a trusted key from a .pub file</source>
-        <translation type="unfinished"></translation>
+        <translation>Voeg een vertrouwde sleutel toe uit een .pub-bestand</translation>
     </message>
     <message>
         <source>&amp;Revoke…</source>
-        <translation type="unfinished"></translation>
+        <translation>I&amp;ntrekken…</translation>
     </message>
     <message>
         <source>Revoke the selected key</source>
-        <translation type="unfinished"></translation>
+        <translation>Trek de gekozen sleutel in</translation>
     </message>
     <message>
         <source>&amp;Copy fingerprint</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kopieer vingerafdruk</translation>
     </message>
     <message>
         <source>Copy the selected key&apos;s fingerprint</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopieer de vingerafdruk van de gekozen sleutel</translation>
     </message>
     <message>
         <source>Fingerprint of the selected key</source>
-        <translation type="unfinished"></translation>
+        <translation>Vingerafdruk van de gekozen sleutel</translation>
     </message>
     <message>
         <source>Fin&amp;gerprint:</source>
-        <translation type="unfinished"></translation>
+        <translation>Vin&amp;gerafdruk:</translation>
     </message>
     <message>
         <source>Every import, rejection and removal, newest first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elke import, weigering en verwijdering, nieuwste eerst.</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Tijd</translation>
     </message>
     <message>
         <source>Audit log</source>
-        <translation type="unfinished"></translation>
+        <translation>Auditlog</translation>
     </message>
     <message>
         <source>Re&amp;fresh</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vernieuwen</translation>
     </message>
     <message>
         <source>Refresh the audit log</source>
-        <translation type="unfinished"></translation>
+        <translation>Vernieuw het auditlog</translation>
     </message>
     <message>
         <source>built-in</source>
-        <translation type="unfinished"></translation>
+        <translation>ingebouwd</translation>
     </message>
     <message>
         <source>REVOKED on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>INGETROKKEN op %1</translation>
     </message>
     <message>
         <source>Trusted</source>
-        <translation type="unfinished"></translation>
+        <translation>Vertrouwd</translation>
     </message>
     <message>
         <source>An import is already running; wait for it to finish.</source>
-        <translation type="unfinished"></translation>
+        <translation>Er loopt al een import; wacht tot die klaar is.</translation>
     </message>
-    <message>
-        <source>Checking %1 item(s)…</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>Checking %n item(s)…</source>
+        <translation>
+            <numerusform>%n item wordt gecontroleerd…</numerusform>
+            <numerusform>%n items worden gecontroleerd…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Key %1 revoked; %n edition(s) hidden</source>
+        <translation>
+            <numerusform>Sleutel %1 ingetrokken; %n editie verborgen</numerusform>
+            <numerusform>Sleutel %1 ingetrokken; %n edities verborgen</numerusform>
+        </translation>
     </message>
     <message>
         <source>Checking…</source>
-        <translation type="unfinished"></translation>
+        <translation>Controleren…</translation>
     </message>
     <message>
         <source>%1 of %2 bundles checked</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 van %2 bundels gecontroleerd</translation>
     </message>
     <message>
         <source>Cancelling…</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuleren…</translation>
     </message>
     <message>
         <source>Import cancelled: %1. The audit log shows what was imported before.</source>
-        <translation type="unfinished"></translation>
+        <translation>Import geannuleerd: %1. Het auditlog toont wat daarvoor al is geïmporteerd.</translation>
     </message>
     <message>
         <source>Import failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Import mislukt: %1</translation>
     </message>
     <message>
         <source>Import</source>
-        <translation type="unfinished"></translation>
+        <translation>Importeren</translation>
     </message>
     <message>
         <source>No bundle (.dtnb) found in what you chose.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geen bundel (.dtnb) gevonden in de selectie.</translation>
     </message>
     <message>
         <source>%1 imported, %2 already present, %3 rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 geïmporteerd, %2 al aanwezig, %3 geweigerd</translation>
     </message>
     <message>
         <source>DTN bundles (*%1);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>DTN-bundels (*%1);;Alle bestanden (*)</translation>
     </message>
     <message>
         <source>Import every bundle in a folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Importeer alle bundels uit een map</translation>
     </message>
     <message>
         <source>Select a key to see its fingerprint.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kies een sleutel om de vingerafdruk te zien.</translation>
     </message>
     <message>
         <source>%1, key %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, sleutel %2</translation>
     </message>
     <message>
         <source>Fingerprint of %1 copied</source>
-        <translation type="unfinished"></translation>
+        <translation>Vingerafdruk van %1 gekopieerd</translation>
     </message>
     <message>
         <source>Add a trusted key</source>
-        <translation type="unfinished"></translation>
+        <translation>Vertrouwde sleutel toevoegen</translation>
     </message>
     <message>
         <source>minisign public keys (*.pub);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Openbare minisign-sleutels (*.pub);;Alle bestanden (*)</translation>
     </message>
     <message>
         <source>Add key</source>
-        <translation type="unfinished"></translation>
+        <translation>Voeg sleutel toe</translation>
     </message>
     <message>
         <source>Key %1 (%2) is now trusted</source>
-        <translation type="unfinished"></translation>
+        <translation>Sleutel %1 (%2) wordt nu vertrouwd</translation>
     </message>
     <message>
         <source>Revoke key</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Key %1 revoked; %2 edition(s) hidden</source>
-        <translation type="unfinished"></translation>
+        <translation>Trek sleutel in</translation>
     </message>
 </context>
 <context>
     <name>ItemRow</name>
     <message>
         <source>Priority: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Prioriteit: %1</translation>
     </message>
     <message>
         <source>Mark as done (Space)</source>
-        <translation type="unfinished"></translation>
+        <translation>Markeer als afgerond (spatiebalk)</translation>
     </message>
     <message>
         <source>Note…</source>
-        <translation type="unfinished"></translation>
+        <translation>Notitie…</translation>
     </message>
     <message>
         <source>Note for: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Notitie bij: %1</translation>
     </message>
     <message>
         <source>A note of your own; saved when you press Enter or leave the field</source>
-        <translation type="unfinished"></translation>
+        <translation>Een eigen notitie; wordt opgeslagen bij Enter of bij het verlaten van het veld</translation>
     </message>
 </context>
 <context>
     <name>LevelChart</name>
     <message>
         <source>Threat level history chart</source>
-        <translation type="unfinished"></translation>
+        <translation>Grafiek van het verloop van het dreigingsniveau</translation>
     </message>
     <message>
         <source>Could not write the image %1; check that the folder exists and is writable.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kan de afbeelding %1 niet schrijven; controleer of de map bestaat en beschrijfbaar is.</translation>
     </message>
     <message>
         <source>Step chart of the national terrorist threat level, with regional events and the change of scale.</source>
-        <translation type="unfinished"></translation>
+        <translation>Trapgrafiek van het nationale dreigingsniveau terrorisme, met regionale verhogingen en de wijziging van de schaal.</translation>
     </message>
     <message>
         <source>There is no level history in the library yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>De bibliotheek bevat nog geen verloop van het dreigingsniveau.</translation>
     </message>
     <message>
         <source>National threat level</source>
-        <translation type="unfinished"></translation>
+        <translation>Nationaal dreigingsniveau</translation>
     </message>
     <message>
         <source>National threat level, %1 to today</source>
-        <translation type="unfinished"></translation>
+        <translation>Nationaal dreigingsniveau, %1 tot heden</translation>
     </message>
     <message>
         <source>%1: demonstration content, not an NCTV publication</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: demonstratie-inhoud, geen NCTV-publicatie</translation>
     </message>
     <message>
         <source>%1: scale changed from %2 to %3 levels</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: schaal gewijzigd van %2 naar %3 niveaus</translation>
     </message>
     <message>
         <source>%1, %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, %2</translation>
     </message>
     <message>
         <source>National level (number/scale and word in each step)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nationaal niveau (nummer/schaal en benaming bij elke stap)</translation>
     </message>
     <message>
         <source>Regional event</source>
-        <translation type="unfinished"></translation>
+        <translation>Regionale verhoging</translation>
     </message>
     <message>
         <source>Change of scale</source>
-        <translation type="unfinished"></translation>
+        <translation>Wijziging van de schaal</translation>
     </message>
     <message>
         <source>four-level scale (2005 to July 2016)</source>
-        <translation type="unfinished"></translation>
+        <translation>schaal met vier niveaus (2005 tot juli 2016)</translation>
     </message>
     <message>
         <source>five-level scale (since July 2016)</source>
-        <translation type="unfinished"></translation>
+        <translation>schaal met vijf niveaus (sinds juli 2016)</translation>
     </message>
     <message>
         <source>National level %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nationaal niveau %1</translation>
     </message>
     <message>
         <source>From %1 until %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Van %1 tot %2</translation>
     </message>
     <message>
         <source>Since %1 (current level)</source>
-        <translation type="unfinished"></translation>
+        <translation>Sinds %1 (huidig niveau)</translation>
     </message>
     <message>
         <source>Regional event: %1 in %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Regionale verhoging: %1 in %2</translation>
     </message>
     <message>
         <source>On %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Op %1</translation>
     </message>
     <message>
         <source>Level %1 of %2 on the %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Niveau %1 van %2 op de %3</translation>
     </message>
     <message>
         <source>Edition: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Editie: %1</translation>
     </message>
     <message>
         <source>Level changes and regional events: %1. Use Left and Right to move between them and Enter to open the edition.</source>
-        <translation type="unfinished"></translation>
+        <translation>Niveauwijzigingen en regionale verhogingen: %1. Gebruik pijl-links en pijl-rechts om ertussen te wisselen en Enter om de editie te openen.</translation>
     </message>
     <message>
         <source>No level history loaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geen verloop van het dreigingsniveau geladen.</translation>
     </message>
 </context>
 <context>
@@ -884,19 +922,19 @@
     </message>
     <message>
         <source>&amp;Import file…</source>
-        <translation>Bestand &amp;importeren…</translation>
+        <translation>Importeer &amp;bestand…</translation>
     </message>
     <message>
         <source>Import signed editions (.dtnb files)</source>
-        <translation>Ondertekende edities importeren (.dtnb-bestanden)</translation>
+        <translation>Importeer ondertekende edities (.dtnb-bestanden)</translation>
     </message>
     <message>
         <source>Import &amp;folder…</source>
-        <translation>&amp;Map importeren…</translation>
+        <translation>Importeer &amp;map…</translation>
     </message>
     <message>
         <source>Import every signed edition in a folder, for example a USB stick</source>
-        <translation>Alle ondertekende edities in een map importeren, bijvoorbeeld van een USB-stick</translation>
+        <translation>Importeer alle ondertekende edities uit een map, bijvoorbeeld op een USB-stick</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
@@ -928,7 +966,7 @@
     </message>
     <message>
         <source>Import signed editions</source>
-        <translation>Ondertekende edities importeren</translation>
+        <translation>Importeer ondertekende edities</translation>
     </message>
     <message>
         <source>DTN bundles (*.dtnb);;All files (*)</source>
@@ -936,11 +974,11 @@
     </message>
     <message>
         <source>Import every signed edition in a folder</source>
-        <translation>Alle ondertekende edities in een map importeren</translation>
+        <translation>Importeer alle ondertekende edities uit een map</translation>
     </message>
     <message>
         <source>&lt;h3&gt;DTN Reader %1&lt;/h3&gt;&lt;p&gt;An offline reader for signed editions of the Dutch terrorism threat assessment (Dreigingsbeeld Terrorisme Nederland).&lt;/p&gt;&lt;p&gt;&lt;b&gt;DEMO:&lt;/b&gt; the demo library that comes with the reader is demonstration content, marked DEMO wherever it appears. It is not a publication of the NCTV and says nothing about the actual threat.&lt;/p&gt;&lt;p&gt;Licence: EUPL-1.2&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;DTN Reader %1&lt;/h3&gt;&lt;p&gt;Een offline reader voor ondertekende edities van het Dreigingsbeeld Terrorisme Nederland.&lt;/p&gt;&lt;p&gt;&lt;b&gt;DEMO:&lt;/b&gt; de demobibliotheek die met de reader wordt meegeleverd is demonstratie-inhoud, overal gemarkeerd met DEMO. Zij is geen publicatie van de NCTV en zegt niets over de werkelijke dreiging.&lt;/p&gt;&lt;p&gt;Licentie: EUPL-1.2&lt;/p&gt;</translation>
+        <translation>&lt;h3&gt;DTN Reader %1&lt;/h3&gt;&lt;p&gt;Een offline reader voor ondertekende edities van het Dreigingsbeeld Terrorisme Nederland.&lt;/p&gt;&lt;p&gt;&lt;b&gt;DEMO:&lt;/b&gt; de demobibliotheek die met de reader wordt meegeleverd is demonstratie-inhoud, overal gemarkeerd met DEMO. Het is geen publicatie van de NCTV en zegt niets over de werkelijke dreiging.&lt;/p&gt;&lt;p&gt;Licentie: EUPL-1.2&lt;/p&gt;</translation>
     </message>
     <message>
         <source>About DTN Reader</source>
@@ -959,7 +997,7 @@
     </message>
     <message>
         <source>Close the notice</source>
-        <translation>De melding sluiten</translation>
+        <translation>Sluit de melding</translation>
     </message>
     <message>
         <source>Opening the library…</source>
@@ -991,7 +1029,7 @@
     </message>
     <message>
         <source>Open the latest edition</source>
-        <translation>Nieuwste editie openen</translation>
+        <translation>Open de nieuwste editie</translation>
     </message>
     <message>
         <source>What changed</source>
@@ -1007,11 +1045,11 @@
     </message>
     <message>
         <source>Go to Import and trust</source>
-        <translation>Naar Importeren en vertrouwen</translation>
+        <translation>Ga naar Importeren en vertrouwen</translation>
     </message>
     <message>
         <source>Load the demo library</source>
-        <translation>Demobibliotheek laden</translation>
+        <translation>Laad de demobibliotheek</translation>
     </message>
     <message>
         <source>Demonstration content, not a publication of the NCTV</source>
@@ -1062,11 +1100,11 @@
     </message>
     <message>
         <source>Open the latest edition: %1</source>
-        <translation>Nieuwste editie openen: %1</translation>
+        <translation>Open de nieuwste editie: %1</translation>
     </message>
     <message>
         <source>This is the only edition in the library, so there is nothing to compare it with.</source>
-        <translation>Dit is de enige editie in de bibliotheek; er is niets om haar mee te vergelijken.</translation>
+        <translation>Dit is de enige editie in de bibliotheek; er is niets om mee te vergelijken.</translation>
     </message>
     <message>
         <source>What changed since %1</source>
@@ -1102,7 +1140,7 @@
     </message>
     <message>
         <source>The demo library has been loaded: demonstration editions marked DEMO, not publications of the NCTV. You can remove it in the settings.</source>
-        <translation>De demobibliotheek is geladen: demonstratie-edities, gemarkeerd met DEMO, geen publicaties van de NCTV. U kunt haar verwijderen in de instellingen.</translation>
+        <translation>De demobibliotheek is geladen: demonstratie-edities, gemarkeerd met DEMO, geen publicaties van de NCTV. Verwijderen kan via Instellingen.</translation>
     </message>
 </context>
 <context>
@@ -1136,66 +1174,113 @@
     <name>RevokeDialog</name>
     <message>
         <source>Revoke key</source>
-        <translation type="unfinished"></translation>
+        <translation>Trek sleutel in</translation>
     </message>
     <message>
         <source>Revoke the key “%1” (key ID %2)?</source>
-        <translation type="unfinished"></translation>
+        <translation>Sleutel “%1” (sleutel-ID %2) intrekken?</translation>
     </message>
-    <message>
-        <source>Editions signed by this key will be hidden, not deleted: they stay in the library and the reason is shown. The library holds %1 edition(s) signed by it. New bundles signed by it will be rejected. A revoked key cannot be trusted again.</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>Editions signed by this key will be hidden, not deleted: they stay in the library and the reason is shown. The library holds %n edition(s) signed by it. New bundles signed by it will be rejected. A revoked key cannot be trusted again.</source>
+        <translation>
+            <numerusform>Edities die met deze sleutel zijn ondertekend, worden verborgen, niet verwijderd: ze blijven in de bibliotheek en de reden wordt getoond. De bibliotheek bevat %n editie die met deze sleutel is ondertekend. Nieuwe bundels die ermee zijn ondertekend, worden geweigerd. Een ingetrokken sleutel kan niet opnieuw worden vertrouwd.</numerusform>
+            <numerusform>Edities die met deze sleutel zijn ondertekend, worden verborgen, niet verwijderd: ze blijven in de bibliotheek en de reden wordt getoond. De bibliotheek bevat %n edities die met deze sleutel zijn ondertekend. Nieuwe bundels die ermee zijn ondertekend, worden geweigerd. Een ingetrokken sleutel kan niet opnieuw worden vertrouwd.</numerusform>
+        </translation>
     </message>
     <message>
         <source>This key is built in; the revocation is recorded in your own trust folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>Deze sleutel is ingebouwd; de intrekking wordt vastgelegd in de lokale vertrouwensmap.</translation>
     </message>
     <message>
         <source>e.g. the secret key was leaked</source>
-        <translation type="unfinished"></translation>
+        <translation>bijv. de geheime sleutel is uitgelekt</translation>
     </message>
     <message>
         <source>Reason for the revocation</source>
-        <translation type="unfinished"></translation>
+        <translation>Reden van de intrekking</translation>
     </message>
     <message>
         <source>&amp;Reason:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Reden:</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuleren</translation>
     </message>
 </context>
 <context>
     <name>SearchView</name>
     <message>
         <source>Search</source>
-        <translation type="unfinished"></translation>
+        <translation>Zoeken</translation>
     </message>
     <message>
         <source>All themes</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle thema&apos;s</translation>
+    </message>
+    <message>
+        <source>Search words</source>
+        <translation>Zoekwoorden</translation>
+    </message>
+    <message>
+        <source>Search all editions…</source>
+        <translation>Doorzoek alle edities…</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Thema</translation>
+    </message>
+    <message>
+        <source>From year</source>
+        <translation>Vanaf jaar</translation>
+    </message>
+    <message>
+        <source>To year</source>
+        <translation>Tot en met jaar</translation>
+    </message>
+    <message>
+        <source>Number of results</source>
+        <translation>Aantal resultaten</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>&amp;Thema:</translation>
+    </message>
+    <message>
+        <source>&amp;Years:</source>
+        <translation>&amp;Jaren:</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>tot en met</translation>
+    </message>
+    <message>
+        <source>Type one or more words to search the text of every edition. Results appear while you type; the last word also matches longer words. Use quotes for an exact phrase. Press Enter or double-click a result to open the chapter.</source>
+        <translation>Typ een of meer woorden om de tekst van alle edities te doorzoeken. Resultaten verschijnen tijdens het typen; het laatste woord vindt ook langere woorden. Gebruik aanhalingstekens voor een exacte woordgroep. Druk op Enter of dubbelklik op een resultaat om het hoofdstuk te openen.</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>Zoekresultaten</translation>
     </message>
     <message>
         <source>Searching…</source>
-        <translation type="unfinished"></translation>
+        <translation>Zoeken…</translation>
     </message>
     <message>
         <source>Nothing found. Check the spelling, use fewer words, or widen the theme and years.</source>
-        <translation type="unfinished"></translation>
+        <translation>Niets gevonden. Controleer de spelling, gebruik minder woorden of verruim het thema en de jaren.</translation>
     </message>
     <message>
         <source>best %1 results</source>
-        <translation type="unfinished"></translation>
+        <translation>beste %1 resultaten</translation>
     </message>
     <message>
         <source>1 result</source>
-        <translation type="unfinished"></translation>
+        <translation>1 resultaat</translation>
     </message>
     <message>
         <source>%1 results</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 resultaten</translation>
     </message>
 </context>
 <context>
@@ -1210,19 +1295,19 @@
     </message>
     <message>
         <source>Dates and numbers follow the language too.</source>
-        <translation>Datums en getallen volgen de taal ook.</translation>
+        <translation>Datums en getallen volgen ook de taal.</translation>
     </message>
     <message>
         <source>Load the demo library when the reader starts with an empty library</source>
-        <translation>De demobibliotheek laden als de reader met een lege bibliotheek start</translation>
+        <translation>Laad de demobibliotheek als de reader start met een lege bibliotheek</translation>
     </message>
     <message>
         <source>Remove the demo library…</source>
-        <translation>Demobibliotheek verwijderen…</translation>
+        <translation>Verwijder de demobibliotheek…</translation>
     </message>
     <message>
         <source>Remove the demo library</source>
-        <translation>Demobibliotheek verwijderen</translation>
+        <translation>Verwijder de demobibliotheek</translation>
     </message>
     <message>
         <source>The demo library holds demonstration editions marked DEMO; they are not publications of the NCTV.</source>
@@ -1242,7 +1327,7 @@
     </message>
     <message>
         <source>Remove every demo edition from the library? Your own imported editions are kept, and the demo library is no longer loaded at start. You can load it again from the overview when the library is empty.</source>
-        <translation>Alle demo-edities uit de bibliotheek verwijderen? Uw zelf geïmporteerde edities blijven bewaard, en de demobibliotheek wordt niet meer geladen bij het starten. U kunt haar opnieuw laden vanuit het overzicht als de bibliotheek leeg is.</translation>
+        <translation>Alle demo-edities uit de bibliotheek verwijderen? Zelf geïmporteerde edities blijven bewaard en de demobibliotheek wordt niet meer geladen bij het starten. Is de bibliotheek leeg, dan kan de demobibliotheek opnieuw worden geladen vanuit het overzicht.</translation>
     </message>
     <message numerus="yes">
         <source>%n demo edition(s) removed</source>
@@ -1256,71 +1341,71 @@
     <name>ThemesView</name>
     <message>
         <source>Themes</source>
-        <translation type="unfinished"></translation>
+        <translation>Thema&apos;s</translation>
     </message>
     <message>
         <source>Follow a theme across editions: choose a theme, then open one of its chapters with Enter or a double-click. A theme chapter is an edition&apos;s chapter devoted to that theme.</source>
-        <translation type="unfinished"></translation>
+        <translation>Volg een thema door de edities heen: kies een thema en open daarna een van de hoofdstukken met Enter of een dubbelklik. Een themahoofdstuk is een hoofdstuk van een editie dat geheel aan dat thema is gewijd.</translation>
     </message>
     <message>
         <source>Every theme with the number of chapters on it; Enter moves to its chapters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle thema&apos;s met het aantal hoofdstukken erover; Enter gaat naar de hoofdstukken.</translation>
     </message>
     <message>
         <source>Theme</source>
-        <translation type="unfinished"></translation>
+        <translation>Thema</translation>
     </message>
     <message>
         <source>Chapters</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoofdstukken</translation>
     </message>
     <message>
         <source>Chapters on the theme</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoofdstukken over het thema</translation>
     </message>
     <message>
         <source>Chapters across editions, oldest first; Enter opens the chapter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoofdstukken uit alle edities, oudste eerst; Enter opent het hoofdstuk.</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Datum</translation>
     </message>
     <message>
         <source>Edition</source>
-        <translation type="unfinished"></translation>
+        <translation>Editie</translation>
     </message>
     <message>
         <source>Chapter</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoofdstuk</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Soort</translation>
     </message>
     <message>
         <source>The library holds no chapters with themes yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>De bibliotheek bevat nog geen hoofdstukken met thema&apos;s.</translation>
     </message>
     <message>
         <source>Chapters on %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoofdstukken over %1: %2</translation>
     </message>
     <message>
         <source>Chapters on %1, oldest first: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoofdstukken over %1, oudste eerst: %2</translation>
     </message>
     <message>
         <source>Chapters on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoofdstukken over %1</translation>
     </message>
     <message>
         <source>Theme chapter</source>
-        <translation type="unfinished"></translation>
+        <translation>Themahoofdstuk</translation>
     </message>
     <message>
         <source>The themes could not be loaded: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>De thema&apos;s kunnen niet worden geladen: %1</translation>
     </message>
 </context>
 <context>
