@@ -690,6 +690,10 @@
             <translation>Trusted</translation>
         </message>
         <message>
+            <source>%1 revision %2</source>
+            <translation>%1 revision %2</translation>
+        </message>
+        <message>
             <source>An import is already running; wait for it to finish.</source>
             <translation>An import is already running; wait for it to finish.</translation>
         </message>

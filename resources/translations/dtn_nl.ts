@@ -690,6 +690,10 @@
         <translation>Vertrouwd</translation>
     </message>
     <message>
+        <source>%1 revision %2</source>
+        <translation>%1 revisie %2</translation>
+    </message>
+    <message>
         <source>An import is already running; wait for it to finish.</source>
         <translation>Er loopt al een import; wacht tot die klaar is.</translation>
     </message>

@@ -6,6 +6,7 @@ library once per language and compares what the views show.
 
 from __future__ import annotations
 
+import ast
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -21,6 +22,8 @@ from reader.ui.format import locale_for
 from reader.ui.tasks import TaskRunner
 from reader.ui.window import VIEWS, MainWindow
 from tests.helpers.views import show_and_wait
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
 
 PLACEHOLDER_RE = re.compile(r"%(?:[1-9]|n)")
 # View titles that are the same word in Dutch and English ("Checklists" is the Dutch term too).
@@ -109,6 +112,71 @@ def test_the_checks_catch_an_unfinished_or_broken_dutch_message(tmp_path, monkey
     assert "'&File': keyboard accelerator" in problems
     assert "placeholders [] in 'een hoofdstuk'" in problems
     assert "<no context>: 'Hidden': no context" in problems
+
+
+def _is_translate_call(node: ast.AST) -> bool:
+    """``x.tr(...)``, ``tr(...)`` or ``QCoreApplication.translate(...)``."""
+    if not isinstance(node, ast.Call):
+        return False
+    func = node.func
+    if isinstance(func, ast.Name):
+        return func.id == "tr"
+    if isinstance(func, ast.Attribute):
+        return func.attr == "tr" or (func.attr == "translate" and isinstance(func.value, ast.Name) and func.value.id == "QCoreApplication")
+    return False
+
+
+def _unseen_by_lupdate(source: str, filename: str) -> list[str]:
+    """Translation calls pyside6-lupdate cannot extract from ``source``, as 'file:line: why'."""
+    problems = []
+    tree = ast.parse(source, filename)
+    calls = set()
+    for node in ast.walk(tree):
+        if _is_translate_call(node):
+            calls.add(id(node.func))
+            literal_args = 1 if isinstance(node.func, ast.Name) or node.func.attr == "tr" else 2
+            args = node.args[:literal_args]
+            if len(args) < literal_args or not all(isinstance(a, ast.Constant) and isinstance(a.value, str) for a in args):
+                problems.append(f"{filename}:{node.lineno}: text or context is not a string literal")
+            elif isinstance(node.func, ast.Name):
+                problems.append(f"{filename}:{node.lineno}: bare tr(): lupdate files it under no context; use self.tr or QCoreApplication.translate")
+        if isinstance(node, ast.JoinedStr):
+            for inner in ast.walk(node):
+                if inner is not node and _is_translate_call(inner):
+                    problems.append(f"{filename}:{inner.lineno}: translation inside an f-string; lupdate does not look there")
+    for node in ast.walk(tree):
+        # `tr` handed around as a value (tr = self.tr, helper(x, self.tr)): its calls have no literal context.
+        if isinstance(node, ast.Attribute) and node.attr == "tr" and id(node) not in calls and isinstance(node.ctx, ast.Load):
+            problems.append(f"{filename}:{node.lineno}: tr used as a value, not called with a literal")
+    return problems
+
+
+def test_every_translated_string_is_visible_to_lupdate():
+    problems = []
+    for path in i18n.source_files():
+        problems += _unseen_by_lupdate((REPO_ROOT / path).read_text(encoding="utf-8"), str(path))
+    assert not problems, "strings lupdate cannot see (their translations are never used):\n" + "\n".join(problems)
+
+
+def test_the_lupdate_check_catches_hidden_strings():
+    hidden = (
+        "def f(edition, tr):\n"
+        "    return tr('hidden: %1')\n"
+        "class V:\n"
+        "    def g(self, n):\n"
+        "        tr = self.tr\n"
+        "        a = f\"{self.tr('revision')} {n}\"\n"
+        "        b = self.tr(f'{n} results')\n"
+        "        c = QCoreApplication.translate(CONTEXT, 'x')\n"
+        "        return self.tr('fine %1')\n"
+    )
+    problems = "\n".join(_unseen_by_lupdate(hidden, "x.py"))
+    assert "x.py:2: bare tr()" in problems
+    assert "x.py:5: tr used as a value" in problems
+    assert "x.py:6: translation inside an f-string" in problems
+    assert "x.py:7: text or context is not a string literal" in problems
+    assert "x.py:8: text or context is not a string literal" in problems
+    assert "x.py:9" not in problems
 
 
 def _english_only_sources() -> set[str]:

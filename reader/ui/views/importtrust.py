@@ -117,6 +117,8 @@ def _table(headers: list[str], name: str) -> QTableWidget:
     header = table.verticalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
     header.setDefaultSectionSize(max(table.fontMetrics().height(), 16) + 8)
+    # Even while empty, every column is as wide as its header (longer Dutch headers were cut off).
+    table.resizeColumnsToContents()
     return table
 
 
@@ -567,7 +569,7 @@ class ImportTrustView(QWidget):
             result.setIcon(_status_icon(self, entry.result))
             bundle = ""
             if entry.bundle_id:
-                bundle = entry.bundle_id + (f" {self.tr('revision')} {entry.revision}" if entry.revision is not None else "")
+                bundle = _fill(self.tr("%1 revision %2"), entry.bundle_id, entry.revision) if entry.revision is not None else entry.bundle_id
                 if entry.bundle_id in self._demo_bundles:
                     bundle += f" [{demo_marking()}]"
             cells = [
@@ -690,7 +692,7 @@ class ImportTrustView(QWidget):
             status.setIcon(_status_icon(self, result.status))
             bundle = ""
             if result.bundle_id:
-                bundle = result.bundle_id + (f" {self.tr('revision')} {result.revision}" if result.revision is not None else "")
+                bundle = _fill(self.tr("%1 revision %2"), result.bundle_id, result.revision) if result.revision is not None else result.bundle_id
             signer = f"{result.signer} ({result.signer_key_id})" if result.signer else ""
             files = _item(loc.toString(result.files_checked) if result.status == "imported" else "")
             files.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
