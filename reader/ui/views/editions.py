@@ -343,8 +343,10 @@ class EditionsView(QWidget):
         self.chapter_title.setFont(chapter_font)
         self.chapter_title.setWordWrap(True)
 
+        # The tools get a row of their own: beside the chapter title they squeezed it (and
+        # their own longer Dutch labels) into a narrow, cut-off column.
         tools = QHBoxLayout()
-        tools.addWidget(self.chapter_title, 1)
+        tools.addStretch(1)
         self.tool_buttons: list[QToolButton] = []
         for action in (self.browser.zoom_out_action, self.browser.zoom_in_action, self.browser.zoom_reset_action,
                        self.browser.print_action, self.browser.pdf_action):
@@ -361,6 +363,7 @@ class EditionsView(QWidget):
         reader_layout = QVBoxLayout(reader_pane)
         reader_layout.setContentsMargins(0, 0, 0, 0)
         reader_layout.addLayout(tools)
+        reader_layout.addWidget(self.chapter_title)
         reader_layout.addWidget(self.browser, 1)
 
         self.inner_split = QSplitter(Qt.Orientation.Horizontal)
