@@ -180,3 +180,11 @@ def test_every_focusable_widget_has_an_accessible_name(qtbot, ctx):
         and type(w).__name__ not in ("QScrollBar",)
     ]
     assert unnamed == []
+
+
+def test_items_are_on_screen_when_loaded_and_the_edition_date_is_not_doubled(qtbot, ctx):
+    view = _open(qtbot, ctx, show=True)
+    rows = view.item_rows()
+    assert rows and all(row.isVisible() for row in rows)
+    # "DTN juni 2025" already says when; "DTN 42" style names get the date in brackets.
+    assert view.edition_combo.itemText(0) == "DTN juni 2025 [DEMO]"

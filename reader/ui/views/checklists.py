@@ -70,7 +70,9 @@ def progress_text(done: int, total: int, language: str) -> str:
 
 
 def edition_label(edition: Edition, language: str) -> str:
-    text = f"{edition.name} ({format_date(edition.date, language)})"
+    """'DTN juni 2025 [DEMO]', or 'DTN 42 (juli 2016)' when the name does not say when."""
+    date = format_date(edition.date, language)
+    text = edition.name if date.lower() in edition.name.lower() else f"{edition.name} ({date})"
     if edition.revision > 1:
         text += " " + QCoreApplication.translate("ChecklistsView", "revision %1").replace("%1", str(edition.revision))
     if edition.demo:
@@ -470,7 +472,10 @@ class ChecklistsView(QWidget):
                 line.setFrameShape(QFrame.Shape.HLine)
                 line.setFrameShadow(QFrame.Shadow.Sunken)
                 self.items_layout.addWidget(line)
+                line.show()
             self.items_layout.addWidget(widget)
+            # Shown now, not on the layout's queued show: the rows are on screen when `loaded` fires.
+            widget.show()
             widget.ticked.connect(lambda checked, cid=checklist.checklist_id, it=item: self._on_item_ticked(cid, it, checked))
             widget.note_edited.connect(lambda text, cid=checklist.checklist_id, it=item: self._on_note_edited(cid, it, text))
             QWidget.setTabOrder(previous, widget.checkbox)
