@@ -62,6 +62,12 @@ def snippet_html(snippet: str, mark_bg: str, mark_fg: str) -> str:
     return "".join(out)
 
 
+def edition_text(hit: SearchHit, language: str, separator: str) -> str:
+    """'DTN juni 2025', or 'DTN 42 · juli 2016' when the edition's name does not say when."""
+    date = format_date(hit.edition_date, language)
+    return hit.edition_name if date.lower() in hit.edition_name.lower() else f"{hit.edition_name}{separator}{date}"
+
+
 def snippet_text(snippet: str) -> str:
     """The snippet as plain text (for screen readers and tooltips)."""
     return html.unescape(snippet.replace(_MARK_OPEN, "").replace(_MARK_CLOSE, ""))
@@ -85,7 +91,7 @@ class HitDelegate(QStyledItemDelegate):
         self.language = language
 
     def _meta(self, hit: SearchHit) -> str:
-        return f"{hit.edition_name} · {format_date(hit.edition_date, self.language)}"
+        return edition_text(hit, self.language, " · ")
 
     def _document(self, option: QStyleOptionViewItem, hit: SearchHit, width: int, selected: bool) -> QTextDocument:
         doc = QTextDocument()
@@ -411,7 +417,7 @@ class SearchView(QWidget):
         for hit in hits:
             item = QStandardItem()
             marks = f", {demo_marking()}" if hit.demo else ""
-            item.setText(f"{hit.title}, {hit.edition_name}, {format_date(hit.edition_date, self.language)}{marks}: {snippet_text(hit.snippet)}")
+            item.setText(f"{hit.title}, {edition_text(hit, self.language, ', ')}{marks}: {snippet_text(hit.snippet)}")
             item.setToolTip(item.text())
             item.setData(hit, HIT_ROLE)
             item.setEditable(False)
