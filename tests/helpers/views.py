@@ -23,16 +23,21 @@ def show_and_wait(qtbot, window, name: str) -> None:
     """Show view ``name`` and wait until it emitted ``loaded`` with its data on screen.
 
     The search view is shown with a search for SEARCH_WORD; the editions view with the
-    first chapter of the newest edition open (waits for ``chapter_shown``).
+    first chapter of the newest edition open (waits for ``chapter_shown``); the themes view
+    with the chapters of its first theme (waits for ``chapters_loaded``).
     """
     view = window.views[name]
     assert hasattr(view, "loaded"), f"the {name} view has no 'loaded' signal"
     if name == "search":
         window.show_view(name)
+        # The theme and year filters come from the library; search once they are there.
+        qtbot.waitUntil(lambda: getattr(view, "_filters_loaded", True), timeout=LOAD_TIMEOUT_MS)
         with qtbot.waitSignal(view.loaded, timeout=LOAD_TIMEOUT_MS):
             search_for(view, SEARCH_WORD)
         return
-    with qtbot.waitSignal(view.loaded, timeout=LOAD_TIMEOUT_MS):
+    # The themes view shows its first theme's chapters after its list: wait for both.
+    signals = [view.loaded, view.chapters_loaded] if name == "themes" and hasattr(view, "chapters_loaded") else [view.loaded]
+    with qtbot.waitSignals(signals, timeout=LOAD_TIMEOUT_MS):
         if window.current_view_name() == name:
             view.activate()
         else:

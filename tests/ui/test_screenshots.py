@@ -11,8 +11,9 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QEvent, QLocale
 from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication
 
 from reader.ui import i18n
 from reader.ui.context import AppContext
@@ -53,6 +54,9 @@ def test_screenshots_of_every_view(qapp, qtbot, stable_ctx, language):
         SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
         for name, _module, _cls in VIEWS:
             show_and_wait(qtbot, window, name)
+            # Lay out what was just filled in (word-wrapped rows in a scroll area need one more
+            # pass), so the picture is what the user sees a moment later, not a half-laid-out frame.
+            QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
             image = window.grab().toImage()
             assert (image.width(), image.height()) == SIZE
             path = SCREENSHOT_DIR / f"{language}-{name}.png"

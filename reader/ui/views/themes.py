@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.errors import CancelledError
+from reader.core.vocabulary import THEMES
 from reader.core.library import ChapterInfo, Library
 from reader.ui.context import AppContext
 from reader.ui.errors import error_text
@@ -124,7 +125,11 @@ class ThemesView(QWidget):
         chapter_header.setSectionResizeMode(COL_EDITION, QHeaderView.ResizeMode.ResizeToContents)
         chapter_header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
         chapter_header.setSectionResizeMode(COL_KIND, QHeaderView.ResizeMode.ResizeToContents)
-        self.theme_tree.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 22)
+        # Wide enough for the longest theme name (in either language) beside its count, so no name is cut off.
+        metrics = self.theme_tree.fontMetrics()
+        longest = max(metrics.horizontalAdvance(name) for names in THEMES.values() for name in names)
+        count_column = metrics.horizontalAdvance(self.tr("Chapters")) + 4 * metrics.averageCharWidth()
+        self.theme_tree.setMinimumWidth(max(metrics.horizontalAdvance("M") * 22, longest + count_column + 4 * metrics.averageCharWidth()))
 
         right = QWidget()
         right_layout = QVBoxLayout(right)
