@@ -296,7 +296,7 @@ def cmd_levels(args: argparse.Namespace) -> int:
 
     for p in points:
         where = "national" if p.national else f"regional: {p.region}" + (f" until {p.end}" if p.end else "")
-        _out(f"{p.date:<10}  {p.value} of {SCALES[p.scale].max}  {p.label:<13} {where:<34} {p.edition}{'  [DEMO]' if p.demo else ''}")
+        _out(f"{p.date:<10}  {p.value} of {SCALES[p.scale].max}  {p.label:<13} {where:<46} {p.edition}{'  [DEMO]' if p.demo else ''}")
     return EXIT_OK
 
 
