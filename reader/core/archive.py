@@ -13,6 +13,8 @@ with its declared size as a hard cap, so a bomb cannot grow past it.
 from __future__ import annotations
 
 import hashlib
+import os
+import re
 import stat
 import struct
 import unicodedata
@@ -55,6 +57,9 @@ _FLAG_STRONG_ENCRYPTION = 0x0040
 _FLAG_UTF8 = 0x0800
 _ZIP64_EXTRA_ID = 0x0001
 _FORBIDDEN_NAME_CHARS = set('\\:*?"<>|')
+# Regular expressions test a name in one C call instead of a Python loop per character.
+_FORBIDDEN_NAME_CHARS_RE = re.compile("[" + re.escape("".join(sorted(_FORBIDDEN_NAME_CHARS))) + "]")
+_CONTROL_CHARS_RE = re.compile("[\x00-\x1f\x7f]")
 
 
 @dataclass(frozen=True)
@@ -75,7 +80,7 @@ def check_member_name(name: str, limits: ArchiveLimits) -> None:
         raise UnsafeArchiveError("archive has an entry with an empty name")
     if len(name.encode("utf-8")) > limits.max_name_bytes:
         raise UnsafeArchiveError(f"entry name longer than {limits.max_name_bytes} bytes: {name[:60]!r}...")
-    if "\x00" in name or any(ord(c) < 0x20 or ord(c) == 0x7F for c in name):
+    if _CONTROL_CHARS_RE.search(name):
         raise UnsafeArchiveError(f"entry name {name!r} contains control characters")
     if "\\" in name:
         raise UnsafeArchiveError(f"entry name {name!r} contains a backslash")
@@ -86,13 +91,13 @@ def check_member_name(name: str, limits: ArchiveLimits) -> None:
     if name.endswith("/"):
         raise UnsafeArchiveError(f"entry {name!r} is a directory; bundles hold regular files only")
     parts = name.split("/")
-    if any(part in ("", ".", "..") for part in parts):
+    if "" in parts or "." in parts or ".." in parts:
         raise UnsafeArchiveError(f"entry name {name!r} has an empty, '.' or '..' path segment (path traversal)")
     if len(parts) > limits.max_path_depth:
         raise UnsafeArchiveError(f"entry name {name!r} is nested deeper than {limits.max_path_depth} levels")
-    if any(c in _FORBIDDEN_NAME_CHARS for c in name):
+    if _FORBIDDEN_NAME_CHARS_RE.search(name):
         raise UnsafeArchiveError(f"entry name {name!r} contains a character not allowed in file names")
-    if unicodedata.normalize("NFC", name) != name:
+    if not unicodedata.is_normalized("NFC", name):
         raise UnsafeArchiveError(f"entry name {name!r} is not in Unicode NFC form")
 
 
@@ -107,6 +112,7 @@ class Archive:
         self.size = size
         self.members = members
         self.limits = limits
+        self._buffer: memoryview | None = None  # read buffer of sha256(), made on first use
 
     @classmethod
     def open(cls, path: str, limits: ArchiveLimits = ArchiveLimits()) -> Archive:
@@ -183,18 +189,57 @@ class Archive:
         return b"".join(self.iter_chunks(name))
 
     def sha256(self, name: str) -> tuple[str, int]:
-        """Hash ``name`` while streaming it; returns (hex digest, size)."""
+        """Hash ``name`` while streaming it; returns (hex digest, size).
+
+        A stored member is read into one reusable buffer and hashed from there: no new
+        bytes object per chunk, which is most of the cost besides hashing itself.
+        """
         digest = hashlib.sha256()
-        size = 0
-        for data in self.iter_chunks(name):
-            digest.update(data)
-            size += len(data)
-        return digest.hexdigest(), size
+        member = self.members[name]
+        if member.method != METHOD_STORED:
+            size = 0
+            for data in self.iter_chunks(name):
+                digest.update(data)
+                size += len(data)
+            return digest.hexdigest(), size
+        if self._buffer is None:
+            self._buffer = memoryview(bytearray(self.limits.read_chunk_bytes))
+        buffer = self._buffer
+        f = self._file
+        offset = member.data_offset
+        remaining = member.compressed_size
+        if _preadv is None:  # Windows, macOS
+            f.seek(offset)
+        else:
+            fd = f.fileno()
+        while remaining:
+            want = buffer[:remaining] if remaining < len(buffer) else buffer
+            n = f.readinto(want) if _preadv is None else _preadv(fd, [want], offset)
+            if not n:
+                raise ArchiveError(f"{name}: archive ends inside this member (truncated)")
+            digest.update(want if n == len(want) else buffer[:n])
+            remaining -= n
+            offset += n
+        return digest.hexdigest(), member.compressed_size
 
 
 def _read_at(f: BinaryIO, offset: int, length: int) -> bytes:
-    f.seek(offset)
-    return f.read(length)
+    """Up to ``length`` bytes at ``offset`` (fewer only at the end of the file)."""
+    if _pread is None:  # Windows
+        f.seek(offset)
+        return f.read(length)
+    # One system call, without a seek and a full read-ahead buffer for a 30-byte header.
+    data = _pread(f.fileno(), length, offset)
+    while len(data) < length:
+        more = _pread(f.fileno(), length - len(data), offset + len(data))
+        if not more:
+            break
+        data += more
+    return data
+
+
+_pread = getattr(os, "pread", None)
+_preadv = getattr(os, "preadv", None)
 
 
 def _preflight(f: BinaryIO, size: int, limits: ArchiveLimits) -> dict[str, Member]:
@@ -234,7 +279,7 @@ def _preflight(f: BinaryIO, size: int, limits: ArchiveLimits) -> dict[str, Membe
         raise UnsafeArchiveError("central directory is not where the end record says (gap or overlap)")
 
     cd = _read_at(f, cd_offset, cd_size)
-    members: dict[str, Member] = {}
+    members: dict[str, tuple[str, int, int, int, int, int, int, bytes]] = {}  # name, method, flags, crc, sizes, offset, raw name
     folded: dict[str, str] = {}
     total = 0
     pos = 0
@@ -290,42 +335,46 @@ def _preflight(f: BinaryIO, size: int, limits: ArchiveLimits) -> dict[str, Membe
         if key in folded:
             raise UnsafeArchiveError(f"entry names {folded[key]!r} and {name!r} differ only in case")
         folded[key] = name
-        members[name] = Member(name, method, flags, crc, csize, usize, offset, -1)
+        members[name] = (name, method, flags, crc, csize, usize, offset, name_bytes)  # a Member once checked below
     if pos != len(cd):
         raise UnsafeArchiveError("central directory holds more than its entries (hidden data)")
 
     # Local headers: must agree with the central directory and tile the file exactly.
     checked: dict[str, Member] = {}
     expected_offset = 0
-    for member in sorted(members.values(), key=lambda m: m.header_offset):
-        if member.header_offset != expected_offset:
-            if member.header_offset < expected_offset:
-                raise UnsafeArchiveError(f"entry {member.name!r} overlaps the entry before it")
-            raise UnsafeArchiveError(f"unexpected bytes before entry {member.name!r} (hidden data)")
-        header = _read_at(f, member.header_offset, _LOCAL.size)
+    for member in sorted(members.values(), key=lambda m: m[6]):
+        m_name, m_method, m_flags, m_crc, m_csize, m_size, m_offset, m_name_bytes = member
+        if m_offset != expected_offset:
+            if m_offset < expected_offset:
+                raise UnsafeArchiveError(f"entry {m_name!r} overlaps the entry before it")
+            raise UnsafeArchiveError(f"unexpected bytes before entry {m_name!r} (hidden data)")
+        # Header and name in one read when the name has the length the central directory gives.
+        expected_name_len = len(m_name.encode("utf-8"))
+        block = _read_at(f, m_offset, _LOCAL.size + expected_name_len)
+        header = block[: _LOCAL.size]
         if len(header) != _LOCAL.size:
-            raise ArchiveError(f"entry {member.name!r}: local header is truncated")
+            raise ArchiveError(f"entry {m_name!r}: local header is truncated")
         sig, _needed, flags, method, _time, _date, crc, csize, usize, name_len, extra_len = _LOCAL.unpack(header)
         if sig != _LOCAL_SIG:
-            raise ArchiveError(f"entry {member.name!r}: local header has a bad signature")
-        name_bytes = _read_at(f, member.header_offset + _LOCAL.size, name_len)
+            raise ArchiveError(f"entry {m_name!r}: local header has a bad signature")
+        if name_len == expected_name_len:
+            name_bytes = block[_LOCAL.size :]
+        else:
+            name_bytes = _read_at(f, m_offset + _LOCAL.size, name_len)
         if (
-            flags != member.flags
-            or method != member.method
-            or crc != member.crc
-            or csize != member.compressed_size
-            or usize != member.size
-            or _decode_name(name_bytes, flags) != member.name
+            flags != m_flags
+            or method != m_method
+            or crc != m_crc
+            or csize != m_csize
+            or usize != m_size
+            or (name_bytes != m_name_bytes and _decode_name(name_bytes, flags) != m_name)  # same bytes, same flags: same name
         ):
-            raise UnsafeArchiveError(f"entry {member.name!r}: local header disagrees with the central directory")
-        data_offset = member.header_offset + _LOCAL.size + name_len + extra_len
-        expected_offset = data_offset + member.compressed_size
+            raise UnsafeArchiveError(f"entry {m_name!r}: local header disagrees with the central directory")
+        data_offset = m_offset + _LOCAL.size + name_len + extra_len
+        expected_offset = data_offset + m_csize
         if expected_offset > cd_offset:
-            raise UnsafeArchiveError(f"entry {member.name!r} runs into the central directory")
-        checked[member.name] = Member(
-            member.name, member.method, member.flags, member.crc, member.compressed_size, member.size,
-            member.header_offset, data_offset,
-        )
+            raise UnsafeArchiveError(f"entry {m_name!r} runs into the central directory")
+        checked[m_name] = Member(m_name, m_method, m_flags, m_crc, m_csize, m_size, m_offset, data_offset)
     if expected_offset != cd_offset:
         raise UnsafeArchiveError("unexpected bytes between the last entry and the central directory (hidden data)")
     return checked
