@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from reader.core.errors import CancelledError
@@ -109,6 +110,20 @@ class LibraryConnections:
             self._all.clear()
 
 
+def _while_alive(context: QObject | None, callback: Callable[..., None]) -> Callable[..., None]:
+    """``callback``, called only while ``context`` (if given) has not been destroyed."""
+    if context is None:
+        return callback
+
+    def call(*args: Any) -> None:
+        if shiboken6.isValid(context):
+            callback(*args)
+        else:
+            log.debug("dropped a task result for a destroyed %s", type(context).__name__)
+
+    return call
+
+
 class TaskRunner:
     """Reads run on a small pool; writes on a pool of one thread, so they never overlap."""
 
@@ -128,17 +143,24 @@ class TaskRunner:
         on_progress: Callable[[int, int], None] | None = None,
         *,
         write: bool = False,
+        context: QObject | None = None,
     ) -> Task:
-        """Run ``fn(library, handle)`` off the GUI thread; callbacks arrive on the GUI thread."""
+        """Run ``fn(library, handle)`` off the GUI thread; callbacks arrive on the GUI thread.
+
+        Args:
+            write: run on the serial write pool.
+            context: the object the callbacks belong to (a view, a dialog); once it is
+                destroyed, for example a window closed while the task ran, they are dropped.
+        """
         task = Task(fn, self.libraries)
         # Keep the Python wrapper alive until the task has finished.
         self._live.add(task)
         if on_success is not None:
-            task.signals.succeeded.connect(on_success)
+            task.signals.succeeded.connect(_while_alive(context, on_success))
         if on_failure is not None:
-            task.signals.failed.connect(on_failure)
+            task.signals.failed.connect(_while_alive(context, on_failure))
         if on_progress is not None:
-            task.signals.progress.connect(on_progress)
+            task.signals.progress.connect(_while_alive(context, on_progress))
         task.signals.finished.connect(lambda: self._live.discard(task))
         (self.write_pool if write else self.read_pool).start(task)
         return task
