@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -30,6 +29,7 @@ from reader.ui.context import AppContext
 from reader.ui.errors import error_text, show_error
 from reader.ui.format import demo_marking, format_date, level_label
 from reader.ui.tasks import TaskHandle
+from reader.ui.views.base import View, scaled_font
 
 log = logging.getLogger(__name__)
 
@@ -46,24 +46,22 @@ class _Loaded:
     editions: dict[int, str]
 
 
-class HistoryView(QWidget):
-    """The level history as a chart (click or Enter opens an edition) and as an accessible table."""
+class HistoryView(View):
+    """The level history as a chart (click or Enter opens an edition) and as an accessible table.
 
-    loaded = Signal()
+    Signals:
+        loaded: the chart and the table are filled.
+        exported(path): the chart was written to an image file.
+    """
+
     exported = Signal(str)  # the path of a written image
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self._generation = 0
-        self._stale = False
+        super().__init__(ctx, parent)
         self._syncing = False
 
         self.heading = QLabel(self.tr("Level history"))
-        heading_font = QFont(self.heading.font())
-        heading_font.setPointSizeF(heading_font.pointSizeF() * 1.4)
-        heading_font.setBold(True)
-        self.heading.setFont(heading_font)
+        self.heading.setFont(scaled_font(self.heading.font(), 1.4, bold=True))
         self.explanation = QLabel()
         self.explanation.setText(self._explanation_text())
         self.explanation.setWordWrap(True)
@@ -121,7 +119,6 @@ class HistoryView(QWidget):
         self.table.currentCellChanged.connect(self._on_table_current_changed)
         self.export_png_button.clicked.connect(self._on_export_png_clicked)
         self.export_svg_button.clicked.connect(self._on_export_svg_clicked)
-        ctx.library_changed.connect(self._on_library_changed)
         self._set_export_enabled(False)
 
     # --- the view contract -----------------------------------------------------------------
@@ -130,10 +127,9 @@ class HistoryView(QWidget):
         return self.tr("Level history")
 
     def activate(self) -> None:
-        self._stale = False
         self.chart.set_language(self.ctx.language)
         self.explanation.setText(self._explanation_text())
-        self._load()
+        super().activate()
 
     def _explanation_text(self) -> str:
         return self.tr(
@@ -145,43 +141,23 @@ class HistoryView(QWidget):
 
     # --- loading ---------------------------------------------------------------------------
 
-    def _on_library_changed(self) -> None:
-        if self.isVisible():
-            self._load()
-        else:
-            self._stale = True
-
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
-        super().showEvent(event)
-        if self._stale:
-            self.activate()
-
-    def _load(self) -> None:
-        self._generation += 1
-        generation = self._generation
-
+    def reload(self) -> None:
         def work(lib: Library, handle: TaskHandle) -> _Loaded:
             editions = {e.pk: e.name for e in lib.editions()}
             handle.check_cancelled()
             return _Loaded(lib.levels(), editions)
 
-        self.ctx.tasks.submit(
-            work,
-            lambda result: self._on_loaded(generation, result),
-            lambda exc: self._on_load_failed(generation, exc),
-        )
+        self.run_task(work, self._on_loaded, self._on_load_failed, channel="load")
 
-    def _on_loaded(self, generation: int, result: _Loaded) -> None:
-        if generation != self._generation:
-            return
+    def _on_loaded(self, result: _Loaded) -> None:
         self.status_label.clear()
         self.chart.set_points(result.points, result.editions)
         self._fill_table(result.editions)
         self._set_export_enabled(bool(result.points))
         self.loaded.emit()
 
-    def _on_load_failed(self, generation: int, exc: BaseException) -> None:
-        if generation != self._generation or isinstance(exc, CancelledError):
+    def _on_load_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, CancelledError):
             return
         self.status_label.setText(self.tr("The level history could not be loaded: %1").replace("%1", error_text(exc)))
 
