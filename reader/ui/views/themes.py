@@ -25,6 +25,7 @@ from reader.ui.context import AppContext
 from reader.ui.errors import error_text
 from reader.ui.format import demo_marking, format_date, locale_for, theme_name
 from reader.ui.tasks import TaskHandle
+from reader.ui.views.base import View, scaled_font
 
 log = logging.getLogger(__name__)
 
@@ -55,7 +56,7 @@ class _ThemeTree(QTreeWidget):
         super().keyPressEvent(event)
 
 
-class ThemesView(QWidget):
+class ThemesView(View):
     """Pick a theme, see its chapters in time order, open one with Enter or a double-click.
 
     Signals:
@@ -63,22 +64,14 @@ class ThemesView(QWidget):
         chapters_loaded(theme): the chapters of ``theme`` are shown.
     """
 
-    loaded = Signal()
     chapters_loaded = Signal(str)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self._generation = 0
-        self._chapters_generation = 0
-        self._stale = False
+        super().__init__(ctx, parent)
         self._theme: str | None = None
 
         self.heading = QLabel(self.tr("Themes"))
-        heading_font = QFont(self.heading.font())
-        heading_font.setPointSizeF(heading_font.pointSizeF() * 1.4)
-        heading_font.setBold(True)
-        self.heading.setFont(heading_font)
+        self.heading.setFont(scaled_font(self.heading.font(), 1.4, bold=True))
         self.explanation = QLabel(
             self.tr(
                 "Follow a theme across editions: choose a theme, then open one of its chapters with Enter or a "
@@ -154,16 +147,11 @@ class ThemesView(QWidget):
         self.theme_tree.currentItemChanged.connect(self._on_theme_changed)
         self.theme_tree.enter_pressed.connect(self._on_theme_enter_pressed)
         self.chapter_tree.itemActivated.connect(self._on_chapter_activated)
-        ctx.library_changed.connect(self._on_library_changed)
 
     # --- the view contract -----------------------------------------------------------------
 
     def title(self) -> str:
         return self.tr("Themes")
-
-    def activate(self) -> None:
-        self._stale = False
-        self._load()
 
     def current_theme(self) -> str | None:
         return self._theme
@@ -179,33 +167,14 @@ class ThemesView(QWidget):
 
     # --- loading -----------------------------------------------------------------------------
 
-    def _on_library_changed(self) -> None:
-        if self.isVisible():
-            self._load()
-        else:
-            self._stale = True
-
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
-        super().showEvent(event)
-        if self._stale:
-            self.activate()
-
     def _show_status(self, text: str) -> None:
         self.status_label.setText(text)
         self.status_label.setVisible(bool(text))
 
-    def _load(self) -> None:
-        self._generation += 1
-        generation = self._generation
-        self.ctx.tasks.submit(
-            lambda lib, handle: lib.themes(),
-            lambda result: self._on_themes_loaded(generation, result),
-            lambda exc: self._on_failed(generation, self._generation, exc),
-        )
+    def reload(self) -> None:
+        self.run_task(lambda lib, handle: lib.themes(), self._on_themes_loaded, self._on_failed, channel="themes")
 
-    def _on_themes_loaded(self, generation: int, themes: list[tuple[str, int]]) -> None:
-        if generation != self._generation:
-            return
+    def _on_themes_loaded(self, themes: list[tuple[str, int]]) -> None:
         self._show_status("" if themes else self.tr("The library holds no chapters with themes yet."))
         language = self.ctx.language
         locale = locale_for(language)
@@ -240,8 +209,6 @@ class ThemesView(QWidget):
 
     def _load_chapters(self, theme: str) -> None:
         self._theme = theme
-        self._chapters_generation += 1
-        generation = self._chapters_generation
 
         def work(lib: Library, handle: TaskHandle) -> _Chapters:
             chapters = lib.theme_chapters(theme)
@@ -249,15 +216,9 @@ class ThemesView(QWidget):
             demo = {e.pk: e.demo for e in lib.editions()}
             return _Chapters(theme, chapters, demo)
 
-        self.ctx.tasks.submit(
-            work,
-            lambda result: self._on_chapters_loaded(generation, result),
-            lambda exc: self._on_failed(generation, self._chapters_generation, exc),
-        )
+        self.run_task(work, self._on_chapters_loaded, self._on_failed, channel="chapters")
 
-    def _on_chapters_loaded(self, generation: int, result: _Chapters) -> None:
-        if generation != self._chapters_generation:
-            return
+    def _on_chapters_loaded(self, result: _Chapters) -> None:
         language = self.ctx.language
         name = theme_name(result.theme, language)
         self.chapters_heading.setText(
@@ -284,8 +245,8 @@ class ThemesView(QWidget):
             self.chapter_tree.setCurrentItem(self.chapter_tree.topLevelItem(0))
         self.chapters_loaded.emit(result.theme)
 
-    def _on_failed(self, generation: int, current: int, exc: BaseException) -> None:
-        if generation != current or isinstance(exc, CancelledError):
+    def _on_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, CancelledError):
             return
         self._show_status(self.tr("The themes could not be loaded: %1").replace("%1", error_text(exc)))
 
