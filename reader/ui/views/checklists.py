@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from reader.ui.errors import show_error
 from reader.ui.format import demo_marking, format_date, locale_for
+from reader.ui.views.base import View, scaled_font
 
 if TYPE_CHECKING:
     # The library module loads on the worker threads, so the window shows before it does.
@@ -202,19 +203,20 @@ class ItemRow(QFrame):
             self.note_edited.emit(text)
 
 
-class ChecklistsView(QWidget):
-    """Pick an edition, then a partner; tick the action items and keep notes."""
+class ChecklistsView(View):
+    """Pick an edition, then a partner; tick the action items and keep notes.
 
-    loaded = Signal()
+    Signals:
+        loaded: the editions, partners and the selected partner's items are shown.
+        saved(checklist_id, item_id): a tick or note was written.
+    """
+
     saved = Signal(str, str)  # checklist id, item id: a tick or note was written
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self._generation = 0
+        super().__init__(ctx, parent)
         self._pending_writes = 0
         self._reload_after_writes = False
-        self._stale = False
         self._editions: list[Edition] = []
         self._edition_pk: int | None = None
         self._checklists: list[ChecklistView] = []
@@ -245,10 +247,7 @@ class ChecklistsView(QWidget):
         self.partner_list.setSpacing(3)
 
         self.heading = QLabel()
-        heading_font = QFont(self.heading.font())
-        heading_font.setPointSizeF(heading_font.pointSizeF() * 1.4)
-        heading_font.setBold(True)
-        self.heading.setFont(heading_font)
+        self.heading.setFont(scaled_font(self.heading.font(), 1.4, bold=True))
         self.heading.setWordWrap(True)
         self.partner_label = QLabel()
         self.partner_label.setWordWrap(True)
@@ -293,7 +292,6 @@ class ChecklistsView(QWidget):
         self.partner_list.currentRowChanged.connect(self._on_partner_changed)
         self.print_button.clicked.connect(self._on_print_clicked)
         self.pdf_button.clicked.connect(self._on_pdf_clicked)
-        ctx.library_changed.connect(self._on_library_changed)
         self._set_enabled(False)
 
     # --- the view contract ---------------------------------------------------------------
@@ -301,22 +299,10 @@ class ChecklistsView(QWidget):
     def title(self) -> str:
         return self.tr("Checklists")
 
-    def activate(self) -> None:
-        self._stale = False
-        self._load(self._edition_pk)
-
     # --- loading ---------------------------------------------------------------------------
 
-    def _on_library_changed(self) -> None:
-        if self.isVisible():
-            self._load(self._edition_pk)
-        else:
-            self._stale = True
-
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
-        super().showEvent(event)
-        if self._stale:
-            self.activate()
+    def reload(self) -> None:
+        self._load(self._edition_pk)
 
     def _load(self, edition_pk: int | None) -> None:
         """Load the editions with checklists and the checklists of ``edition_pk`` (or the newest)."""
@@ -325,8 +311,6 @@ class ChecklistsView(QWidget):
             # Reads could overtake a write still queued; load once the writes are done.
             self._reload_after_writes = True
             return
-        self._generation += 1
-        generation = self._generation
 
         def work(lib: Library, handle: TaskHandle) -> _Loaded:
             editions = []
@@ -343,7 +327,7 @@ class ChecklistsView(QWidget):
                     chosen_pk, chosen = edition.pk, lists
             return _Loaded(editions, chosen_pk, chosen)
 
-        self.ctx.tasks.submit(work, lambda result: self._on_loaded(generation, result), self._on_load_failed)
+        self.run_task(work, self._on_loaded, self._on_load_failed, channel="load")
 
     def _load_edition(self, edition_pk: int) -> None:
         self._flush_notes()
@@ -351,21 +335,17 @@ class ChecklistsView(QWidget):
             self._edition_pk = edition_pk
             self._reload_after_writes = True
             return
-        self._generation += 1
-        generation = self._generation
         editions = self._editions
 
         def work(lib: Library, handle: TaskHandle) -> _Loaded:
             return _Loaded(editions, edition_pk, lib.checklists(edition_pk))
 
-        self.ctx.tasks.submit(work, lambda result: self._on_loaded(generation, result), self._on_load_failed)
+        self.run_task(work, self._on_loaded, self._on_load_failed, channel="load")
 
     def _on_load_failed(self, exc: BaseException) -> None:
         show_error(self, exc, self.tr("Checklists"))
 
-    def _on_loaded(self, generation: int, result: _Loaded) -> None:
-        if generation != self._generation:
-            return
+    def _on_loaded(self, result: _Loaded) -> None:
         self._editions = result.editions
         self._edition_pk = result.edition_pk
         self._checklists = result.checklists
@@ -504,18 +484,13 @@ class ChecklistsView(QWidget):
         def work(lib: Library, handle: TaskHandle) -> None:
             lib.set_item_state(checklist_id, item_id, ticked=ticked, note=note)
 
-        self.ctx.tasks.submit(
-            work,
-            lambda _result: self._on_written(checklist_id, item_id),
-            self._on_write_failed,
-            write=True,
-        )
+        self.run_task(work, lambda _result: self._on_written(checklist_id, item_id), self._on_write_failed, write=True)
 
     def _write_done(self) -> None:
         self._pending_writes -= 1
         if self._pending_writes == 0 and self._reload_after_writes:
             self._reload_after_writes = False
-            self._load(self._edition_pk)
+            self.reload()
 
     def _on_written(self, checklist_id: str, item_id: str) -> None:
         self.saved.emit(checklist_id, item_id)
