@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 from reader.core.errors import CancelledError, KeyFormatError, NotFoundError
 from reader.ui.errors import error_text, show_error
 from reader.ui.format import demo_marking, format_timestamp, locale_for
+from reader.ui.views.base import View
 
 if TYPE_CHECKING:
     # The core's heavier modules load on the worker threads, so the window shows before they do.
@@ -292,19 +293,22 @@ class RevokeDialog(QDialog):
         return self.reason_edit.text().strip()
 
 
-class ImportTrustView(QWidget):
-    """Import bundles (file, folder, drag and drop) with a report; trusted keys; the audit log."""
+class ImportTrustView(View):
+    """Import bundles (file, folder, drag and drop) with a report; trusted keys; the audit log.
 
-    loaded = Signal()  # keys and audit log shown
+    Signals:
+        loaded: the keys and the audit log are shown.
+        imported(results): the ImportResults of a finished import.
+        import_failed(exc): an import failed or was cancelled.
+        trust_changed: a key was added or revoked.
+    """
+
     imported = Signal(list)  # the ImportResults of a finished import
     import_failed = Signal(object)  # the exception (CancelledError when cancelled)
     trust_changed = Signal()  # a key was added or revoked
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self._generation = 0
-        self._stale = False
+        super().__init__(ctx, parent)
         self._emitting = False
         self._import_task: Task | None = None
         self._results: list[ImportResult] = []
@@ -321,7 +325,6 @@ class ImportTrustView(QWidget):
         self.tabs.addTab(self._build_audit_tab(), self.tr("&Audit log"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
-        ctx.library_changed.connect(self._on_library_changed)
 
     # --- building ---------------------------------------------------------------------------
 
@@ -449,7 +452,7 @@ class ImportTrustView(QWidget):
         layout = QVBoxLayout(page)
         layout.addLayout(top)
         layout.addWidget(self.audit_table, 1)
-        self.refresh_button.clicked.connect(self._reload)
+        self.refresh_button.clicked.connect(self.reload)
         return page
 
     # --- the view contract ---------------------------------------------------------------------
@@ -457,22 +460,10 @@ class ImportTrustView(QWidget):
     def title(self) -> str:
         return self.tr("Import and trust")
 
-    def activate(self) -> None:
-        self._stale = False
-        self._reload()
-
     def _on_library_changed(self) -> None:
         if self._emitting:
-            return
-        if self.isVisible():
-            self._reload()
-        else:
-            self._stale = True
-
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
-        super().showEvent(event)
-        if self._stale:
-            self.activate()
+            return  # our own change: this view reloads itself
+        super()._on_library_changed()
 
     def _emit_library_changed(self) -> None:
         self._emitting = True
@@ -483,10 +474,7 @@ class ImportTrustView(QWidget):
 
     # --- loading keys and audit -------------------------------------------------------------------
 
-    def _reload(self) -> None:
-        self._generation += 1
-        generation = self._generation
-
+    def reload(self) -> None:
         def work(lib: Library, handle: TaskHandle) -> _Snapshot:
             signed: dict[str, int] = {}
             demo: set[str] = set()
@@ -496,14 +484,12 @@ class ImportTrustView(QWidget):
                     demo.add(edition.bundle_id)
             return _Snapshot(lib.trust.keys(), signed, lib.audit(AUDIT_ROWS), demo)
 
-        self.ctx.tasks.submit(work, lambda snap: self._on_reloaded(generation, snap), self._on_reload_failed)
+        self.run_task(work, self._on_reloaded, self._on_reload_failed, channel="load")
 
     def _on_reload_failed(self, exc: BaseException) -> None:
         show_error(self, exc, self.tr("Import and trust"))
 
-    def _on_reloaded(self, generation: int, snap: _Snapshot) -> None:
-        if generation != self._generation:
-            return
+    def _on_reloaded(self, snap: _Snapshot) -> None:
         self._demo_bundles = snap.demo_bundles
         self._show_keys(snap.keys, snap.signed)
         self._show_audit(snap.audit)
@@ -618,7 +604,7 @@ class ImportTrustView(QWidget):
                     result.edition, result.signer, result.signer_key_id = edition.name, edition.signer_name, edition.signer_key_id
             return _ImportOutcome(results, demo)
 
-        self._import_task = self.ctx.tasks.submit(
+        self._import_task = self.run_task(
             work, self._on_import_succeeded, self._on_import_failed, self._on_import_progress, write=True
         )
         return True
@@ -652,7 +638,7 @@ class ImportTrustView(QWidget):
         self._demo_bundles |= outcome.demo_bundles
         self._set_importing(False)
         self._show_results(results)
-        self._reload()
+        self.reload()
         if any(r.status == "imported" for r in results):
             self._emit_library_changed()
         self.ctx.status_message.emit(self.summary_label.text())
@@ -660,7 +646,7 @@ class ImportTrustView(QWidget):
 
     def _on_import_failed(self, exc: BaseException) -> None:
         self._set_importing(False)
-        self._reload()
+        self.reload()
         # Bundles checked before the cancel or failure stay imported; let the other views catch up.
         self._emit_library_changed()
         if isinstance(exc, CancelledError):
@@ -802,7 +788,7 @@ class ImportTrustView(QWidget):
                 raise KeyFormatError(f"cannot read {path}: {exc.strerror or exc}") from None
             return data, PublicKey.from_bytes(data)
 
-        self.ctx.tasks.submit(work, self._on_key_file_read, lambda exc: show_error(self, exc, self.tr("Add key")))
+        self.run_task(work, self._on_key_file_read, lambda exc: show_error(self, exc, self.tr("Add key")))
 
     def _on_key_file_read(self, result: tuple[bytes, PublicKey]) -> None:
         data, key = result
@@ -814,11 +800,11 @@ class ImportTrustView(QWidget):
         def work(lib: Library, handle: TaskHandle) -> TrustedKey:
             return lib.trust.add(data, name=name, role=role)
 
-        self.ctx.tasks.submit(work, self._on_key_added, lambda exc: show_error(self, exc, self.tr("Add key")), write=True)
+        self.run_task(work, self._on_key_added, lambda exc: show_error(self, exc, self.tr("Add key")), write=True)
 
     def _on_key_added(self, key: TrustedKey) -> None:
         self.ctx.status_message.emit(self.tr("Key %1 (%2) is now trusted").replace("%1", key.key_id).replace("%2", key.name))
-        self._reload()
+        self.reload()
         self._emit_library_changed()
         self.trust_changed.emit()
 
@@ -838,13 +824,13 @@ class ImportTrustView(QWidget):
             revoked = lib.trust.revoke(key_id, reason)
             return revoked, lib.apply_revocations()
 
-        self.ctx.tasks.submit(work, self._on_key_revoked, lambda exc: show_error(self, exc, self.tr("Revoke key")), write=True)
+        self.run_task(work, self._on_key_revoked, lambda exc: show_error(self, exc, self.tr("Revoke key")), write=True)
 
     def _on_key_revoked(self, result: tuple[TrustedKey, list[str]]) -> None:
         key, changes = result
         self.ctx.status_message.emit(
             self.tr("Key %1 revoked; %n edition(s) hidden", "", len(changes)).replace("%1", key.key_id)
         )
-        self._reload()
+        self.reload()
         self._emit_library_changed()
         self.trust_changed.emit()
