@@ -74,7 +74,7 @@ QUERIES: tuple[Query, ...] = (
     Query("Belgie", "unaccented spelling of an accented word"),
     Query("beïnvloedt", "accented"),
     Query('"de jihadistische dreiging"', "phrase, three words"),
-    Query('"sociale media"', "phrase, absent"),
+    Query('"sociale media"', "phrase (words of a heading)"),
     Query("jihad*", "prefix"),
     Query("extrem*", "prefix"),
     Query("coörd*", "accented prefix"),
@@ -123,7 +123,7 @@ def rg_args(query: Query) -> list[str]:
         low = query.year_from if query.year_from is not None else 1900
         high = query.year_to if query.year_to is not None else 2100
         for year in range(low, high + 1):
-            args += ["--glob", f"{year}-*/*.md"]
+            args += ["--glob", f"**/{year}-*/*.md"]
     for theme in query.themes:
         args += ["--glob", f"*-{theme}.md"]
     return args

@@ -46,13 +46,13 @@ def reference_plain_text(markdown_text: str) -> str:
 
 MARKUP = st.lists(
     st.sampled_from(
-        list("*_~-:=#`[]()!^<>|\\ \t\n\rab1é.&;") + ["\u00a0", "\u2003", "http:", "&amp;", "\n\n", "   ", "**", "---", "]:"]
+        list("*_~-:=#`[]()!^<>|\\ \t\n\rab1é.&;") + ["\u00a0", "\u2003", "\u2028", "\x85", "\x0b", "\x1c", "&#13;", "&#10;", "http:", "&amp;", "\n\n", "   ", "**", "---", "]:"]
     ),
     max_size=60,
 ).map("".join)
 
 
-@settings(max_examples=3000, suppress_health_check=list(HealthCheck), deadline=None)
+@settings(max_examples=4000, suppress_health_check=list(HealthCheck), deadline=None)
 @given(MARKUP)
 def test_same_as_reference_on_any_markup(text: str) -> None:
     assert plain_text(text) == reference_plain_text(text)
