@@ -64,6 +64,9 @@ class View(QWidget):
     #: Reload on every activate(); False for a view that keeps what it shows until it is
     #: stale (it then starts stale, so its first activate() loads).
     reload_on_activate = True
+    #: Reload on a library change even while hidden, for a view that must be current
+    #: before it is shown again.
+    reload_when_hidden = False
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -96,7 +99,7 @@ class View(QWidget):
     def _on_library_changed(self) -> None:
         if not self._activated:
             return
-        if self.isVisible():
+        if self.isVisible() or self.reload_when_hidden:
             self.reload()
         else:
             self._stale = True

@@ -6,7 +6,7 @@ import logging
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QFrame,
@@ -24,6 +24,7 @@ from reader.core.vocabulary import SCALES
 from reader.ui import format as fmt
 from reader.ui.context import AppContext
 from reader.ui.errors import error_text
+from reader.ui.views.base import View, scaled_font
 
 log = logging.getLogger(__name__)
 
@@ -63,16 +64,6 @@ def _load_demo(lib, handle) -> list:
     return load_demo(lib, handle.progress, handle.cancel_event)
 
 
-def _scaled_font(base: QFont, factor: float, bold: bool = False) -> QFont:
-    font = QFont(base)
-    if base.pointSizeF() > 0:
-        font.setPointSizeF(base.pointSizeF() * factor)
-    else:
-        font.setPixelSize(max(1, round(base.pixelSize() * factor)))
-    font.setBold(bold)
-    return font
-
-
 def _label(text: str = "", *, wrap: bool = True, selectable: bool = False) -> QLabel:
     label = QLabel(text)
     label.setWordWrap(wrap)
@@ -91,7 +82,7 @@ class _Section(QFrame):
         self.body = QVBoxLayout(self)
         self.body.setSpacing(8)
         self.heading = _label(heading)
-        self.heading.setFont(_scaled_font(self.font(), HEADING_FONT_FACTOR, bold=True))
+        self.heading.setFont(scaled_font(self.font(), HEADING_FONT_FACTOR, bold=True))
         self.heading.setAccessibleName(heading)
         self.body.addWidget(self.heading)
 
@@ -166,22 +157,20 @@ class LevelScale(QWidget):
         painter.end()
 
 
-class OverviewView(QWidget):
+class OverviewView(View):
     """The first thing an official sees: the level now, the latest edition, what changed.
 
     Signals:
         loaded: the library's data is shown (after activate() or a library change).
     """
 
-    loaded = Signal()
+    # The window's first page stays current behind the others (an import updates it at once).
+    reload_when_hidden = True
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self._generation = 0
+        super().__init__(ctx, parent)
         self._data: OverviewData | None = None
         self._demo_running = False
-        self._activated = False
 
         self.notice = QFrame()
         self.notice.setFrameShape(QFrame.Shape.StyledPanel)
@@ -199,7 +188,7 @@ class OverviewView(QWidget):
         self.notice.hide()
 
         self.state_label = _label(self.tr("Opening the library…"))
-        self.state_label.setFont(_scaled_font(self.font(), HEADING_FONT_FACTOR))
+        self.state_label.setFont(scaled_font(self.font(), HEADING_FONT_FACTOR))
 
         self.content = QWidget()
         self._build_level()
@@ -223,7 +212,7 @@ class OverviewView(QWidget):
         inner_layout.setContentsMargins(24, 20, 24, 20)
         inner_layout.setSpacing(16)
         self.page_title = _label(self.tr("Overview"))
-        self.page_title.setFont(_scaled_font(self.font(), HEADING_FONT_FACTOR * 1.2, bold=True))
+        self.page_title.setFont(scaled_font(self.font(), HEADING_FONT_FACTOR * 1.2, bold=True))
         inner_layout.addWidget(self.page_title)
         inner_layout.addWidget(self.notice)
         inner_layout.addWidget(self.state_label)
@@ -238,18 +227,16 @@ class OverviewView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.scroll)
 
-        ctx.library_changed.connect(self._on_library_changed)
-
     # --- building ------------------------------------------------------------------------
 
     def _build_level(self) -> None:
         self.level_section = _Section(self.tr("Current national threat level"))
         self.badge = _label(wrap=False)
-        self.badge.setFont(_scaled_font(self.font(), BADGE_FONT_FACTOR, bold=True))
+        self.badge.setFont(scaled_font(self.font(), BADGE_FONT_FACTOR, bold=True))
         self.badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.badge.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self.meaning = _label()
-        self.meaning.setFont(_scaled_font(self.font(), TITLE_FONT_FACTOR))
+        self.meaning.setFont(scaled_font(self.font(), TITLE_FONT_FACTOR))
         self.since = _label()
         self.level_demo = self._demo_label()
         badge_row = QHBoxLayout()
@@ -262,7 +249,7 @@ class OverviewView(QWidget):
         self.scale = LevelScale()
         self.level_section.body.addWidget(self.scale)
         self.events_heading = _label(self.tr("Regional events"))
-        self.events_heading.setFont(_scaled_font(self.font(), 1.0, bold=True))
+        self.events_heading.setFont(scaled_font(self.font(), 1.0, bold=True))
         self.events_label = _label(selectable=True)
         self.events_label.setAccessibleName(self.tr("Regional events"))
         self.level_section.body.addWidget(self.events_heading)
@@ -272,7 +259,7 @@ class OverviewView(QWidget):
         self.edition_section = _Section(self.tr("Latest edition"))
         self.edition_title = _label(selectable=True)
         self.edition_title.setAccessibleName(self.tr("Title of the latest edition"))
-        self.edition_title.setFont(_scaled_font(self.font(), TITLE_FONT_FACTOR, bold=True))
+        self.edition_title.setFont(scaled_font(self.font(), TITLE_FONT_FACTOR, bold=True))
         self.edition_demo = self._demo_label()
         title_row = QHBoxLayout()
         title_row.addWidget(self.edition_title, 1)
@@ -332,10 +319,6 @@ class OverviewView(QWidget):
     def title(self) -> str:
         return self.tr("Overview")
 
-    def activate(self) -> None:
-        self._activated = True
-        self._reload()
-
     def show_progress(self, text: str) -> None:
         """A line in place of the content until the data is shown (e.g. while the library opens)."""
         self.state_label.setText(text)
@@ -348,28 +331,14 @@ class OverviewView(QWidget):
 
     # --- loading -------------------------------------------------------------------------
 
-    def _reload(self) -> None:
-        self._generation += 1
-        generation = self._generation
-        self.ctx.tasks.submit(
-            _load_overview,
-            lambda data: self._on_loaded(generation, data),
-            lambda exc: self._on_load_failed(generation, exc),
-        )
+    def reload(self) -> None:
+        self.run_task(_load_overview, self._on_loaded, self._on_load_failed, channel="load")
 
-    def _on_library_changed(self) -> None:
-        if self._activated:
-            self._reload()
-
-    def _on_load_failed(self, generation: int, exc: BaseException) -> None:
-        if generation != self._generation:
-            return
+    def _on_load_failed(self, exc: BaseException) -> None:
         self.state_label.setText(self.tr("The library cannot be read: %1").replace("%1", error_text(exc)))
         self.state_label.show()
 
-    def _on_loaded(self, generation: int, data: OverviewData | None) -> None:
-        if generation != self._generation:
-            return
+    def _on_loaded(self, data: OverviewData | None) -> None:
         self._data = data
         self.state_label.hide()
         if data is None:
@@ -490,7 +459,7 @@ class OverviewView(QWidget):
         self._demo_running = True
         self.demo_button.setEnabled(False)
         self.ctx.status_message.emit(self.tr("Loading the demo library…"))
-        self.ctx.tasks.submit(
+        self.run_task(
             _load_demo,
             self._on_demo_loaded,
             self._on_demo_failed,
