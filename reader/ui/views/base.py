@@ -52,8 +52,8 @@ class View(QWidget):
     ``activate()`` each time it shows the view. From its first activation on, a view
     reloads at once when the library changes while it is visible; while hidden it is only
     marked stale, and reloads when it is shown again. Before its first activation a view
-    ignores library changes: that activation loads everything anyway (and the window
-    holds it back until the library is open).
+    does not load on its own: the window holds that activation back until the library is
+    open.
 
     Signals:
         loaded: the view's data is shown (after activate() or a library change).
@@ -97,9 +97,7 @@ class View(QWidget):
     # --- library changes -----------------------------------------------------------------
 
     def _on_library_changed(self) -> None:
-        if not self._activated:
-            return
-        if self.isVisible() or self.reload_when_hidden:
+        if self._activated and (self.isVisible() or self.reload_when_hidden):
             self.reload()
         else:
             self._stale = True

@@ -12,7 +12,6 @@ import logging
 import re
 from dataclasses import dataclass, field
 
-import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
@@ -41,6 +40,7 @@ from reader.ui.browser import ASSET_SCHEME, ChapterBrowser
 from reader.ui.context import AppContext
 from reader.ui.errors import error_text, show_error
 from reader.ui.format import demo_marking, format_date, level_badge_text, level_colour, level_text_colour
+from reader.ui.views.base import View, scaled_font
 
 log = logging.getLogger(__name__)
 
@@ -214,24 +214,22 @@ class TocDelegate(QStyledItemDelegate):
         return QSize(size.width(), max(size.height(), text.height() + 6))
 
 
-class EditionsView(QWidget):
+class EditionsView(View):
     """Signals:
         loaded: the edition list is shown.
         edition_shown(edition_pk): an edition's header and table of contents are shown.
         chapter_shown(chapter_pk): a chapter's HTML is displayed (and scrolled into place).
     """
 
-    loaded = Signal()
     edition_shown = Signal(int)
     chapter_shown = Signal(int)
 
+    # Showing the view again keeps the list and the chapter; the list reloads when stale.
+    reload_on_activate = False
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.language = ctx.language
-        self._list_gen = 0
-        self._open_gen = 0
-        self._dirty = True
         self._requested = False  # something asked for an edition/chapter; activate() then leaves it
         self._editions: list[Edition] = []
         self._edition: Edition | None = None
@@ -244,7 +242,6 @@ class EditionsView(QWidget):
         self._build()
         ctx.open_edition_requested.connect(self._on_open_edition_requested)
         ctx.open_chapter_requested.connect(self._on_open_chapter_requested)
-        ctx.library_changed.connect(self._on_library_changed)
 
     # --- construction ----------------------------------------------------------------
 
@@ -252,7 +249,7 @@ class EditionsView(QWidget):
         # Left: the edition list.
         self.show_all = QCheckBox(self.tr("Show superseded and hidden editions"))
         self.show_all.setAccessibleName(self.tr("Show superseded and hidden editions"))
-        self.show_all.toggled.connect(lambda _checked: self._load_list())
+        self.show_all.toggled.connect(lambda _checked: self.reload())
         self.edition_list = QListWidget()
         self.edition_list.setAccessibleName(self.tr("Editions, newest first"))
         self.edition_list.setItemDelegate(EditionDelegate(self.language, self))
@@ -267,10 +264,7 @@ class EditionsView(QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         heading = QLabel(self.tr("Editions"))
-        heading_font = QFont(heading.font())
-        heading_font.setBold(True)
-        heading_font.setPointSizeF(heading_font.pointSizeF() * 1.15)
-        heading.setFont(heading_font)
+        heading.setFont(scaled_font(heading.font(), 1.15, bold=True))
         left_layout.addWidget(heading)
         left_layout.addWidget(self.edition_list, 1)
         left_layout.addWidget(self.show_all)
@@ -278,10 +272,7 @@ class EditionsView(QWidget):
 
         # Right: header, table of contents, chapter.
         self.title_label = QLabel()
-        title_font = QFont(self.title_label.font())
-        title_font.setBold(True)
-        title_font.setPointSizeF(title_font.pointSizeF() * 1.35)
-        self.title_label.setFont(title_font)
+        self.title_label.setFont(scaled_font(self.title_label.font(), 1.35, bold=True))
         self.title_label.setWordWrap(True)
         self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.level_badge = QLabel()
@@ -337,10 +328,7 @@ class EditionsView(QWidget):
         self.browser.verticalScrollBar().valueChanged.connect(self._on_scrolled)
         self.browser.verticalScrollBar().rangeChanged.connect(self._on_scroll_range_changed)
         self.chapter_title = QLabel()
-        chapter_font = QFont(self.chapter_title.font())
-        chapter_font.setBold(True)
-        chapter_font.setPointSizeF(chapter_font.pointSizeF() * 1.15)
-        self.chapter_title.setFont(chapter_font)
+        self.chapter_title.setFont(scaled_font(self.chapter_title.font(), 1.15, bold=True))
         self.chapter_title.setWordWrap(True)
 
         # The tools get a row of their own: beside the chapter title they squeezed it (and
@@ -415,10 +403,6 @@ class EditionsView(QWidget):
     def title(self) -> str:
         return self.tr("Editions")
 
-    def activate(self) -> None:
-        if self._dirty:
-            self._load_list()
-
     def hideEvent(self, event) -> None:  # noqa: N802 - Qt override
         self._save_position()
         super().hideEvent(event)
@@ -426,37 +410,26 @@ class EditionsView(QWidget):
     # --- the edition list --------------------------------------------------------------
 
     def _on_library_changed(self) -> None:
-        self._dirty = True
         self._edition_may_be_gone = True
-        if self.isVisible():
-            self._load_list()
+        super()._on_library_changed()
 
-    def _load_list(self) -> None:
-        self._dirty = False
-        self._list_gen += 1
-        gen = self._list_gen
+    def reload(self) -> None:
+        """Load the edition list (after a library change, or when the show-all box asks)."""
+        self._stale = False
         include = self.show_all.isChecked()
         self.list_status.setText(self.tr("Loading editions…"))
-        self.ctx.tasks.submit(
+        self.run_task(
             lambda lib, _h: lib.editions(include_superseded=include, include_hidden=include),
-            lambda editions: self._on_list_loaded(gen, editions),
-            lambda exc: self._on_list_failed(gen, exc),
+            self._on_list_loaded,
+            self._on_list_failed,
+            channel="list",
         )
 
-    def _on_list_failed(self, gen: int, exc: BaseException) -> None:
-        if not shiboken6.isValid(self):
-            return  # the view was closed while the task ran
-        if gen != self._list_gen:
-            return
-        self._dirty = True
+    def _on_list_failed(self, exc: BaseException) -> None:
+        self._stale = True  # the next activate() tries again
         self.list_status.setText(error_text(exc))
 
-    def _on_list_loaded(self, gen: int, editions: list[Edition]) -> None:
-        if not shiboken6.isValid(self):
-            return  # the view was closed while the task ran
-        if gen != self._list_gen:
-            log.debug("dropped a stale edition list")
-            return
+    def _on_list_loaded(self, editions: list[Edition]) -> None:
         self._editions = editions
         self.edition_list.clear()
         for edition in editions:
@@ -480,7 +453,7 @@ class EditionsView(QWidget):
 
     def _clear_reading(self) -> None:
         self._save_timer.stop()
-        self._open_gen += 1
+        self.outdate("open")
         self._edition = None
         self._chapter = None
         self._chapters = []
@@ -540,27 +513,17 @@ class EditionsView(QWidget):
     def _open(self, edition_pk: int | None = None, chapter_pk: int | None = None, highlight: str = "", anchor: str = "") -> None:
         self._requested = True
         self._save_position()
-        self._open_gen += 1
-        gen = self._open_gen
-        self.ctx.tasks.submit(
+        self.run_task(
             lambda lib, _h: _load_reading(lib, edition_pk, chapter_pk),
-            lambda reading: self._on_reading_loaded(gen, reading, highlight, anchor),
-            lambda exc: self._on_open_failed(gen, exc),
+            lambda reading: self._on_reading_loaded(reading, highlight, anchor),
+            self._on_open_failed,
+            channel="open",
         )
 
-    def _on_open_failed(self, gen: int, exc: BaseException) -> None:
-        if not shiboken6.isValid(self):
-            return  # the view was closed while the task ran
-        if gen != self._open_gen:
-            return
+    def _on_open_failed(self, exc: BaseException) -> None:
         show_error(self, exc)
 
-    def _on_reading_loaded(self, gen: int, reading: Reading, highlight: str, anchor: str) -> None:
-        if not shiboken6.isValid(self):
-            return  # the view was closed while the task ran
-        if gen != self._open_gen:
-            log.debug("dropped a stale chapter load")
-            return
+    def _on_reading_loaded(self, reading: Reading, highlight: str, anchor: str) -> None:
         new_edition = self._edition is None or self._edition.pk != reading.edition.pk
         self._edition = reading.edition
         self._chapters = reading.chapters
