@@ -11,8 +11,7 @@ import html
 import logging
 from dataclasses import dataclass
 
-import shiboken6
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QRect, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QRect, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QAbstractTextDocumentLayout, QFont, QFontMetrics, QPainter, QPalette, QPen, QStandardItem, QStandardItemModel, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,6 +33,7 @@ from reader.ui.context import AppContext
 from reader.ui.errors import error_text
 from reader.ui.format import demo_marking, format_date, locale_for, theme_name
 from reader.ui.tasks import TaskHandle
+from reader.ui.views.base import View, scaled_font
 
 log = logging.getLogger(__name__)
 
@@ -178,25 +178,21 @@ class HitDelegate(QStyledItemDelegate):
         painter.restore()
 
 
-class SearchView(QWidget):
+class SearchView(View):
     """Signals:
         loaded: fresh results (or the empty-query hint) are shown.
     """
 
-    loaded = Signal()
+    # Showing the view again keeps the query and results; the filters reload when stale.
+    reload_on_activate = False
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.language = ctx.language
-        self._gen = 0
-        self._filters_gen = 0
         self._filters_loaded = False
         self._shown_query: str | None = None
         self._open_first_when_done = False
-        self.ignored_results = 0  # stale results that arrived and were dropped
         self._build()
-        ctx.library_changed.connect(self._on_library_changed)
 
     def _build(self) -> None:
         self.query = QLineEdit()
@@ -206,9 +202,7 @@ class SearchView(QWidget):
         self.query.textChanged.connect(self._schedule)
         self.query.returnPressed.connect(self._on_return_in_query)
         self.query.installEventFilter(self)
-        big = QFont(self.query.font())
-        big.setPointSizeF(big.pointSizeF() * 1.2)
-        self.query.setFont(big)
+        self.query.setFont(scaled_font(self.query.font(), 1.2))
 
         self.theme = QComboBox()
         self.theme.setAccessibleName(self.tr("Theme"))
@@ -271,10 +265,7 @@ class SearchView(QWidget):
 
         layout = QVBoxLayout(self)
         heading = QLabel(self.tr("Search"))
-        heading_font = QFont(heading.font())
-        heading_font.setBold(True)
-        heading_font.setPointSizeF(heading_font.pointSizeF() * 1.15)
-        heading.setFont(heading_font)
+        heading.setFont(scaled_font(heading.font(), 1.15, bold=True))
         layout.addWidget(heading)
         layout.addWidget(self.query)
         layout.addLayout(filters)
@@ -293,34 +284,28 @@ class SearchView(QWidget):
         return self.tr("Search")
 
     def activate(self) -> None:
-        if not self._filters_loaded:
-            self._load_filters()
+        super().activate()
         self.query.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _on_library_changed(self) -> None:
-        self._filters_loaded = False
-        if self.isVisible():
-            self._load_filters()
+        self._filters_loaded = False  # the themes and years may have changed
+        super()._on_library_changed()
         if self.query.text().strip():
             self._schedule()
 
     # --- filters -------------------------------------------------------------------------
 
-    def _load_filters(self) -> None:
-        self._filters_gen += 1
-        gen = self._filters_gen
+    def reload(self) -> None:
+        """Load the theme and year filters from the library."""
 
         def work(lib: Library, _handle: TaskHandle):
             editions = lib.editions()
             years = sorted({int(e.date[:4]) for e in editions if e.date[:4].isdigit()})
             return lib.themes(), years
 
-        self.ctx.tasks.submit(work, lambda result: self._on_filters_loaded(gen, *result),
-                              lambda exc: self._show_error(gen, exc, filters=True))
+        self.run_task(work, lambda result: self._on_filters_loaded(*result), self._on_filters_failed, channel="filters")
 
-    def _on_filters_loaded(self, gen: int, themes: list[tuple[str, int]], years: list[int]) -> None:
-        if not shiboken6.isValid(self) or gen != self._filters_gen:
-            return
+    def _on_filters_loaded(self, themes: list[tuple[str, int]], years: list[int]) -> None:
         self._filters_loaded = True
         current = self.theme.currentData()
         self.theme.blockSignals(True)
@@ -379,7 +364,7 @@ class SearchView(QWidget):
         self._timer.start()
 
     def _show_empty(self) -> None:
-        self._gen += 1  # drops whatever is still running
+        self.outdate("search")  # drops whatever is still running
         self._shown_query = None
         self.model.clear()
         self.count_label.setText("")
@@ -392,8 +377,6 @@ class SearchView(QWidget):
         if not text:
             self._show_empty()
             return
-        self._gen += 1
-        gen = self._gen
         filters = self.filters()
         themes = [filters.theme] if filters.theme else None
         self.count_label.setText(self.tr("Searching…"))
@@ -402,16 +385,9 @@ class SearchView(QWidget):
             return lib.search(text, limit=RESULT_LIMIT, themes=themes, year_from=filters.year_from,
                               year_to=filters.year_to, prefix_last=True)
 
-        self.ctx.tasks.submit(work, lambda hits: self._on_results(gen, text, hits),
-                              lambda exc: self._show_error(gen, exc))
+        self.run_task(work, lambda hits: self._on_results(text, hits), self._on_search_failed, channel="search")
 
-    def _on_results(self, gen: int, text: str, hits: list[SearchHit]) -> None:
-        if not shiboken6.isValid(self):
-            return  # the view was closed while the search ran
-        if gen != self._gen:
-            self.ignored_results += 1
-            log.debug("dropped stale results for %r", text)
-            return
+    def _on_results(self, text: str, hits: list[SearchHit]) -> None:
         self._shown_query = text
         self.model.clear()
         for hit in hits:
@@ -443,9 +419,11 @@ class SearchView(QWidget):
             return self.tr("1 result")
         return self.tr("%1 results").replace("%1", loc.toString(count))
 
-    def _show_error(self, gen: int, exc: BaseException, filters: bool = False) -> None:
-        if not shiboken6.isValid(self) or gen != (self._filters_gen if filters else self._gen):
-            return
+    def _on_filters_failed(self, exc: BaseException) -> None:
+        self._stale = True  # the next activate() tries again
+        self.count_label.setText(error_text(exc))
+
+    def _on_search_failed(self, exc: BaseException) -> None:
         self.count_label.setText(error_text(exc))
 
     # --- opening -------------------------------------------------------------------------
