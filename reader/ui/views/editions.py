@@ -12,8 +12,8 @@ import logging
 import re
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QRect, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QPen
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QPoint, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QSplitter,
-    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QToolButton,
@@ -40,7 +39,7 @@ from reader.ui.browser import ASSET_SCHEME, ChapterBrowser
 from reader.ui.context import AppContext
 from reader.ui.errors import error_text, show_error
 from reader.ui.format import demo_marking, format_date, level_badge_text, level_colour, level_text_colour
-from reader.ui.views.base import View, scaled_font
+from reader.ui.views.base import RowDelegate, View, scaled_font
 
 log = logging.getLogger(__name__)
 
@@ -93,20 +92,18 @@ def edition_markings(edition: Edition) -> list[str]:
     return marks
 
 
-class EditionDelegate(QStyledItemDelegate):
+class EditionDelegate(RowDelegate):
     """Paints an edition row: name and level badge, date/revision/signer, markings.
 
     The row's DisplayRole holds the same facts as plain text (screen readers and
     type-ahead use it); colour is never the only carrier of meaning.
     """
 
-    PAD = 6
+    LINES = 3
 
     def __init__(self, language: str, parent=None) -> None:
         super().__init__(parent)
         self.language = language
-
-    LINES = 3
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
         fm = QFontMetrics(option.font)
@@ -114,40 +111,17 @@ class EditionDelegate(QStyledItemDelegate):
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         edition: Edition | None = index.data(EDITION_ROLE)
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text = ""
-        widget = opt.widget
-        style = widget.style() if widget else None
-        if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        row = self.begin_row(painter, option, index)
         if edition is None:
             return
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        text_colour = opt.palette.color(role)
-        secondary = opt.palette.color(role)
-        secondary.setAlphaF(0.78)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        rect = opt.rect.adjusted(self.PAD, self.PAD, -self.PAD, -self.PAD)
-        bold = QFont(opt.font)
-        bold.setBold(True)
-        small = QFont(opt.font)
-        small.setPointSizeF(opt.font.pointSizeF() * 0.9)
-        small_bold = QFont(small)
-        small_bold.setBold(True)
-        fm = QFontMetrics(opt.font)
-        sfm = QFontMetrics(small_bold)
-        line_h = fm.lineSpacing() + 4
-        left_aligned = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        rect = row.rect
+        sfm = QFontMetrics(row.small_bold)
+        line_h = QFontMetrics(row.option.font).lineSpacing() + 4
 
         # Line 1: the edition's name, the full width.
-        painter.setFont(bold)
-        painter.setPen(text_colour)
-        name_rect = QRect(rect.left(), rect.top(), rect.width(), line_h)
-        painter.drawText(name_rect, left_aligned,
-                         QFontMetrics(bold).elidedText(edition.name, Qt.TextElideMode.ElideRight, name_rect.width()))
+        self.draw_elided(painter, QRect(rect.left(), rect.top(), rect.width(), line_h), edition.name, row.bold, row.text)
 
         # Line 2: date, revision, signer.
         meta = " · ".join([
@@ -155,11 +129,7 @@ class EditionDelegate(QStyledItemDelegate):
             QCoreApplication.translate("EditionsView", "revision %1").replace("%1", str(edition.revision)),
             QCoreApplication.translate("EditionsView", "signed by %1").replace("%1", edition.signer_name),
         ])
-        painter.setFont(small)
-        painter.setPen(secondary)
-        meta_rect = QRect(rect.left(), rect.top() + line_h, rect.width(), line_h)
-        painter.drawText(meta_rect, left_aligned,
-                         QFontMetrics(small).elidedText(meta, Qt.TextElideMode.ElideRight, meta_rect.width()))
+        self.draw_elided(painter, QRect(rect.left(), rect.top() + line_h, rect.width(), line_h), meta, row.small, row.secondary)
 
         # Line 3: the level badge (number and word on the colour), DEMO as an outlined tag,
         # then superseded / hidden in words.
@@ -170,24 +140,17 @@ class EditionDelegate(QStyledItemDelegate):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(level_colour(edition.level_value, edition.level_scale))
         painter.drawRoundedRect(badge_rect, 4, 4)
-        painter.setFont(small_bold)
+        painter.setFont(row.small_bold)
         painter.setPen(level_text_colour(edition.level_value, edition.level_scale))
         painter.drawText(badge_rect, Qt.AlignmentFlag.AlignCenter, badge)
         x = badge_rect.right() + 8
         if edition.demo:
-            demo = demo_marking()
-            demo_rect = QRect(x, y, sfm.horizontalAdvance(demo) + 10, tag_h)
-            painter.setPen(QPen(text_colour, 1))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRoundedRect(demo_rect, 3, 3)
-            painter.drawText(demo_rect, Qt.AlignmentFlag.AlignCenter, demo)
+            demo_rect = QRect(QPoint(x, y), self.demo_tag_size(row))
+            self.draw_demo_tag(painter, demo_rect, row)
             x = demo_rect.right() + 8
         rest = edition_markings(edition)[1 if edition.demo else 0:]
         if rest and x < rect.right():
-            painter.setPen(text_colour)
-            rest_rect = QRect(x, y, rect.right() - x, tag_h)
-            painter.drawText(rest_rect, left_aligned,
-                             sfm.elidedText(" · ".join(rest), Qt.TextElideMode.ElideRight, rest_rect.width()))
+            self.draw_elided(painter, QRect(x, y, rect.right() - x, tag_h), " · ".join(rest), row.small_bold, row.text)
         painter.restore()
 
 

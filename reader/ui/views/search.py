@@ -11,8 +11,8 @@ import html
 import logging
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QRect, QRectF, QSize, Qt, QTimer
-from PySide6.QtGui import QAbstractTextDocumentLayout, QFont, QFontMetrics, QPainter, QPalette, QPen, QStandardItem, QStandardItemModel, QTextDocument
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, QRect, QRectF, QSize, Qt, QTimer
+from PySide6.QtGui import QAbstractTextDocumentLayout, QFont, QFontMetrics, QPainter, QPalette, QStandardItem, QStandardItemModel, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -21,8 +21,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QSpinBox,
-    QStyle,
-    QStyledItemDelegate,
     QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
@@ -33,7 +31,7 @@ from reader.ui.context import AppContext
 from reader.ui.errors import error_text
 from reader.ui.format import demo_marking, format_date, locale_for, theme_name
 from reader.ui.tasks import TaskHandle
-from reader.ui.views.base import View, scaled_font
+from reader.ui.views.base import RowDelegate, View, scaled_font
 
 log = logging.getLogger(__name__)
 
@@ -80,10 +78,8 @@ class Filters:
     year_to: int | None
 
 
-class HitDelegate(QStyledItemDelegate):
+class HitDelegate(RowDelegate):
     """Paints a hit: chapter title (and DEMO), edition and date, the snippet with the hits marked."""
-
-    PAD = 6
 
     def __init__(self, view: QListView, language: str) -> None:
         super().__init__(view)
@@ -121,58 +117,26 @@ class HitDelegate(QStyledItemDelegate):
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         hit: SearchHit | None = index.data(HIT_ROLE)
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text = ""
-        widget = opt.widget
-        if widget is not None:
-            widget.style().drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        row = self.begin_row(painter, option, index)
         if hit is None:
             return
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        text_colour = opt.palette.color(role)
-        secondary = opt.palette.color(role)
-        secondary.setAlphaF(0.78)
-        rect = opt.rect.adjusted(self.PAD, self.PAD, -self.PAD, -self.PAD)
-        fm = QFontMetrics(opt.font)
-        line_h = fm.lineSpacing() + 2
-        bold = QFont(opt.font)
-        bold.setBold(True)
-        small = QFont(opt.font)
-        small.setPointSizeF(opt.font.pointSizeF() * 0.9)
-        small_bold = QFont(small)
-        small_bold.setBold(True)
+        rect = row.rect
+        line_h = QFontMetrics(row.option.font).lineSpacing() + 2
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
 
         right = rect.right()
         if hit.demo:
-            sfm = QFontMetrics(small_bold)
-            demo = demo_marking()
-            demo_w = sfm.horizontalAdvance(demo) + 10
-            demo_rect = QRect(right - demo_w, rect.top() + 1, demo_w, sfm.lineSpacing() + 2)
-            painter.setPen(QPen(text_colour, 1))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRoundedRect(demo_rect, 3, 3)
-            painter.setFont(small_bold)
-            painter.drawText(demo_rect, Qt.AlignmentFlag.AlignCenter, demo)
-            right -= demo_w + 8
-        painter.setFont(bold)
-        painter.setPen(text_colour)
-        title_rect = QRect(rect.left(), rect.top(), right - rect.left(), line_h)
-        painter.drawText(title_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         QFontMetrics(bold).elidedText(hit.title, Qt.TextElideMode.ElideRight, title_rect.width()))
-        painter.setFont(small)
-        painter.setPen(secondary)
-        meta_rect = QRect(rect.left(), rect.top() + line_h, rect.width(), line_h)
-        painter.drawText(meta_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         QFontMetrics(small).elidedText(self._meta(hit), Qt.TextElideMode.ElideRight, meta_rect.width()))
+            size = self.demo_tag_size(row)
+            self.draw_demo_tag(painter, QRect(QPoint(right - size.width(), rect.top() + 1), size), row)
+            right -= size.width() + 8
+        self.draw_elided(painter, QRect(rect.left(), rect.top(), right - rect.left(), line_h), hit.title, row.bold, row.text)
+        self.draw_elided(painter, QRect(rect.left(), rect.top() + line_h, rect.width(), line_h), self._meta(hit), row.small, row.secondary)
 
-        doc = self._document(opt, hit, rect.width(), selected)
+        doc = self._document(row.option, hit, rect.width(), row.selected)
         painter.translate(rect.left(), rect.top() + 2 * line_h + 2)
         context = QAbstractTextDocumentLayout.PaintContext()
-        context.palette.setColor(QPalette.ColorRole.Text, text_colour)
+        context.palette.setColor(QPalette.ColorRole.Text, row.text)
         context.clip = QRectF(0, 0, rect.width(), rect.height())
         doc.documentLayout().draw(painter, context)
         painter.restore()
