@@ -128,7 +128,7 @@ class View(QWidget):
 
         Args:
             fn, on_success, on_failure, on_progress, write: as for ``TaskRunner.submit``.
-            channel: a kind of request ("list", "chapter"). A task on a channel outdates
+            channel: a kind of request ("list", "search"). A task on a channel outdates
                 every earlier one on it: their success or failure, should it still arrive,
                 is dropped (counted in ``ignored_results``). None: every result counts
                 (writes, one-off actions).
