@@ -222,6 +222,7 @@ class AuditEntry:
     signer: str | None
     bundle_id: str | None
     revision: int | None
+    error_type: str | None = None
 
 
 # --- schema ---------------------------------------------------------------------------
@@ -300,6 +301,12 @@ def m001_initial(db: sqlite_utils.Database) -> None:
             result TEXT NOT NULL, reason TEXT, signer TEXT, bundle_id TEXT, revision INTEGER)"""
     )
     db.execute("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+
+
+@migrations()
+def m002_audit_error_type(db: sqlite_utils.Database) -> None:
+    # The error class of a rejection, so a GUI can put a translated headline in front of the reason.
+    db.execute("ALTER TABLE audit ADD COLUMN error_type TEXT")
 
 
 INDEX_TABLES = ("chapter_fts", "checklist_items", "checklists", "level_events", "chapters", "editions", "bundles")
@@ -562,11 +569,12 @@ class Library:
         result_name = {"imported": "imported", "present": "already present", "rejected": "rejected"}[result.status]
         with self.db.atomic():
             self.db.execute(
-                "INSERT INTO audit (time, source, sha256, result, reason, signer, bundle_id, revision) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO audit (time, source, sha256, result, reason, signer, bundle_id, revision, error_type)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
                     utc_now(), result.source, result.sha256, result_name, result.reason,
                     f"{result.signer} ({result.signer_key_id})" if result.signer else None,
-                    result.bundle_id, result.revision,
+                    result.bundle_id, result.revision, result.error_type,
                 ],
             )
 

@@ -455,6 +455,10 @@
             <translation>feed</translation>
         </message>
         <message>
+            <source>Built-in demo library</source>
+            <translation>Built-in demo library</translation>
+        </message>
+        <message>
             <source>Result: %1</source>
             <translation>Result: %1</translation>
         </message>

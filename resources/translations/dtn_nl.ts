@@ -455,6 +455,10 @@
         <translation>feed</translation>
     </message>
     <message>
+        <source>Built-in demo library</source>
+        <translation>Ingebouwde demobibliotheek</translation>
+    </message>
+    <message>
         <source>Result: %1</source>
         <translation>Resultaat: %1</translation>
     </message>

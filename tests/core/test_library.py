@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from reader.core.errors import CancelledError
-from reader.core.library import Library, LibraryLimits
+from reader.core.library import Library, LibraryLimits, migrations
 from reader.core.trust import TrustStore
 from tests.helpers import bundles as bf
 
@@ -310,4 +310,28 @@ def test_connections_opening_a_new_library_at_once_do_not_collide(tmp_path):
             t.join()
         assert errors == []
         with Library.open(folder) as lib:
-            assert lib.db.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()[0] == 1
+            names = [r[0] for r in lib.db.execute("SELECT name FROM _sqlite_migrations").fetchall()]
+            assert names and len(names) == len(set(names)) and migrations.pending(lib.db) == []
+
+
+def test_rejections_are_audited_with_their_error_type(tmp_path, lib):
+    result = lib.import_file(bf.write(tmp_path / "junk.dtnb", b"not a zip at all"))
+    assert result.status == "rejected" and result.error_type == "ArchiveError"
+    [entry] = lib.audit(1)
+    assert (entry.result, entry.error_type) == ("rejected", "ArchiveError") and "not a zip" in entry.reason
+
+
+def test_an_old_library_is_migrated(tmp_path):
+    import sqlite3 as sqlite
+    import sqlite_utils
+
+    folder = tmp_path / "old"
+    folder.mkdir()
+    db = sqlite_utils.Database(sqlite.connect(folder / "library.db"))
+    migrations.apply(db, stop_before="m002_audit_error_type")  # a library from before the audit error type
+    db.execute("INSERT INTO audit (time, source, result) VALUES ('2026-01-01T00:00:00Z', 'x', 'rejected')")
+    db.conn.commit()
+    db.close()
+    with Library.open(folder) as lib:
+        [entry] = lib.audit()
+        assert entry.source == "x" and entry.error_type is None

@@ -288,3 +288,13 @@ def test_every_focusable_widget_has_an_accessible_name(view):
         if w.focusPolicy() != Qt.FocusPolicy.NoFocus and not w.accessibleName() and type(w).__name__ not in ("QScrollBar",)
     ]
     assert unnamed == []
+
+
+def test_rejections_and_demo_sources_read_in_the_users_language(qapp):
+    from reader.ui.errors import error_headline, reason_text
+    from reader.ui.views.importtrust import source_text
+
+    assert source_text("demo library (built-in): dtn-2023-12.dtnb").endswith(": dtn-2023-12.dtnb")
+    assert not source_text("demo library (built-in): dtn-2023-12.dtnb").startswith("demo library")
+    assert source_text("/media/usb/a.dtnb") == "/media/usb/a.dtnb"
+    assert reason_text("IntegrityError", "x was altered").startswith(error_headline("IntegrityError"))

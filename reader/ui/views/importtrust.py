@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.errors import CancelledError, KeyFormatError, NotFoundError
-from reader.ui.errors import error_text, show_error
+from reader.ui.errors import error_text, reason_text, show_error
 from reader.ui.format import demo_marking, format_timestamp, locale_for
 from reader.ui.views.base import View
 
@@ -130,6 +130,17 @@ def _fit_columns(table: QTableWidget, max_width: int = 320) -> None:
         table.setColumnWidth(column, min(table.columnWidth(column), max_width))
 
 
+def source_text(source: str) -> str:
+    """Where a bundle came from; the built-in demo library's marker is shown translated."""
+    from reader.core.demo import DEMO_SOURCE
+
+    if source.startswith(DEMO_SOURCE):
+        rest = source[len(DEMO_SOURCE):].lstrip(": ")
+        label = QCoreApplication.translate("ImportTrustView", "Built-in demo library")
+        return f"{label}: {rest}" if rest else label
+    return source
+
+
 def _fill(template: str, *values: object) -> str:
     """``template`` with %1, %2, ... replaced by ``values`` in one pass (a value's own "%2" stays)."""
     return re.sub(r"%(\d)", lambda m: str(values[int(m.group(1)) - 1]) if 0 < int(m.group(1)) <= len(values) else m.group(0), template)
@@ -159,7 +170,7 @@ def result_details(result: ImportResult) -> str:
     if result.sha256:
         lines.append(f"SHA-256: {result.sha256}")
     if result.reason:
-        lines.append(_fill(QCoreApplication.translate("ImportTrustView", "Reason: %1"), result.reason))
+        lines.append(_fill(QCoreApplication.translate("ImportTrustView", "Reason: %1"), reason_text(result.error_type, result.reason)))
     return "\n".join(lines)
 
 
@@ -562,9 +573,9 @@ class ImportTrustView(View):
                 _item(format_timestamp(entry.time, self.ctx.language), entry.time),
                 result,
                 _item(bundle),
-                _item(entry.reason or ""),
+                _item(reason_text(entry.error_type, entry.reason or "")),
                 _item(entry.signer or ""),
-                _item(entry.source),
+                _item(source_text(entry.source)),
             ]
             for column, cell in enumerate(cells):
                 table.setItem(row, column, cell)
@@ -685,7 +696,7 @@ class ImportTrustView(View):
             edition = result.edition or ""
             if edition and result.bundle_id in self._demo_bundles:
                 edition += f" [{demo_marking()}]"
-            cells = [status, _item(edition), _item(bundle), _item(signer), files, _item(result.reason or ""), _item(result.source)]
+            cells = [status, _item(edition), _item(bundle), _item(signer), files, _item(reason_text(result.error_type, result.reason or "")), _item(source_text(result.source))]
             for column, cell in enumerate(cells):
                 table.setItem(row, column, cell)
         _fit_columns(table)
