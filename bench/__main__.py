@@ -10,7 +10,7 @@ from dataclasses import asdict, replace
 from pathlib import Path
 
 from bench import measure
-from bench.config import BenchConfig
+from bench.config import REPO_ROOT, BenchConfig
 from bench.generate import describe, ensure_corpus
 from bench.report import table
 
@@ -43,6 +43,14 @@ def parse_args(argv: list[str]) -> BenchConfig:
     return replace(config, **overrides)
 
 
+def shown(path: Path) -> str:
+    """A path as results.json shows it: relative to the repository when inside it."""
+    try:
+        return str(path.resolve().relative_to(REPO_ROOT))
+    except ValueError:
+        return str(path)
+
+
 def say(text: str) -> None:
     print(text, file=sys.stderr, flush=True)
 
@@ -53,8 +61,8 @@ def main(argv: list[str] | None = None) -> int:
     corpus = ensure_corpus(config, say)
     results: dict = {
         "machine": measure.machine_info(),
-        "config": {k: str(v) if isinstance(v, Path) else v for k, v in asdict(config).items()},
-        "corpus": describe(corpus),
+        "config": {k: shown(v) if isinstance(v, Path) else v for k, v in asdict(config).items()},
+        "corpus": {k: shown(Path(v)) if k == "root" else v for k, v in describe(corpus).items()},
     }
     steps = (
         ("verify", lambda: measure.measure_verify(corpus, config)),
