@@ -244,7 +244,8 @@ class ChapterComparison:
     status: str  # "added" | "removed" | "changed" | "unchanged"
     a: ChapterInfo | None
     b: ChapterInfo | None
-    diff: list[DiffPart] = field(default_factory=list)  # changed chapters only
+    # The paragraph diff; for an added chapter one insert, a removed one one delete, an unchanged one equal.
+    diff: list[DiffPart] = field(default_factory=list)
     diff_capped: bool = False  # the changed middle was too long to diff paragraph by paragraph
 
     @property
@@ -919,22 +920,22 @@ class Library:
         for j, (info, text) in enumerate(new):
             i = old_of.get(j)
             if i is None:
-                entries.append(ChapterComparison("added", None, info))
+                entries.append(ChapterComparison("added", None, info, paragraph_diff("", text)[0]))
                 continue
             before, before_text = old[i]
             if before.title == info.title and paragraphs(before_text) == paragraphs(text):
-                entries.append(ChapterComparison("unchanged", before, info))
+                entries.append(ChapterComparison("unchanged", before, info, paragraph_diff(before_text, text)[0]))
             else:
                 diff, capped = paragraph_diff(before_text, text)
                 entries.append(ChapterComparison("changed", before, info, diff, capped))
         # Each removed chapter goes after the entry of the old chapter it followed.
         removed_after: dict[int | None, list[ChapterComparison]] = {}
         anchor: int | None = None
-        for i, (info, _text) in enumerate(old):
+        for i, (info, text) in enumerate(old):
             if i in match:
                 anchor = match[i]
             else:
-                removed_after.setdefault(anchor, []).append(ChapterComparison("removed", info, None))
+                removed_after.setdefault(anchor, []).append(ChapterComparison("removed", info, None, paragraph_diff(text, "")[0]))
         chapters = list(removed_after.get(None, []))
         for j, entry in enumerate(entries):
             chapters.append(entry)

@@ -140,7 +140,10 @@ def test_added_removed_changed_and_unchanged(lib, tmp_path, key):
         ("replace", "Derde alinea.", "Derde alinea, herschreven."),
     ]
     assert result.removed[0].b is None and result.added[0].a is None
-    assert result.unchanged[0].diff == []
+    # The other chapters' diffs hold their whole text.
+    assert result.removed[0].diff == [("delete", "Deze gaat weg.", "")]
+    assert result.added[0].diff == [("insert", "", "Nieuwe tekst.")]
+    assert result.unchanged[0].diff == [("equal", "Ongewijzigd.", "Ongewijzigd.")]
 
 
 def test_equal_editions_give_no_changes(lib, tmp_path, key):
