@@ -9,7 +9,7 @@ year. ``--quick`` runs the first QUICK_QUERIES of them, which cover every kind.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 QUICK_QUERIES = 15
 
@@ -22,7 +22,6 @@ class Query:
     year_from: int | None = None
     year_to: int | None = None
     prefix_last: bool = False
-    search_kwargs: dict = field(default_factory=dict, compare=False)
 
     def kwargs(self) -> dict:
         kw: dict = {}
