@@ -18,6 +18,7 @@ import os
 import re
 import sqlite3
 import threading
+import time
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
@@ -62,6 +63,8 @@ class LibraryLimits:
     max_scan_bundles: int = 10_000  # .dtnb files taken from one folder
     max_scan_entries: int = 200_000  # directory entries looked at in one folder scan
     busy_timeout_ms: int = 10_000
+    open_attempts: int = 40  # tries to set up a new database that other connections are setting up too
+    open_retry_ms: int = 50  # pause between those tries
     max_search_results: int = 200
     max_query_chars: int = 500
     # A search ranks at most this many matching chapters, the most recently indexed ones
@@ -397,6 +400,22 @@ def _json_list(text: str | None) -> list:
     return json.loads(text) if text else []
 
 
+def _prepare(db: sqlite_utils.Database) -> None:
+    """Connection settings and schema migrations."""
+    db.execute("PRAGMA journal_mode = WAL")
+    db.execute("PRAGMA synchronous = FULL")
+    db.execute("PRAGMA foreign_keys = ON")
+    if migrations.pending(db):
+        # Serialise first-time setup between connections opening a new database at once.
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            migrations.apply(db)
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+
+
 class Library:
     """The library in ``folder``: ``library.db``, ``store/`` and the user's ``trust/``."""
 
@@ -437,21 +456,20 @@ class Library:
         except (OSError, sqlite3.Error) as exc:
             raise LibraryError(f"cannot open the library in {folder}: {exc}") from None
         db = sqlite_utils.Database(conn)
-        db.execute("PRAGMA journal_mode = WAL")
-        db.execute("PRAGMA synchronous = FULL")
-        db.execute("PRAGMA foreign_keys = ON")
-        try:
-            if migrations.pending(db):
-                # Serialise first-time setup between connections opening a new database at once.
-                db.execute("BEGIN IMMEDIATE")
-                try:
-                    migrations.apply(db)
-                    db.execute("COMMIT")
-                except BaseException:
-                    db.execute("ROLLBACK")
-                    raise
-        except sqlite3.DatabaseError as exc:
-            raise LibraryError(f"the library database {folder / DB_NAME} is damaged ({exc}); run 'dtn rebuild'") from None
+        for attempt in range(limits.open_attempts):
+            try:
+                _prepare(db)
+                break
+            except sqlite3.OperationalError as exc:
+                # Switching a new file to WAL is not covered by the busy timeout: when
+                # several connections set up a new library at once, try again briefly.
+                if "locked" not in str(exc) or attempt == limits.open_attempts - 1:
+                    conn.close()
+                    raise LibraryError(f"cannot open the library in {folder}: {exc}") from None
+                time.sleep(limits.open_retry_ms / 1000)
+            except sqlite3.DatabaseError as exc:
+                conn.close()
+                raise LibraryError(f"the library database {folder / DB_NAME} is damaged ({exc}); run 'dtn rebuild'") from None
         lib = cls(
             folder,
             db,
