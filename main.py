@@ -4,13 +4,16 @@ import time
 
 STARTED = time.perf_counter()  # the self-test's clock, where the OS cannot tell the process start
 
-import multiprocessing  # noqa: E402
 import sys  # noqa: E402
 
 
 def main() -> int:
-    # The renderer may use a worker process; a PyInstaller build needs this first.
-    multiprocessing.freeze_support()
+    if getattr(sys, "frozen", False):
+        # The chapter renderer's worker process re-runs a PyInstaller build; this diverts it.
+        # Only frozen builds need it, and importing multiprocessing costs start-up time.
+        import multiprocessing
+
+        multiprocessing.freeze_support()
     from reader.ui.app import run
 
     return run(sys.argv[1:], STARTED)
