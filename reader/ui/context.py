@@ -19,6 +19,8 @@ class AppContext(QObject):
         open_edition_requested(edition_pk): show an edition in the Editions view.
         open_chapter_requested(chapter_pk, highlight): show a chapter, highlighting the words.
         show_view_requested(view_name): switch the main window to a view.
+        compare_requested(older_pk, newer_pk): compare these two editions in the Compare view
+            (the view does not show itself: emit show_view_requested("compare") after).
         status_message(text): a short message for the status bar.
     """
 
@@ -26,6 +28,7 @@ class AppContext(QObject):
     open_edition_requested = Signal(int)
     open_chapter_requested = Signal(int, str)
     show_view_requested = Signal(str)
+    compare_requested = Signal(int, int)
     status_message = Signal(str)
 
     def __init__(self, library_dir: Path, tasks: TaskRunner, language: str = "nl", parent: QObject | None = None) -> None:

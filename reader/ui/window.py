@@ -32,6 +32,7 @@ VIEWS: tuple[tuple[str, str, str], ...] = (
     ("editions", "reader.ui.views.editions", "EditionsView"),
     ("history", "reader.ui.views.history", "HistoryView"),
     ("themes", "reader.ui.views.themes", "ThemesView"),
+    ("compare", "reader.ui.views.compare", "CompareView"),
     ("checklists", "reader.ui.views.checklists", "ChecklistsView"),
     ("search", "reader.ui.views.search", "SearchView"),
     ("import", "reader.ui.views.importtrust", "ImportTrustView"),

@@ -243,6 +243,189 @@
         </message>
     </context>
     <context>
+        <name>CompareView</name>
+        <message>
+            <source>Compare editions</source>
+            <translation>Compare editions</translation>
+        </message>
+        <message>
+            <source>Choose two editions to see how the threat level changed, which chapters were added or removed, and, for a chapter, what changed in its text. Enter in the chapter list opens the chapter.</source>
+            <translation>Choose two editions to see how the threat level changed, which chapters were added or removed, and, for a chapter, what changed in its text. Enter in the chapter list opens the chapter.</translation>
+        </message>
+        <message>
+            <source>&amp;Swap sides</source>
+            <translation>&amp;Swap sides</translation>
+        </message>
+        <message>
+            <source>Swap sides</source>
+            <translation>Swap sides</translation>
+        </message>
+        <message>
+            <source>Exchange the editions on the left and on the right</source>
+            <translation>Exchange the editions on the left and on the right</translation>
+        </message>
+        <message>
+            <source>Chapters compared</source>
+            <translation>Chapters compared</translation>
+        </message>
+        <message>
+            <source>Every chapter of both editions with its status; choose one to see its text side by side, Enter opens it.</source>
+            <translation>Every chapter of both editions with its status; choose one to see its text side by side, Enter opens it.</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Chapter</source>
+            <translation>Chapter</translation>
+        </message>
+        <message>
+            <source>Marked paragraphs: + text that is new or rewritten in the newer edition; − text of the older edition that was removed or rewritten.</source>
+            <translation>Marked paragraphs: + text that is new or rewritten in the newer edition; − text of the older edition that was removed or rewritten.</translation>
+        </message>
+        <message>
+            <source>Compare</source>
+            <translation>Compare</translation>
+        </message>
+        <message>
+            <source>Comparing needs at least two editions in the library. Import more under Import and trust.</source>
+            <translation>Comparing needs at least two editions in the library. Import more under Import and trust.</translation>
+        </message>
+        <message>
+            <source>Both sides show the same edition: choose another one on one side to see differences.</source>
+            <translation>Both sides show the same edition: choose another one on one side to see differences.</translation>
+        </message>
+        <message>
+            <source>The editions could not be compared: %1</source>
+            <translation>The editions could not be compared: %1</translation>
+        </message>
+        <message>
+            <source>Older edition:</source>
+            <translation>Older edition:</translation>
+        </message>
+        <message>
+            <source>Newer edition:</source>
+            <translation>Newer edition:</translation>
+        </message>
+        <message>
+            <source>Older edition</source>
+            <translation>Older edition</translation>
+        </message>
+        <message>
+            <source>Newer edition</source>
+            <translation>Newer edition</translation>
+        </message>
+        <message>
+            <source>Text in the older edition</source>
+            <translation>Text in the older edition</translation>
+        </message>
+        <message>
+            <source>Text in the newer edition</source>
+            <translation>Text in the newer edition</translation>
+        </message>
+        <message>
+            <source>Paragraphs marked + are new or rewritten in the newer edition; paragraphs marked − were removed or rewritten.</source>
+            <translation>Paragraphs marked + are new or rewritten in the newer edition; paragraphs marked − were removed or rewritten.</translation>
+        </message>
+        <message>
+            <source>Threat level: unchanged, %1</source>
+            <translation>Threat level: unchanged, %1</translation>
+        </message>
+        <message>
+            <source>Threat level: %1 → %2, raised</source>
+            <translation>Threat level: %1 → %2, raised</translation>
+        </message>
+        <message>
+            <source>Threat level: %1 → %2, lowered</source>
+            <translation>Threat level: %1 → %2, lowered</translation>
+        </message>
+        <message>
+            <source>Threat level: %1 → %2, the same level on another scale</source>
+            <translation>Threat level: %1 → %2, the same level on another scale</translation>
+        </message>
+        <message>
+            <source>Chapters: %1 added, %2 removed, %3 changed, %4 unchanged</source>
+            <translation>Chapters: %1 added, %2 removed, %3 changed, %4 unchanged</translation>
+        </message>
+        <message>
+            <source>From %1 (older) to %2 (newer)</source>
+            <translation>From %1 (older) to %2 (newer)</translation>
+        </message>
+        <message>
+            <source>Added</source>
+            <translation>Added</translation>
+        </message>
+        <message>
+            <source>Removed</source>
+            <translation>Removed</translation>
+        </message>
+        <message>
+            <source>Changed</source>
+            <translation>Changed</translation>
+        </message>
+        <message>
+            <source>Unchanged</source>
+            <translation>Unchanged</translation>
+        </message>
+        <message>
+            <source>%1 (was: %2)</source>
+            <translation>%1 (was: %2)</translation>
+        </message>
+        <message>
+            <source>No chapter chosen</source>
+            <translation>No chapter chosen</translation>
+        </message>
+        <message>
+            <source>Added in the newer edition: %1</source>
+            <translation>Added in the newer edition: %1</translation>
+        </message>
+        <message>
+            <source>Removed in the newer edition: %1</source>
+            <translation>Removed in the newer edition: %1</translation>
+        </message>
+        <message>
+            <source>Changed: %1</source>
+            <translation>Changed: %1</translation>
+        </message>
+        <message>
+            <source>Unchanged: %1</source>
+            <translation>Unchanged: %1</translation>
+        </message>
+        <message>
+            <source>Older edition: %1</source>
+            <translation>Older edition: %1</translation>
+        </message>
+        <message>
+            <source>Newer edition: %1</source>
+            <translation>Newer edition: %1</translation>
+        </message>
+        <message>
+            <source>This chapter is long: its changed part is shown as one block.</source>
+            <translation>This chapter is long: its changed part is shown as one block.</translation>
+        </message>
+        <message>
+            <source>(not in this edition)</source>
+            <translation>(not in this edition)</translation>
+        </message>
+        <message>
+            <source>This chapter is not in the older edition.</source>
+            <translation>This chapter is not in the older edition.</translation>
+        </message>
+        <message>
+            <source>This chapter is not in the newer edition.</source>
+            <translation>This chapter is not in the newer edition.</translation>
+        </message>
+        <message>
+            <source>+ The newer edition adds text here.</source>
+            <translation>+ The newer edition adds text here.</translation>
+        </message>
+        <message>
+            <source>− The older edition had text here.</source>
+            <translation>− The older edition had text here.</translation>
+        </message>
+    </context>
+    <context>
         <name>EditionsView</name>
         <message>
             <source>Editions</source>
@@ -283,6 +466,14 @@
         <message>
             <source>DEMO — demonstration content, not an NCTV publication</source>
             <translation>DEMO — demonstration content, not an NCTV publication</translation>
+        </message>
+        <message>
+            <source>Compare with previous</source>
+            <translation>Compare with previous</translation>
+        </message>
+        <message>
+            <source>Show this edition and the one before it side by side: level, chapters and text</source>
+            <translation>Show this edition and the one before it side by side: level, chapters and text</translation>
         </message>
         <message>
             <source>Table of contents</source>

@@ -243,6 +243,189 @@
     </message>
 </context>
 <context>
+    <name>CompareView</name>
+    <message>
+        <source>Compare editions</source>
+        <translation>Edities vergelijken</translation>
+    </message>
+    <message>
+        <source>Choose two editions to see how the threat level changed, which chapters were added or removed, and, for a chapter, what changed in its text. Enter in the chapter list opens the chapter.</source>
+        <translation>Kies twee edities om te zien hoe het dreigingsniveau veranderde, welke hoofdstukken erbij kwamen of verdwenen en, per hoofdstuk, wat er in de tekst veranderde. Enter in de hoofdstukkenlijst opent het hoofdstuk.</translation>
+    </message>
+    <message>
+        <source>&amp;Swap sides</source>
+        <translation>&amp;Omwisselen</translation>
+    </message>
+    <message>
+        <source>Swap sides</source>
+        <translation>Omwisselen</translation>
+    </message>
+    <message>
+        <source>Exchange the editions on the left and on the right</source>
+        <translation>Verwissel de edities links en rechts</translation>
+    </message>
+    <message>
+        <source>Chapters compared</source>
+        <translation>Vergeleken hoofdstukken</translation>
+    </message>
+    <message>
+        <source>Every chapter of both editions with its status; choose one to see its text side by side, Enter opens it.</source>
+        <translation>Alle hoofdstukken van beide edities met hun status; kies er een om de tekst naast elkaar te zien, Enter opent het hoofdstuk.</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Chapter</source>
+        <translation>Hoofdstuk</translation>
+    </message>
+    <message>
+        <source>Marked paragraphs: + text that is new or rewritten in the newer edition; − text of the older edition that was removed or rewritten.</source>
+        <translation>Gemarkeerde alinea's: + tekst die nieuw of herschreven is in de nieuwere editie; − tekst uit de oudere editie die is verwijderd of herschreven.</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Vergelijken</translation>
+    </message>
+    <message>
+        <source>Comparing needs at least two editions in the library. Import more under Import and trust.</source>
+        <translation>Voor een vergelijking zijn minstens twee edities in de bibliotheek nodig. Importeer er meer onder Importeren en vertrouwen.</translation>
+    </message>
+    <message>
+        <source>Both sides show the same edition: choose another one on one side to see differences.</source>
+        <translation>Beide kanten tonen dezelfde editie: kies aan één kant een andere om verschillen te zien.</translation>
+    </message>
+    <message>
+        <source>The editions could not be compared: %1</source>
+        <translation>De edities konden niet worden vergeleken: %1</translation>
+    </message>
+    <message>
+        <source>Older edition:</source>
+        <translation>Oudere editie:</translation>
+    </message>
+    <message>
+        <source>Newer edition:</source>
+        <translation>Nieuwere editie:</translation>
+    </message>
+    <message>
+        <source>Older edition</source>
+        <translation>Oudere editie</translation>
+    </message>
+    <message>
+        <source>Newer edition</source>
+        <translation>Nieuwere editie</translation>
+    </message>
+    <message>
+        <source>Text in the older edition</source>
+        <translation>Tekst in de oudere editie</translation>
+    </message>
+    <message>
+        <source>Text in the newer edition</source>
+        <translation>Tekst in de nieuwere editie</translation>
+    </message>
+    <message>
+        <source>Paragraphs marked + are new or rewritten in the newer edition; paragraphs marked − were removed or rewritten.</source>
+        <translation>Alinea's met + zijn nieuw of herschreven in de nieuwere editie; alinea's met − zijn verwijderd of herschreven.</translation>
+    </message>
+    <message>
+        <source>Threat level: unchanged, %1</source>
+        <translation>Dreigingsniveau: ongewijzigd, %1</translation>
+    </message>
+    <message>
+        <source>Threat level: %1 → %2, raised</source>
+        <translation>Dreigingsniveau: %1 → %2, verhoogd</translation>
+    </message>
+    <message>
+        <source>Threat level: %1 → %2, lowered</source>
+        <translation>Dreigingsniveau: %1 → %2, verlaagd</translation>
+    </message>
+    <message>
+        <source>Threat level: %1 → %2, the same level on another scale</source>
+        <translation>Dreigingsniveau: %1 → %2, hetzelfde niveau op een andere schaal</translation>
+    </message>
+    <message>
+        <source>Chapters: %1 added, %2 removed, %3 changed, %4 unchanged</source>
+        <translation>Hoofdstukken: %1 toegevoegd, %2 verwijderd, %3 gewijzigd, %4 ongewijzigd</translation>
+    </message>
+    <message>
+        <source>From %1 (older) to %2 (newer)</source>
+        <translation>Van %1 (ouder) naar %2 (nieuwer)</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Toegevoegd</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>Verwijderd</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Gewijzigd</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>Ongewijzigd</translation>
+    </message>
+    <message>
+        <source>%1 (was: %2)</source>
+        <translation>%1 (was: %2)</translation>
+    </message>
+    <message>
+        <source>No chapter chosen</source>
+        <translation>Geen hoofdstuk gekozen</translation>
+    </message>
+    <message>
+        <source>Added in the newer edition: %1</source>
+        <translation>Toegevoegd in de nieuwere editie: %1</translation>
+    </message>
+    <message>
+        <source>Removed in the newer edition: %1</source>
+        <translation>Verwijderd in de nieuwere editie: %1</translation>
+    </message>
+    <message>
+        <source>Changed: %1</source>
+        <translation>Gewijzigd: %1</translation>
+    </message>
+    <message>
+        <source>Unchanged: %1</source>
+        <translation>Ongewijzigd: %1</translation>
+    </message>
+    <message>
+        <source>Older edition: %1</source>
+        <translation>Oudere editie: %1</translation>
+    </message>
+    <message>
+        <source>Newer edition: %1</source>
+        <translation>Nieuwere editie: %1</translation>
+    </message>
+    <message>
+        <source>This chapter is long: its changed part is shown as one block.</source>
+        <translation>Dit hoofdstuk is lang: het gewijzigde deel wordt als één blok getoond.</translation>
+    </message>
+    <message>
+        <source>(not in this edition)</source>
+        <translation>(niet in deze editie)</translation>
+    </message>
+    <message>
+        <source>This chapter is not in the older edition.</source>
+        <translation>Dit hoofdstuk staat niet in de oudere editie.</translation>
+    </message>
+    <message>
+        <source>This chapter is not in the newer edition.</source>
+        <translation>Dit hoofdstuk staat niet in de nieuwere editie.</translation>
+    </message>
+    <message>
+        <source>+ The newer edition adds text here.</source>
+        <translation>+ Hier voegt de nieuwere editie tekst toe.</translation>
+    </message>
+    <message>
+        <source>− The older edition had text here.</source>
+        <translation>− Hier stond tekst in de oudere editie.</translation>
+    </message>
+</context>
+<context>
     <name>EditionsView</name>
     <message>
         <source>Editions</source>
@@ -283,6 +466,14 @@
     <message>
         <source>DEMO — demonstration content, not an NCTV publication</source>
         <translation>DEMO — demonstratie-inhoud, geen NCTV-publicatie</translation>
+    </message>
+    <message>
+        <source>Compare with previous</source>
+        <translation>Vergelijk met vorige</translation>
+    </message>
+    <message>
+        <source>Show this edition and the one before it side by side: level, chapters and text</source>
+        <translation>Toon deze editie en de vorige naast elkaar: niveau, hoofdstukken en tekst</translation>
     </message>
     <message>
         <source>Table of contents</source>

@@ -106,7 +106,10 @@ def test_keyboard_navigation(start_app, qtbot, library_dir):
     assert window.current_view_name() == "editions"
     qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     assert window.current_view_name() == "history"
-    qtbot.keyClick(window, Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_view_name() == "compare"
+    assert window.stack.currentWidget() is window.views["compare"]
+    qtbot.keyClick(window, Qt.Key.Key_8, Qt.KeyboardModifier.ControlModifier)
     assert window.current_view_name() == "import"
     assert window.stack.currentWidget() is window.views["import"]
     qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
@@ -167,7 +170,7 @@ def test_settings_switch_language_live_and_store_it(start_app, qtbot, library_di
     qtbot.waitUntil(lambda: not shiboken6.isValid(old_window), timeout=LOAD_TIMEOUT_MS)
     with qtbot.waitSignal(overview.loaded, timeout=LOAD_TIMEOUT_MS):
         reader.ctx.library_changed.emit()
-    for name in ("editions", "history", "themes", "checklists", "import"):
+    for name in ("editions", "history", "themes", "compare", "checklists", "import"):
         view = reader.window.views[name]
         with qtbot.waitSignal(view.loaded, timeout=LOAD_TIMEOUT_MS):
             reader.window.show_view(name)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QSplitter,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -259,9 +260,14 @@ class EditionsView(View):
         self.summary_label.setWordWrap(True)
         self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
+        self.compare_button = QPushButton(self.tr("Compare with previous"))
+        self.compare_button.setToolTip(self.tr("Show this edition and the one before it side by side: level, chapters and text"))
+        self.compare_button.clicked.connect(self._on_compare_clicked)
+
         badge_row = QHBoxLayout()
         badge_row.addWidget(self.level_badge)
         badge_row.addWidget(self.meta_label, 1)
+        badge_row.addWidget(self.compare_button)
         header = QWidget()
         header_layout = QVBoxLayout(header)
         header_layout.setContentsMargins(0, 0, 0, 0)
@@ -342,7 +348,8 @@ class EditionsView(View):
         layout.addWidget(self.split)
 
         QWidget.setTabOrder(self.edition_list, self.show_all)
-        QWidget.setTabOrder(self.show_all, self.toc)
+        QWidget.setTabOrder(self.show_all, self.compare_button)
+        QWidget.setTabOrder(self.compare_button, self.toc)
         previous: QWidget = self.toc
         for button in self.tool_buttons:
             QWidget.setTabOrder(previous, button)
@@ -403,6 +410,7 @@ class EditionsView(View):
         self.list_status.setText("" if editions else self.tr("The library holds no editions. Import one under Import and trust."))
         self.list_status.setVisible(not editions)
         self._select_current_in_list()
+        self._update_compare_button()
         self.loaded.emit()
         if self._edition is None:
             if not self._requested and editions:
@@ -455,6 +463,23 @@ class EditionsView(View):
         if self._edition is None or edition.pk != self._edition.pk:
             self.open_edition(edition.pk)
 
+    def previous_edition(self) -> Edition | None:
+        """The edition listed just after (so older than) the one shown, if both are listed."""
+        pks = [e.pk for e in self._editions]
+        if self._edition is None or self._edition.pk not in pks:
+            return None
+        index = pks.index(self._edition.pk) + 1
+        return self._editions[index] if index < len(self._editions) else None
+
+    def _update_compare_button(self) -> None:
+        self.compare_button.setEnabled(self.previous_edition() is not None)
+
+    def _on_compare_clicked(self) -> None:
+        previous = self.previous_edition()
+        if previous is not None and self._edition is not None:
+            self.ctx.compare_requested.emit(previous.pk, self._edition.pk)
+            self.ctx.show_view_requested.emit("compare")
+
     # --- opening -------------------------------------------------------------------------
 
     def _on_open_edition_requested(self, edition_pk: int) -> None:
@@ -494,6 +519,7 @@ class EditionsView(View):
         if new_edition:
             self._show_header(reading.edition)
             self._select_current_in_list()
+            self._update_compare_button()
         self._fill_toc()
         if new_edition:
             self.edition_shown.emit(reading.edition.pk)
@@ -536,6 +562,7 @@ class EditionsView(View):
         for widget in (self.level_badge, self.meta_label, self.summary_label):
             widget.setVisible(has)
         if not has:
+            self.compare_button.setEnabled(False)
             self.title_label.setText(self.tr("No edition selected"))
             self.demo_banner.hide()
             self.notice_label.hide()
