@@ -281,8 +281,8 @@
             <translation>Chapter</translation>
         </message>
         <message>
-            <source>Marked paragraphs: + text that is new or rewritten in the newer edition; − text of the older edition that was removed or rewritten.</source>
-            <translation>Marked paragraphs: + text that is new or rewritten in the newer edition; − text of the older edition that was removed or rewritten.</translation>
+            <source>Marked paragraphs: + text that is new or rewritten in the newer edition; − text of the older edition that was removed or rewritten. In a paragraph that changed a little, the changed words are underlined.</source>
+            <translation>Marked paragraphs: + text that is new or rewritten in the newer edition; − text of the older edition that was removed or rewritten. In a paragraph that changed a little, the changed words are underlined.</translation>
         </message>
         <message>
             <source>Compare</source>

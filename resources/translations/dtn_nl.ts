@@ -281,8 +281,8 @@
         <translation>Hoofdstuk</translation>
     </message>
     <message>
-        <source>Marked paragraphs: + text that is new or rewritten in the newer edition; − text of the older edition that was removed or rewritten.</source>
-        <translation>Gemarkeerde alinea's: + tekst die nieuw of herschreven is in de nieuwere editie; − tekst uit de oudere editie die is verwijderd of herschreven.</translation>
+        <source>Marked paragraphs: + text that is new or rewritten in the newer edition; − text of the older edition that was removed or rewritten. In a paragraph that changed a little, the changed words are underlined.</source>
+        <translation>Gemarkeerde alinea's: + tekst die nieuw of herschreven is in de nieuwere editie; − tekst uit de oudere editie die is verwijderd of herschreven. In een alinea die een beetje veranderde, zijn de gewijzigde woorden onderstreept.</translation>
     </message>
     <message>
         <source>Compare</source>
@@ -326,7 +326,7 @@
     </message>
     <message>
         <source>Paragraphs marked + are new or rewritten in the newer edition; paragraphs marked − were removed or rewritten.</source>
-        <translation>Alinea's met + zijn nieuw of herschreven in de nieuwere editie; alinea's met − zijn verwijderd of herschreven.</translation>
+        <translation>Alinea&apos;s met + zijn nieuw of herschreven in de nieuwere editie; alinea&apos;s met − zijn verwijderd of herschreven.</translation>
     </message>
     <message>
         <source>Threat level: unchanged, %1</source>

@@ -295,3 +295,39 @@ def test_dutch_summary_and_title(qapp, ctx, qtbot, library_dir):
         assert widget.left_label.text() == "Oudere editie:" and widget.chapter_tree.topLevelItem(0).text(0) == "Gewijzigd"
     finally:
         i18n.remove(qapp, translators)
+
+
+def underlined(pane) -> list[str]:
+    """The underlined runs of a pane's text."""
+    found = []
+    block = pane.document().begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fragment = it.fragment()
+            if fragment.isValid() and fragment.charFormat().fontUnderline():
+                found.append(fragment.text())
+            it += 1
+        block = block.next()
+    return found
+
+
+def test_changed_words_of_a_slightly_changed_paragraph_are_underlined(view):
+    # The default pair (december 2024, juni 2025): the level chapter's first paragraph gained a clause.
+    assert view.chapter_heading.text() == "Changed: Het dreigingsniveau blijft 4"
+    assert underlined(view.left_pane) == ["2023."]
+    assert underlined(view.right_pane) == ["2023; dit is de derde editie waarin het ongewijzigd blijft."]
+
+
+def test_word_marks():
+    from reader.ui.views.compare import MAX_WORD_DIFF_WORDS, runs_html, word_marks
+
+    old, new = word_marks("Het niveau blijft 4 sinds 2023.", "Het niveau blijft nu 4 sinds december 2023.")
+    assert [text for text, changed in new if changed] == ["nu ", "december "]
+    assert not any(changed for _text, changed in old)
+    assert "".join(text for text, _changed in old) == "Het niveau blijft 4 sinds 2023."
+    assert runs_html([("a ", False), ("<b> ", True)]) == "a <u>&lt;b&gt;</u> "
+    # Too different, or too long: no word marks, the paragraph is marked as a whole.
+    assert word_marks("Een geheel andere tekst over iets.", "Volledig nieuw geschreven alinea hier.") is None
+    long = " ".join(f"woord{i}" for i in range(MAX_WORD_DIFF_WORDS + 1))
+    assert word_marks(long, long + " erbij") is None

@@ -9,6 +9,7 @@ is, and Swap exchanges the sides. The labels always name each side's role.
 
 from __future__ import annotations
 
+import difflib
 import html
 import logging
 import re
@@ -59,6 +60,14 @@ STATUS_SYMBOLS = {"added": "+", "removed": "−", "changed": "±", "unchanged": 
 ADDED_MARK, REMOVED_MARK = "+", "−"
 # A one-line Markdown heading ('## Aanpak'); shown bold without its hashes.
 _HEADING_RE = re.compile(r"#{1,6}[ \t]+([^\n]+?)[ \t#]*")
+# Words (with their trailing space) a side of a rewritten paragraph may have for its changed
+# words to be underlined; longer paragraphs are only marked as a whole (difflib grows with
+# the product of both lengths).
+MAX_WORD_DIFF_WORDS = 600
+# How alike (0..1, difflib's ratio) two paragraphs must be for word marks: below, the
+# paragraph was rewritten and underlining nearly every word would only add noise.
+MIN_WORD_SIMILARITY = 0.5
+_WORD_RE = re.compile(r"\s+|\S+\s*")
 # How strongly a marked paragraph's background leans from the base colour to the highlight colour (0..1).
 MARK_STRENGTH = 0.28
 
@@ -91,6 +100,37 @@ def status_icon(status: str, colour: QColor, size: int, ratio: float = 1.0) -> Q
     painter.drawText(box, Qt.AlignmentFlag.AlignCenter, STATUS_SYMBOLS[status])
     painter.end()
     return pixmap
+
+
+def word_marks(older: str, newer: str) -> tuple[list[tuple[str, bool]], list[tuple[str, bool]]] | None:
+    """The words of two versions of a paragraph as (text, changed) runs, one list a side;
+    None when they are too long or too different for word marks to help."""
+    a, b = _WORD_RE.findall(older), _WORD_RE.findall(newer)
+    if not a or not b or len(a) > MAX_WORD_DIFF_WORDS or len(b) > MAX_WORD_DIFF_WORDS:
+        return None
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    if matcher.ratio() < MIN_WORD_SIMILARITY:
+        return None
+    old_runs: list[tuple[str, bool]] = []
+    new_runs: list[tuple[str, bool]] = []
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if i2 > i1:
+            old_runs.append(("".join(a[i1:i2]), op != "equal"))
+        if j2 > j1:
+            new_runs.append(("".join(b[j1:j2]), op != "equal"))
+    return old_runs, new_runs
+
+
+def runs_html(runs: list[tuple[str, bool]]) -> str:
+    """Runs of text as escaped HTML, the changed ones underlined (their trailing space not)."""
+    out = []
+    for text, changed in runs:
+        if changed and text.strip():
+            word = text.rstrip()
+            out.append(f"<u>{html.escape(word)}</u>{html.escape(text[len(word):])}")
+        else:
+            out.append(html.escape(text))
+    return "".join(out)
 
 
 def paragraphs_of(text: str) -> list[str]:
@@ -254,7 +294,10 @@ class CompareView(View):
         self.chapter_heading.setTextFormat(Qt.TextFormat.PlainText)
         self.chapter_heading.setFont(scaled_font(self.chapter_heading.font(), 1.15, bold=True))
         self.legend = QLabel(
-            self.tr("Marked paragraphs: + text that is new or rewritten in the newer edition; − text of the older edition that was removed or rewritten.")
+            self.tr(
+                "Marked paragraphs: + text that is new or rewritten in the newer edition; − text of the older edition "
+                "that was removed or rewritten. In a paragraph that changed a little, the changed words are underlined."
+            )
         )
         self.legend.setWordWrap(True)
         self.legend.setTextFormat(Qt.TextFormat.PlainText)
@@ -640,11 +683,21 @@ class CompareView(View):
         for part in entry.diff:
             op, a_text, b_text = part.op, part.a_text, part.b_text
             text = a_text if older else b_text
-            for paragraph in paragraphs_of(text):
+            pairs: list[tuple[str, str]] = []
+            if op == "replace":
+                # Paragraph by paragraph when both sides have as many: then the changed words can be shown.
+                old_paragraphs, new_paragraphs = paragraphs_of(a_text), paragraphs_of(b_text)
+                if len(old_paragraphs) == len(new_paragraphs):
+                    pairs = list(zip(old_paragraphs, new_paragraphs))
+            for index, paragraph in enumerate(paragraphs_of(text)):
                 content = html.escape(paragraph)
                 heading = _HEADING_RE.fullmatch(paragraph)
                 if heading:
                     content = f"<b>{html.escape(heading.group(1))}</b>"  # a Markdown heading: bold, without its #
+                elif pairs:
+                    marks = word_marks(*pairs[index])
+                    if marks is not None:
+                        content = runs_html(marks[0] if older else marks[1])
                 if op == "equal":
                     out.append(f'<p style="white-space:pre-wrap">{content}</p>')
                 else:
