@@ -28,7 +28,7 @@ from typing import Any, NamedTuple
 import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
-from reader.core.archive import Archive, ArchiveLimits
+from reader.core.archive import Archive
 from reader.core.bundle import BUNDLE_SUFFIX, BundleLimits, VerifiedBundle, verify_bundle
 from reader.core.errors import (
     CancelledError,

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen, QShowEvent
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTreeWidget, QWidget
 
 from reader.ui.format import demo_marking
 
@@ -230,3 +230,29 @@ class RowDelegate(QStyledItemDelegate):
         painter.drawRoundedRect(rect, 3, 3)
         painter.setFont(row.small_bold)
         painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, demo_marking())
+
+
+class WrapDelegate(QStyledItemDelegate):
+    """Rows as tall as their wrapped text, so long titles are read whole instead of cut off.
+
+    Subclasses say how wide the text may be for an index (``text_width``; ``None``: no wrapping).
+    """
+
+    MIN_WIDTH_PX = 40
+
+    def __init__(self, tree: QTreeWidget) -> None:
+        super().__init__(tree)
+        self._tree = tree
+
+    def text_width(self, index: QModelIndex) -> int | None:
+        raise NotImplementedError
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802 - Qt override
+        size = super().sizeHint(option, index)
+        width = self.text_width(index)
+        if width is None or width < self.MIN_WIDTH_PX:
+            return size
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        text = QFontMetrics(opt.font).boundingRect(QRect(0, 0, width, 100_000), Qt.TextFlag.TextWordWrap, opt.text)
+        return QSize(size.width(), max(size.height(), text.height() + 6))

@@ -15,8 +15,8 @@ import logging
 import re
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QObject, QRect, QRectF, QSize, Qt, QUrl, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QIcon, QImage, QPainter, QPalette, QPen, QPixmap, QTextDocument
+from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QObject, QRectF, QSize, Qt, QUrl, Signal
+from PySide6.QtGui import QColor, QFont, QIcon, QImage, QPainter, QPalette, QPen, QPixmap, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -29,8 +29,6 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QSplitter,
     QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTextBrowser,
     QTreeWidget,
     QTreeWidgetItem,
@@ -42,11 +40,11 @@ from reader.core.errors import CancelledError, NotFoundError
 from reader.ui.context import AppContext
 from reader.ui.errors import error_text
 from reader.ui.format import level_badge_text
-from reader.ui.views.base import View, scaled_font
+from reader.ui.views.base import View, WrapDelegate, scaled_font
 from reader.ui.views.editions import edition_markings
 
 if TYPE_CHECKING:
-    from reader.core.library import ChapterComparison, Comparison, DiffPart, Edition, Library
+    from reader.core.library import ChapterComparison, Comparison, Edition, Library
     from reader.ui.tasks import TaskHandle
 
 log = logging.getLogger(__name__)
@@ -138,27 +136,16 @@ def paragraphs_of(text: str) -> list[str]:
     return text.split("\n\n") if text else []
 
 
-class WrapDelegate(QStyledItemDelegate):
-    """Rows as tall as their wrapped chapter title, so long titles are read whole."""
+class TitleWrapDelegate(WrapDelegate):
+    """The chapter list: the title column wraps."""
 
-    def __init__(self, tree: QTreeWidget) -> None:
-        super().__init__(tree)
-        self._tree = tree
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802 - Qt override
-        size = super().sizeHint(option, index)
+    def text_width(self, index: QModelIndex) -> int | None:
         if index.column() != COL_TITLE:
-            return size
+            return None
         # The text's room: the viewport (its width is current during a resize, unlike the
         # stretched column's) less the fixed status column and the style's text margins.
         margin = self._tree.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1
-        width = self._tree.viewport().width() - self._tree.columnWidth(COL_STATUS) - 2 * margin - 4
-        if width < 40:
-            return size
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        text = QFontMetrics(opt.font).boundingRect(QRect(0, 0, width, 100_000), Qt.TextFlag.TextWordWrap, opt.text)
-        return QSize(size.width(), max(size.height(), text.height() + 6))
+        return self._tree.viewport().width() - self._tree.columnWidth(COL_STATUS) - 2 * margin - 4
 
 
 class DiffPane(QTextBrowser):
@@ -274,7 +261,7 @@ class CompareView(View):
         self.chapter_tree.setUniformRowHeights(False)
         self.chapter_tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.chapter_tree.setWordWrap(True)
-        self.chapter_tree.setItemDelegate(WrapDelegate(self.chapter_tree))
+        self.chapter_tree.setItemDelegate(TitleWrapDelegate(self.chapter_tree))
         self.chapter_tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.chapter_tree.viewport().installEventFilter(self)
         header = self.chapter_tree.header()

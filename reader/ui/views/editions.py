@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QSplitter,
-    QStyledItemDelegate,
     QStyleOptionViewItem,
     QToolButton,
     QTreeWidget,
@@ -40,7 +39,7 @@ from reader.ui.browser import ASSET_SCHEME, ChapterBrowser
 from reader.ui.context import AppContext
 from reader.ui.errors import error_text, show_error
 from reader.ui.format import demo_marking, format_date, level_badge_text, level_colour, level_text_colour
-from reader.ui.views.base import RowDelegate, View, scaled_font
+from reader.ui.views.base import RowDelegate, View, WrapDelegate, scaled_font
 
 log = logging.getLogger(__name__)
 
@@ -155,27 +154,16 @@ class EditionDelegate(RowDelegate):
         painter.restore()
 
 
-class TocDelegate(QStyledItemDelegate):
-    """Rows as tall as their wrapped title: long chapter titles wrap instead of being cut off."""
+class TocDelegate(WrapDelegate):
+    """Table of contents: long chapter titles wrap instead of being cut off."""
 
-    def __init__(self, tree: QTreeWidget) -> None:
-        super().__init__(tree)
-        self._tree = tree
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
-        size = super().sizeHint(option, index)
+    def text_width(self, index: QModelIndex) -> int | None:
         depth = 0
         parent = index.parent()
         while parent.isValid():
             depth += 1
             parent = parent.parent()
-        width = self._tree.viewport().width() - self._tree.indentation() * (depth + 1) - 10
-        if width < 40:
-            return size
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        text = QFontMetrics(opt.font).boundingRect(QRect(0, 0, width, 100_000), Qt.TextFlag.TextWordWrap, opt.text)
-        return QSize(size.width(), max(size.height(), text.height() + 6))
+        return self._tree.viewport().width() - self._tree.indentation() * (depth + 1) - 10
 
 
 class EditionsView(View):
