@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from reader.core.bundle import verify_bundle
-from reader.core.demo import build_demo_bundles, demo_bundle_paths, demo_key, demo_sources_dir, load_demo
+from reader.core.demo import build_demo_bundles, demo_bundle_paths, demo_key, demo_sources_dir
 from reader.core.library import Library
 from reader.core.paths import builtin_trust_dir
 from reader.core.render import PLACEHOLDER_HTML, render_chapter
