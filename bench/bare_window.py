@@ -21,13 +21,13 @@ WINDOW_SIZE_PX = (1200, 800)
 
 
 def process_start_time() -> float | None:
-    """``time.perf_counter()`` at the moment this process started (the same method as the app)."""
+    """``time.perf_counter()`` at the moment this process started (the same method as the app:
+    the kernel's start tick, taken at its middle, against CLOCK_BOOTTIME)."""
     try:
         stat = Path("/proc/self/stat").read_text()
         start_ticks = int(stat.rsplit(")", 1)[1].split()[19])
-        uptime_s = float(Path("/proc/uptime").read_text().split()[0])
-        age_s = uptime_s - start_ticks / os.sysconf("SC_CLK_TCK")
-    except (OSError, ValueError, IndexError):
+        age_s = time.clock_gettime(time.CLOCK_BOOTTIME) - (start_ticks + 0.5) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError, AttributeError):
         return None
     if not 0 <= age_s < 600:
         return None

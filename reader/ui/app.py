@@ -66,13 +66,18 @@ def parse_args(argv: list[str]) -> Options:
 
 
 def process_start_time() -> float | None:
-    """``time.perf_counter()`` at the moment this process started, where the OS tells (Linux)."""
+    """``time.perf_counter()`` at the moment this process started, where the OS tells (Linux).
+
+    The kernel keeps the start in clock ticks (10 ms) of CLOCK_BOOTTIME; read against that clock
+    and taken at the middle of its tick, the estimate is within half a tick either way, whenever
+    it is read. (Against /proc/uptime, itself in 10 ms steps, a median of runs was off by up to
+    5 ms, depending on when in the start-up it was read.)
+    """
     try:
         stat = Path("/proc/self/stat").read_text()
         start_ticks = int(stat.rsplit(")", 1)[1].split()[19])  # field 22, starttime
-        uptime_s = float(Path("/proc/uptime").read_text().split()[0])
-        age_s = uptime_s - start_ticks / os.sysconf("SC_CLK_TCK")
-    except (OSError, ValueError, IndexError):
+        age_s = time.clock_gettime(time.CLOCK_BOOTTIME) - (start_ticks + 0.5) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError, AttributeError):
         return None
     if not 0 <= age_s < 600:
         return None
