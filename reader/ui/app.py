@@ -7,14 +7,13 @@ in the background after the window is on screen (with the demo library on a firs
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 import os
 import sqlite3
 import sys
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from PySide6.QtCore import QEvent, QLocale, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon
@@ -39,13 +38,12 @@ FIRST_PAINT_FALLBACK_MS = 1000
 _STYLES_WITHOUT_DARK = ("windows", "windowsvista")
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(NamedTuple):  # not a dataclass: importing dataclasses costs start-up time
     library: Path
     language: str | None = None  # --lang; None: the stored setting
     no_demo: bool = False
     self_test: bool = False
-    qt_args: list[str] = field(default_factory=list)
+    qt_args: tuple[str, ...] = ()
 
 
 def parse_args(argv: list[str]) -> Options:
@@ -62,7 +60,7 @@ def parse_args(argv: list[str]) -> Options:
         from reader.core.paths import default_library_dir
 
         library = default_library_dir()
-    return Options(library.resolve(), args.lang, args.no_demo, args.self_test, rest)
+    return Options(library.resolve(), args.lang, args.no_demo, args.self_test, tuple(rest))
 
 
 def process_start_time() -> float | None:
@@ -124,8 +122,7 @@ def follow_color_scheme(app: QApplication) -> None:
             app.setStyle("Fusion")
 
 
-@dataclass
-class StartupState:
+class StartupState(NamedTuple):
     recovery: list[str]
     empty: bool
     load_demo: bool
@@ -185,9 +182,7 @@ class ReaderApp(QObject):
     def _apply_language(self, language: str) -> None:
         i18n.remove(self.app, self.translators)
         self.translators = i18n.install(self.app, language)
-        from reader.ui.format import locale_for
-
-        QLocale.setDefault(locale_for(language))
+        QLocale.setDefault(i18n.locale_for(language))
 
     def set_language(self, language: str) -> None:
         """Switch the language now: new translators, and the window built again in it."""
@@ -477,6 +472,8 @@ class SelfTest(QObject):
             return
         self._done = True
         self._timer.stop()
+        import json
+
         result = {"ok": True, **self.times, "views": self.views, "durations_ms": self.durations, "rss_kb": resident_memory_kb()}
         sys.stdout.write(json.dumps(result) + "\n")
         sys.stdout.flush()
@@ -488,6 +485,8 @@ class SelfTest(QObject):
         self._done = True
         self._timer.stop()
         log.error("self-test failed at %s: %s", self.step, error)
+        import json
+
         result = {"ok": False, "failed": self.step, "error": error, **self.times, "views": self.views, "rss_kb": resident_memory_kb()}
         sys.stdout.write(json.dumps(result) + "\n")
         sys.stdout.flush()

@@ -6,6 +6,7 @@ from PySide6.QtCore import QCoreApplication, QDate, QLocale
 from PySide6.QtGui import QColor
 
 from reader.core.vocabulary import LEVEL_LABELS_EN, LEVEL_MEANINGS, LEVEL_MEANINGS_EN, SCALES, THEMES, severity
+from reader.ui.i18n import locale_for  # noqa: F401 - the views take it from here
 
 # Background colours by severity on a common 0..1 axis; always shown with the label
 # and number too, never as the only carrier of meaning.
@@ -45,10 +46,6 @@ def theme_name(theme: str, language: str) -> str:
     if names is None:
         return theme
     return names[1] if is_english(language) else names[0]
-
-
-def locale_for(language: str) -> QLocale:
-    return QLocale(QLocale.Language.English if is_english(language) else QLocale.Language.Dutch, QLocale.Country.Netherlands if not is_english(language) else QLocale.Country.UnitedKingdom)
 
 
 def format_date(iso: str, language: str) -> str:

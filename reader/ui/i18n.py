@@ -15,13 +15,17 @@ from __future__ import annotations
 
 import logging
 import os
-import shutil
-import subprocess
 import sys
-import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.core.paths import resource_path
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QLocale
+
+# subprocess, shutil and xml.etree are imported where a .ts or .qm file is built or updated,
+# not at start-up: the app imports this module before its window is on screen.
 
 log = logging.getLogger(__name__)
 
@@ -62,6 +66,8 @@ def _repo_root() -> Path:
 
 def _tool(name: str) -> str:
     """Path of a PySide6 tool (``pyside6-lupdate``, ``pyside6-lrelease``); RuntimeError if absent."""
+    import shutil
+
     candidates = [Path(sys.executable).parent / name, Path(sys.executable).parent / f"{name}.exe"]
     for candidate in candidates:
         if candidate.is_file():
@@ -73,6 +79,8 @@ def _tool(name: str) -> str:
 
 
 def _run(args: list[str]) -> None:
+    import subprocess
+
     log.debug("running %s", " ".join(args))
     proc = subprocess.run(args, cwd=_repo_root(), capture_output=True, text=True, timeout=TOOL_TIMEOUT_S, check=False)
     if proc.returncode != 0:
@@ -101,6 +109,8 @@ def fill_identity(ts: Path) -> None:
 
     Plural messages written as ``%n chapter(s)`` get the forms ``%n chapter`` and ``%n chapters``.
     """
+    import xml.etree.ElementTree as ET
+
     tree = ET.parse(ts)
     for message in tree.getroot().iter("message"):
         source = message.findtext("source") or ""
@@ -152,12 +162,27 @@ def ensure_built(language: str) -> Path | None:
     """The ``.qm`` file for ``language``, built first when running from a checkout and it is
     missing or older than its ``.ts``. None if there is none (the source strings are shown)."""
     if not is_frozen() and needs_build(language):
+        import subprocess
+
         try:
             build((language,))
         except (OSError, RuntimeError, subprocess.SubprocessError) as exc:
             log.warning("cannot build the %s translation: %s", language, exc)
     target = qm_path(language)
     return target if target.is_file() else None
+
+
+def locale_for(language: str) -> QLocale:
+    """The locale of dates and numbers in ``language``: en_GB for English, nl_NL otherwise.
+
+    Here rather than in reader.ui.format, which the app would otherwise import (with the
+    vocabulary) before its window is on screen.
+    """
+    from PySide6.QtCore import QLocale
+
+    if language == "en":
+        return QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+    return QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands)
 
 
 def install(app, language: str) -> list:
