@@ -6,19 +6,9 @@ from __future__ import annotations
 import importlib
 import logging
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-    QListWidget,
-    QListWidgetItem,
-    QFileDialog,
-    QMainWindow,
-    QMessageBox,
-    QStackedWidget,
-    QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QStackedWidget, QWidget
 
 from reader.ui.context import AppContext
 
@@ -41,6 +31,10 @@ VIEWS: tuple[tuple[str, str, str], ...] = (
 # Width of the navigation list in average characters of the current font.
 NAV_WIDTH_CHARS = 24
 STATUS_TIMEOUT_MS = 8000
+# Qt.AlignmentFlag.AlignCenter as a number. The first Qt.* enum a process uses makes PySide6
+# create all of them (about 15 ms), so nothing before the window's first paint uses one:
+# Qt is imported where it is used, after it.
+_ALIGN_CENTER = 0x84
 
 
 class MainWindow(QMainWindow):
@@ -68,7 +62,7 @@ class MainWindow(QMainWindow):
         self.nav.setStyleSheet("QListWidget::item { padding: 0.4em 0.6em; }")
         self.stack = QStackedWidget()
         self.placeholder = QLabel(self.tr("Opening the library…"))
-        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setProperty("alignment", _ALIGN_CENTER)
         self.stack.addWidget(self.placeholder)
         self.views: dict[str, QWidget] = {}
         self.view_actions: dict[str, QAction] = {}
@@ -80,7 +74,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
-        self._build_menus()
+        self._build_menu_bar()
         self._build_status_bar()
         ctx.show_view_requested.connect(self.show_view)
         ctx.open_edition_requested.connect(self._on_open_requested)
@@ -90,10 +84,14 @@ class MainWindow(QMainWindow):
             self.build_views()
 
     def build_views(self) -> None:
-        """Import and create the views (the heavy part); the application calls this after the
-        window's first paint, so the window is on screen before the library code is loaded."""
+        """Fill the menus, import and create the views (the heavy part); the application calls
+        this after the window's first paint, so the window is on screen before the library code
+        is loaded."""
         if self.views:
             return
+        from PySide6.QtCore import Qt
+
+        self._build_menus()
         for index, (name, module, cls) in enumerate(VIEWS):
             view = getattr(importlib.import_module(module), cls)(self.ctx)
             self.views[name] = view
@@ -127,9 +125,16 @@ class MainWindow(QMainWindow):
 
     # --- building ------------------------------------------------------------------------
 
-    def _build_menus(self) -> None:
+    def _build_menu_bar(self) -> None:
+        """The menu titles, in the first frame; their entries come with the views (a shortcut
+        is the first Qt.* enum)."""
         bar = self.menuBar()
-        file_menu = bar.addMenu(self.tr("&File"))
+        self.file_menu = bar.addMenu(self.tr("&File"))
+        self.view_menu = bar.addMenu(self.tr("&View"))
+        self.help_menu = bar.addMenu(self.tr("&Help"))
+
+    def _build_menus(self) -> None:
+        file_menu = self.file_menu
         self.import_action = QAction(self.tr("&Import file…"), self)
         self.import_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Open))
         self.import_action.setStatusTip(self.tr("Import signed editions (.dtnb files)"))
@@ -152,9 +157,7 @@ class MainWindow(QMainWindow):
         self.quit_action.triggered.connect(self.close)
         file_menu.addAction(self.quit_action)
 
-        self.view_menu = bar.addMenu(self.tr("&View"))
-
-        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu = self.help_menu
         self.about_action = QAction(self.tr("&About DTN Reader"), self)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self.show_about)
@@ -168,6 +171,8 @@ class MainWindow(QMainWindow):
     # --- navigation ----------------------------------------------------------------------
 
     def show_view(self, name: str) -> None:
+        from PySide6.QtCore import Qt
+
         for row in range(self.nav.count()):
             if self.nav.item(row).data(Qt.ItemDataRole.UserRole) == name:
                 self.nav.setCurrentRow(row)
@@ -175,6 +180,8 @@ class MainWindow(QMainWindow):
         raise ValueError(f"no view {name!r}")
 
     def current_view_name(self) -> str | None:
+        from PySide6.QtCore import Qt
+
         item = self.nav.currentItem()
         return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
 
@@ -189,6 +196,8 @@ class MainWindow(QMainWindow):
     def _on_nav_row_changed(self, row: int) -> None:
         if row < 0:
             return
+        from PySide6.QtCore import Qt
+
         self.stack.setCurrentIndex(row)
         name = self.nav.item(row).data(Qt.ItemDataRole.UserRole)
         self.view_actions[name].setChecked(True)
@@ -204,6 +213,8 @@ class MainWindow(QMainWindow):
     # --- dialogs -------------------------------------------------------------------------
 
     def import_files(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         paths, _filter = QFileDialog.getOpenFileNames(
             self, self.tr("Import signed editions"), "", self.tr("DTN bundles (*.dtnb);;All files (*)")
         )
@@ -211,6 +222,8 @@ class MainWindow(QMainWindow):
             self.import_paths(paths)
 
     def import_folder(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         folder = QFileDialog.getExistingDirectory(self, self.tr("Import every signed edition in a folder"))
         if folder:
             self.import_paths([folder])
@@ -224,6 +237,8 @@ class MainWindow(QMainWindow):
 
     def open_settings(self):
         """Show the settings dialog (non-modal for the rest of the app, modal for this window)."""
+        from PySide6.QtCore import Qt
+
         from reader.ui.settings import SettingsDialog
 
         dialog = SettingsDialog(self.ctx, self)
@@ -233,6 +248,9 @@ class MainWindow(QMainWindow):
         return dialog
 
     def show_about(self) -> None:
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QMessageBox
+
         from reader import __version__
 
         text = self.tr(
