@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import importlib
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QMainWindow, QStackedWidget, QWidget
 
 from reader.ui.context import AppContext
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QAction
 
 log = logging.getLogger(__name__)
 
@@ -58,16 +61,12 @@ class MainWindow(QMainWindow):
         self.nav.setAccessibleName(self.tr("Navigation"))
         self.nav.setAccessibleDescription(self.tr("The views of the reader; use the arrow keys to switch"))
         self.nav.setFixedWidth(self.nav.fontMetrics().averageCharWidth() * NAV_WIDTH_CHARS)
-        # Room around each entry, relative to the font (em), so larger system fonts scale too.
-        self.nav.setStyleSheet("QListWidget::item { padding: 0.4em 0.6em; }")
         self.stack = QStackedWidget()
         self.placeholder = QLabel(self.tr("Opening the library…"))
         self.placeholder.setProperty("alignment", _ALIGN_CENTER)
         self.stack.addWidget(self.placeholder)
         self.views: dict[str, QWidget] = {}
         self.view_actions: dict[str, QAction] = {}
-        self._view_group = QActionGroup(self)
-        self._view_group.setExclusive(True)
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -75,7 +74,6 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self._build_menu_bar()
-        self._build_status_bar()
         ctx.show_view_requested.connect(self.show_view)
         ctx.open_edition_requested.connect(self._on_open_requested)
         ctx.open_chapter_requested.connect(self._on_open_requested)
@@ -84,14 +82,21 @@ class MainWindow(QMainWindow):
             self.build_views()
 
     def build_views(self) -> None:
-        """Fill the menus, import and create the views (the heavy part); the application calls
-        this after the window's first paint, so the window is on screen before the library code
-        is loaded."""
+        """Fill the menus, add the status bar, import and create the views (the heavy part);
+        the application calls this after the window's first paint, so the window is on screen
+        before the library code is loaded (and before what the first frame does not show)."""
         if self.views:
             return
         from PySide6.QtCore import Qt
+        from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+        from PySide6.QtWidgets import QListWidgetItem
 
         self._build_menus()
+        self._build_status_bar()
+        # Room around each entry, relative to the font (em), so larger system fonts scale too.
+        self.nav.setStyleSheet("QListWidget::item { padding: 0.4em 0.6em; }")
+        self._view_group = QActionGroup(self)
+        self._view_group.setExclusive(True)
         for index, (name, module, cls) in enumerate(VIEWS):
             view = getattr(importlib.import_module(module), cls)(self.ctx)
             self.views[name] = view
@@ -134,6 +139,8 @@ class MainWindow(QMainWindow):
         self.help_menu = bar.addMenu(self.tr("&Help"))
 
     def _build_menus(self) -> None:
+        from PySide6.QtGui import QAction, QKeySequence
+
         file_menu = self.file_menu
         self.import_action = QAction(self.tr("&Import file…"), self)
         self.import_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Open))
