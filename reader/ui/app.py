@@ -185,6 +185,7 @@ class ReaderApp(QObject):
         self.window = None
         self.loaded = False
         self._closed = False
+        self._open_submitted = False
         self._progress = ""  # what the window shows while the library opens
         self._notice = ""  # a message for the overview (the demo library was loaded)
 
@@ -227,15 +228,21 @@ class ReaderApp(QObject):
             old.deleteLater()
 
     def start(self) -> None:
-        """Show the window at once, build its views after the first paint, and open the
-        library in the background meanwhile."""
+        """Show the window at once; after its first paint, open the library in the background
+        and build the views meanwhile."""
         self.window = self._make_window(ready=False, build_views=False)
         self.window.resize(_default_size(self.window))
         self.window.show()
         FirstPaint(self.window, self._on_first_paint)
-        self.tasks.submit(_open_library(self.options.no_demo), self._on_opened, self._on_open_failed, write=True)
 
     def _on_first_paint(self) -> None:
+        if self._closed:
+            return
+        if not self._open_submitted:
+            # Not before the first paint: the worker's imports (reader.core.library) would take
+            # the GIL from the window's own start-up.
+            self._open_submitted = True
+            self.tasks.submit(_open_library(self.options.no_demo), self._on_opened, self._on_open_failed, write=True)
         if self.window is None or self.window.views:
             return
         self.window.build_views()
