@@ -1,0 +1,86 @@
+"""Start-up: the first frame is a small shell in the language of the library (title, menu
+titles, an empty navigation list, "opening the library"); the menus' entries, the status bar,
+the views and the library itself come after its first paint. Nothing before that paint
+imports the library code or makes PySide6 create its Qt.* enums (docs/performance.md,
+"Startup")."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from reader.core.library import Library
+from reader.ui.app import Options, ReaderApp
+from reader.ui.window import VIEWS
+from tests.helpers.views import LOAD_TIMEOUT_MS
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+PROBE_TIMEOUT_S = 60
+
+# What the app does in run() up to app.exec(), then what it has imported and which Qt.* enums
+# exist (PySide6 creates all 94 at the first one used, about 15 ms).
+PROBE = r"""
+import enum, gc, json, sys
+from PySide6.QtWidgets import QApplication
+before = set(sys.modules)
+from reader.ui.app import ReaderApp, follow_color_scheme, parse_args
+options = parse_args(["--library", sys.argv[1], "--no-demo"])
+app = QApplication(["dtn-reader", *options.qt_args])
+follow_color_scheme(app, options.qt_args)
+reader = ReaderApp(options, app)
+reader.start()
+modules = sorted(set(sys.modules) - before)
+qt_enums = sorted(c.__qualname__ for c in gc.get_objects() if isinstance(c, enum.EnumMeta) and c.__qualname__.startswith("Qt."))
+print(json.dumps({"modules": modules, "qt_enums": qt_enums}))
+reader.close()
+"""
+
+# Imported only after the first paint: the library code, the views, the translation tools.
+NOT_BEFORE_FIRST_PAINT = ("reader.core.library", "reader.ui.views", "reader.ui.format", "sqlite_utils", "subprocess", "xml.etree")
+
+
+@pytest.mark.parametrize(
+    ("stored", "title", "placeholder", "menus"),
+    [
+        ("nl", "DTN Reader", "De bibliotheek wordt geopend…", ["&Bestand", "Beel&d", "&Help"]),
+        ("en", "DTN Reader", "Opening the library…", ["&File", "&View", "&Help"]),
+    ],
+)
+def test_first_frame_is_the_shell_in_the_stored_language_and_the_rest_follows(qapp, qtbot, library_dir, stored, title, placeholder, menus):
+    with Library.open(library_dir, recover=False) as lib:
+        lib.set_setting("language", stored)
+    reader = ReaderApp(Options(library_dir), qapp)
+    try:
+        with qtbot.waitSignal(reader.library_loaded, timeout=LOAD_TIMEOUT_MS):
+            reader.start()
+            window = reader.window
+            assert window.windowTitle() == title
+            assert window.placeholder.text() == placeholder
+            assert [action.text() for action in window.menuBar().actions()] == menus
+            assert window.file_menu.actions() == [] and window.views == {} and window.nav.count() == 0
+            assert not reader.loaded
+        assert list(window.views) == [name for name, _module, _cls in VIEWS]
+        assert window.nav.count() == len(VIEWS) and window.placeholder is None
+        assert len(window.file_menu.actions()) == 5 and len(window.view_menu.actions()) == len(VIEWS)
+        assert str(library_dir) in window.library_label.text()
+    finally:
+        reader.close()
+
+
+def test_nothing_before_the_first_paint_loads_the_library_code_or_the_qt_enums(tmp_path):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    env.pop("DTN_LIBRARY", None)
+    proc = subprocess.run(
+        [sys.executable, "-c", PROBE, str(tmp_path / "library")],
+        cwd=REPO_ROOT, env=env, capture_output=True, text=True, timeout=PROBE_TIMEOUT_S, check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    result = json.loads(proc.stdout.strip().splitlines()[-1])
+    early = [m for m in result["modules"] if m.startswith(NOT_BEFORE_FIRST_PAINT)]
+    assert early == [], f"imported before the first paint: {early}"
+    assert result["qt_enums"] == [], "a Qt.* enum is used before the first paint (PySide6 then creates all of them, about 15 ms)"
