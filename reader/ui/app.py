@@ -228,6 +228,9 @@ class ReaderApp(QObject):
         if old is not None:
             old.hide()
             old.deleteLater()
+            if not self._open_submitted:
+                # Rebuilt before its first paint: the library opens after the new one's.
+                FirstPaint(self.window, self._on_first_paint)
 
     def start(self) -> None:
         """Show the window at once; after its first paint, open the library in the background

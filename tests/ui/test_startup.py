@@ -72,6 +72,18 @@ def test_first_frame_is_the_shell_in_the_stored_language_and_the_rest_follows(qa
         reader.close()
 
 
+def test_a_language_switch_before_the_first_paint_still_opens_the_library(qapp, qtbot, library_dir):
+    reader = ReaderApp(Options(library_dir, "nl"), qapp)
+    try:
+        with qtbot.waitSignal(reader.library_loaded, timeout=LOAD_TIMEOUT_MS):
+            reader.start()
+            reader.set_language("en")
+        assert reader.window.windowTitle() == "DTN Reader" and "overview" in reader.window.views
+        assert reader.window.menuBar().actions()[0].text() == "&File"
+    finally:
+        reader.close()
+
+
 def test_nothing_before_the_first_paint_loads_the_library_code_or_the_qt_enums(tmp_path):
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     env.pop("DTN_LIBRARY", None)
