@@ -545,14 +545,20 @@ def verify_bundle(
         return verified
 
 
+def read_member(path: str | Path, entry: FileEntry, limits: ArchiveLimits = ArchiveLimits()) -> bytes:
+    """Read one listed member of a (previously verified) bundle, checking its size and hash again."""
+    with Archive.open(str(path), limits) as archive:
+        if entry.path not in archive.members:
+            raise IntegrityError(f"{entry.path} is missing from the bundle (the stored bundle was altered)")
+        data = archive.read(entry.path)
+    if len(data) != entry.size or hashlib.sha256(data).hexdigest() != entry.sha256:
+        raise IntegrityError(f"{entry.path} no longer matches the signed manifest (the stored bundle was altered)")
+    return data
+
+
 def read_asset(path: str | Path, manifest: Manifest, name: str, limits: ArchiveLimits = ArchiveLimits()) -> bytes:
     """Read one listed asset from a (previously verified) bundle, checking its hash again."""
-    entry = manifest.file(name)
-    with Archive.open(str(path), limits) as archive:
-        data = archive.read(name)
-    if len(data) != entry.size or hashlib.sha256(data).hexdigest() != entry.sha256:
-        raise IntegrityError(f"{name} no longer matches the signed manifest (the stored bundle was altered)")
-    return data
+    return read_member(path, manifest.file(name), limits)
 
 
 # --- build ---------------------------------------------------------------------------

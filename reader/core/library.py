@@ -10,7 +10,6 @@ One Library object per thread: each opens its own connection.
 from __future__ import annotations
 
 import difflib
-import hashlib
 import html
 import json
 import logging
@@ -28,12 +27,10 @@ from typing import Any, NamedTuple
 import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
-from reader.core.archive import Archive
-from reader.core.bundle import BUNDLE_SUFFIX, BundleLimits, VerifiedBundle, verify_bundle
+from reader.core.bundle import BUNDLE_SUFFIX, BundleLimits, FileEntry, VerifiedBundle, read_member, verify_bundle
 from reader.core.errors import (
     CancelledError,
     DTNError,
-    IntegrityError,
     LibraryError,
     NotFoundError,
     RevokedKeyError,
@@ -835,13 +832,7 @@ class Library:
         if name not in entries or not name.startswith("assets/"):
             raise NotFoundError(f"{name} is not an asset of this edition")
         size, sha = entries[name]
-        with Archive.open(str(self.store.path_for(row[0])), self.bundle_limits.archive) as archive:
-            if name not in archive.members:
-                raise IntegrityError(f"{name} is missing from the stored bundle")
-            data = archive.read(name)
-        if len(data) != size or hashlib.sha256(data).hexdigest() != sha:
-            raise IntegrityError(f"{name} no longer matches the signed manifest (stored bundle altered)")
-        return data
+        return read_member(self.store.path_for(row[0]), FileEntry(name, size, sha), self.bundle_limits.archive)
 
     def level_events(self, edition_pk: int) -> list[LevelPoint]:
         e = self.edition(edition_pk)

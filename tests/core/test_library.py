@@ -333,3 +333,20 @@ def test_an_old_library_is_migrated(tmp_path):
     with Library.open(folder) as lib:
         [entry] = lib.audit()
         assert entry.source == "x" and entry.error_type is None
+
+
+def test_asset_read_is_checked_against_the_signed_hash(tmp_path, lib, key):
+    from reader.core.errors import IntegrityError, NotFoundError
+
+    result = lib.import_file(write_bundle(tmp_path, "a.dtnb", edition_bytes(key)))
+    edition = lib.edition("dtn-test-2025-06")
+    with pytest.raises(NotFoundError):
+        lib.asset(edition.pk, "chapters/01-niveau.md")
+    stored = lib.store.path_for(result.sha256)
+    data = bytearray(stored.read_bytes())
+    png = bf.level_bar_png()
+    at = bytes(data).index(png[:64])
+    data[at + 40] ^= 0xFF  # the asset is stored, not deflated: flip one of its bytes in place
+    stored.write_bytes(bytes(data))
+    with pytest.raises(IntegrityError, match="no longer matches the signed manifest"):
+        lib.asset(edition.pk, "assets/schaal.png")
