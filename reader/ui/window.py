@@ -220,20 +220,14 @@ class MainWindow(QMainWindow):
     # --- dialogs -------------------------------------------------------------------------
 
     def import_files(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
-        paths, _filter = QFileDialog.getOpenFileNames(
-            self, self.tr("Import signed editions"), "", self.tr("DTN bundles (*.dtnb);;All files (*)")
-        )
-        if paths:
-            self.import_paths(paths)
+        if "import" in self.views:
+            self.show_view("import")
+            self.views["import"].choose_files()
 
     def import_folder(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Import every signed edition in a folder"))
-        if folder:
-            self.import_paths([folder])
+        if "import" in self.views:
+            self.show_view("import")
+            self.views["import"].choose_folder()
 
     def import_paths(self, paths: list[str]) -> None:
         """Hand files or folders to the Import and trust view, which verifies and reports."""

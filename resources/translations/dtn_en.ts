@@ -677,13 +677,6 @@
             <source>Signed by: %1 (key %2)</source>
             <translation>Signed by: %1 (key %2)</translation>
         </message>
-        <message numerus="yes">
-            <source>Signature valid; %n file(s) checked against the signed manifest</source>
-            <translation>
-                <numerusform>Signature valid; %n file checked against the signed manifest</numerusform>
-                <numerusform>Signature valid; %n files checked against the signed manifest</numerusform>
-            </translation>
-        </message>
         <message>
             <source>Reason: %1</source>
             <translation>Reason: %1</translation>
@@ -1162,18 +1155,6 @@
         <message>
             <source>The folder that holds the library</source>
             <translation>The folder that holds the library</translation>
-        </message>
-        <message>
-            <source>Import signed editions</source>
-            <translation>Import signed editions</translation>
-        </message>
-        <message>
-            <source>DTN bundles (*.dtnb);;All files (*)</source>
-            <translation>DTN bundles (*.dtnb);;All files (*)</translation>
-        </message>
-        <message>
-            <source>Import every signed edition in a folder</source>
-            <translation>Import every signed edition in a folder</translation>
         </message>
         <message>
             <source>&lt;h3&gt;DTN Reader %1&lt;/h3&gt;&lt;p&gt;An offline reader for signed editions of the Dutch terrorism threat assessment (Dreigingsbeeld Terrorisme Nederland).&lt;/p&gt;&lt;p&gt;&lt;b&gt;DEMO:&lt;/b&gt; the demo library that comes with the reader is demonstration content, marked DEMO wherever it appears. It is not a publication of the NCTV and says nothing about the actual threat.&lt;/p&gt;&lt;p&gt;Licence: EUPL-1.2&lt;/p&gt;</source>

@@ -282,7 +282,7 @@
     </message>
     <message>
         <source>Marked paragraphs: + text that is new or rewritten in the newer edition; − text of the older edition that was removed or rewritten. In a paragraph that changed a little, the changed words are underlined.</source>
-        <translation>Gemarkeerde alinea's: + tekst die nieuw of herschreven is in de nieuwere editie; − tekst uit de oudere editie die is verwijderd of herschreven. In een alinea die een beetje veranderde, zijn de gewijzigde woorden onderstreept.</translation>
+        <translation>Gemarkeerde alinea&apos;s: + tekst die nieuw of herschreven is in de nieuwere editie; − tekst uit de oudere editie die is verwijderd of herschreven. In een alinea die een beetje veranderde, zijn de gewijzigde woorden onderstreept.</translation>
     </message>
     <message>
         <source>Compare</source>
@@ -676,13 +676,6 @@
     <message>
         <source>Signed by: %1 (key %2)</source>
         <translation>Ondertekend door: %1 (sleutel %2)</translation>
-    </message>
-    <message numerus="yes">
-        <source>Signature valid; %n file(s) checked against the signed manifest</source>
-        <translation>
-            <numerusform>Handtekening geldig; %n bestand gecontroleerd aan de hand van het ondertekende manifest</numerusform>
-            <numerusform>Handtekening geldig; %n bestanden gecontroleerd aan de hand van het ondertekende manifest</numerusform>
-        </translation>
     </message>
     <message>
         <source>Reason: %1</source>
@@ -1162,18 +1155,6 @@
     <message>
         <source>The folder that holds the library</source>
         <translation>De map met de bibliotheek</translation>
-    </message>
-    <message>
-        <source>Import signed editions</source>
-        <translation>Importeer ondertekende edities</translation>
-    </message>
-    <message>
-        <source>DTN bundles (*.dtnb);;All files (*)</source>
-        <translation>DTN-bundels (*.dtnb);;Alle bestanden (*)</translation>
-    </message>
-    <message>
-        <source>Import every signed edition in a folder</source>
-        <translation>Importeer alle ondertekende edities uit een map</translation>
     </message>
     <message>
         <source>&lt;h3&gt;DTN Reader %1&lt;/h3&gt;&lt;p&gt;An offline reader for signed editions of the Dutch terrorism threat assessment (Dreigingsbeeld Terrorisme Nederland).&lt;/p&gt;&lt;p&gt;&lt;b&gt;DEMO:&lt;/b&gt; the demo library that comes with the reader is demonstration content, marked DEMO wherever it appears. It is not a publication of the NCTV and says nothing about the actual threat.&lt;/p&gt;&lt;p&gt;Licence: EUPL-1.2&lt;/p&gt;</source>

@@ -253,6 +253,26 @@ def test_file_import_hands_paths_to_the_import_view(start_app, qtbot, tmp_path):
     assert overview.badge.text() == "4 of 5 — Substantial"
 
 
+def test_file_menu_import_uses_the_import_views_dialog(start_app, qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    from reader.core.demo import demo_bundle_paths
+
+    reader = start_app(tmp_path / "fresh", language="en", no_demo=True)
+    overview = reader.window.views["overview"]
+    asked = []
+
+    def fake_dialog(*args, **kwargs):
+        asked.append(args)
+        return [str(demo_bundle_paths()[-1])], ""
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(fake_dialog))
+    with qtbot.waitSignal(overview.loaded, timeout=LOAD_TIMEOUT_MS):
+        reader.window.import_action.trigger()
+    assert len(asked) == 1 and reader.window.current_view_name() == "import"
+    assert overview.badge.text() == "4 of 5 — Substantial"
+
+
 def test_about_box_names_version_and_demo_disclaimer(start_app, qtbot, library_dir):
     from PySide6.QtWidgets import QMessageBox
 

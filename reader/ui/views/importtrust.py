@@ -392,8 +392,8 @@ class ImportTrustView(View):
         layout.addWidget(self.summary_label)
         layout.addWidget(splitter, 1)
 
-        self.file_button.clicked.connect(self._on_file_button_clicked)
-        self.folder_button.clicked.connect(self._on_folder_button_clicked)
+        self.file_button.clicked.connect(self.choose_files)
+        self.folder_button.clicked.connect(self.choose_folder)
         self.cancel_button.clicked.connect(self._on_cancel_clicked)
         self.report_table.itemSelectionChanged.connect(self._on_report_selection_changed)
         return page
@@ -712,7 +712,8 @@ class ImportTrustView(View):
         else:
             self.details.clear()
 
-    def _on_file_button_clicked(self) -> None:
+    def choose_files(self) -> None:
+        """Ask for bundle files (the button and the File menu) and import them."""
         from reader.core.bundle import BUNDLE_SUFFIX
 
         paths, _filter = QFileDialog.getOpenFileNames(
@@ -721,7 +722,8 @@ class ImportTrustView(View):
         if paths:
             self.import_paths(paths)
 
-    def _on_folder_button_clicked(self) -> None:
+    def choose_folder(self) -> None:
+        """Ask for a folder, e.g. a USB stick (the button and the File menu), and import every bundle in it."""
         folder = QFileDialog.getExistingDirectory(self, self.tr("Import every bundle in a folder"))
         if folder:
             self.import_paths([folder])
