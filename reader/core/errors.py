@@ -6,16 +6,38 @@ as these errors: they stay ValueError, RuntimeError or assert.
 
 from __future__ import annotations
 
+from typing import Any, ClassVar
+
 
 class DTNError(Exception):
-    """Base of all user-facing errors. ``str(err)`` is the message to show."""
+    """Base of all user-facing errors. ``str(err)`` is the (English) message.
 
-    def __init__(self, message: str) -> None:
+    ``code`` names the problem for programs, translations and help pages
+    (a stable kebab-case word; the class gives a default, a raise site may
+    name a more precise one) and ``params`` holds the values the message
+    was made from, so the window can say the same in the user's language.
+    """
+
+    code: ClassVar[str] = "error"
+
+    def __init__(self, message: str, *, code: str | None = None, **params: Any) -> None:
         super().__init__(message)
         self.message = message
+        if code is not None:
+            self.code = code  # type: ignore[misc]  # an instance may refine its class's code
+        self.params: dict[str, Any] = params
 
     def __str__(self) -> str:
         return self.message
+
+    def __reduce__(self):  # keep code and params across processes (the render worker pickles errors)
+        return (_rebuild, (type(self), self.message, self.code, self.params), dict(self.__dict__))
+
+
+def _rebuild(cls: type[DTNError], message: str, code: str, params: dict[str, Any]) -> DTNError:
+    err = cls.__new__(cls)
+    DTNError.__init__(err, message, code=code, **params)
+    return err
 
 
 # --- keys and signatures ---------------------------------------------------
@@ -24,33 +46,49 @@ class DTNError(Exception):
 class KeyFormatError(DTNError):
     """A public or secret key file is not in minisign's format."""
 
+    code = "key-format"
+
 
 class KeyPasswordError(DTNError):
     """A password-protected secret key could not be decrypted."""
+
+    code = "key-password"
 
 
 class SignatureFormatError(DTNError):
     """A signature file is malformed (lines, base64, lengths, size)."""
 
+    code = "signature-format"
+
 
 class SignatureAlgorithmError(DTNError):
     """A signature uses an algorithm we do not accept (e.g. legacy ``Ed``)."""
+
+    code = "signature-algorithm"
 
 
 class UnknownKeyError(DTNError):
     """A signature names a key that is not in the trust store."""
 
+    code = "unknown-key"
+
 
 class RevokedKeyError(DTNError):
     """A signature was made by a key that has since been revoked."""
+
+    code = "revoked-key"
 
 
 class KeyRoleError(DTNError):
     """A key is trusted, but not for this kind of document."""
 
+    code = "key-role"
+
 
 class SignatureInvalidError(DTNError):
     """A signature (or the global signature over the trusted comment) does not verify."""
+
+    code = "signature-invalid"
 
 
 # --- bundles ----------------------------------------------------------------
@@ -59,25 +97,37 @@ class SignatureInvalidError(DTNError):
 class BundleError(DTNError):
     """Base for everything wrong with a bundle file."""
 
+    code = "bundle"
+
 
 class ArchiveError(BundleError):
     """The file is not a well-formed zip archive as the format requires."""
+
+    code = "archive"
 
 
 class UnsafeArchiveError(BundleError):
     """The archive has a structure we refuse (unsafe names, links, encryption, ...)."""
 
+    code = "unsafe-archive"
+
 
 class LimitExceededError(BundleError):
     """A size, count or ratio cap was exceeded."""
+
+    code = "limit-exceeded"
 
 
 class ManifestError(BundleError):
     """manifest.json is missing, not JSON, or does not follow the format."""
 
+    code = "manifest"
+
 
 class IntegrityError(BundleError):
     """A member does not match the size or hash in the signed manifest, or files are unlisted/missing."""
+
+    code = "integrity"
 
 
 # --- building from source ------------------------------------------------------
@@ -86,9 +136,11 @@ class IntegrityError(BundleError):
 class SourceError(DTNError):
     """An edition source folder has a problem; the message names file and line."""
 
+    code = "source"
+
     def __init__(self, path: str, problem: str, line: int | None = None) -> None:
         where = f"{path}:{line}" if line else path
-        super().__init__(f"{where}: {problem}")
+        super().__init__(f"{where}: {problem}", path=path, line=line, problem=problem)
         self.path = path
         self.line = line
         self.problem = problem
@@ -100,6 +152,8 @@ class SourceError(DTNError):
 class TrustStoreError(DTNError):
     """The trust store could not be read or changed."""
 
+    code = "trust-store"
+
 
 # --- library -----------------------------------------------------------------------
 
@@ -107,17 +161,25 @@ class TrustStoreError(DTNError):
 class LibraryError(DTNError):
     """The local library could not complete an operation."""
 
+    code = "library"
+
 
 class RollbackError(LibraryError):
     """A bundle is older than (or conflicts with) what the library already holds."""
+
+    code = "rollback"
 
 
 class NotFoundError(LibraryError):
     """An edition, chapter or item asked for does not exist."""
 
+    code = "not-found"
+
 
 class CancelledError(DTNError):
     """The user cancelled a long operation."""
+
+    code = "cancelled"
 
 
 # --- rendering ---------------------------------------------------------------------
@@ -126,6 +188,8 @@ class CancelledError(DTNError):
 class RenderError(DTNError):
     """Markdown could not be rendered within its limits."""
 
+    code = "render"
+
 
 # --- sync -----------------------------------------------------------------------------
 
@@ -133,9 +197,13 @@ class RenderError(DTNError):
 class FeedError(DTNError):
     """A feed is malformed, expired, rolled back or otherwise refused."""
 
+    code = "feed"
+
 
 class DownloadError(DTNError):
     """A transfer failed, was too large or too slow, or was redirected elsewhere."""
+
+    code = "download"
 
 
 # --- export ---------------------------------------------------------------------------
@@ -143,3 +211,5 @@ class DownloadError(DTNError):
 
 class ExportError(DTNError):
     """A file the user asked for (an image, a PDF) could not be written."""
+
+    code = "export"
