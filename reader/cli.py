@@ -25,12 +25,35 @@ class UsageError(Exception):
     """Bad arguments; exit 2."""
 
 
+def terminal_safe(text: str) -> str:
+    """``text`` with every character a terminal could act on written as a visible escape.
+
+    Control characters (C0, DEL, C1: cursor moves, colours, clearing a line), line breaks,
+    tabs, bidirectional controls and lone surrogates become ``\\x1b``, ``\\n``, ``\\u202e``,
+    ``\\ud800``: whatever a bundle, trusted comment or key name holds, one field stays one
+    visible field, so nothing can draw a second "signer:" line or hide part of a line.
+    Every line the command writes, to stdout and stderr, goes through here.
+    """
+    from reader.core.text import UNPRINTABLE_RE
+
+    return UNPRINTABLE_RE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
 def _out(text: str = "") -> None:
-    print(text, flush=False)
+    print(terminal_safe(text), flush=False)
+
+
+def _err(text: str) -> None:
+    print(terminal_safe(text), file=sys.stderr)
 
 
 def _json_out(obj: Any) -> None:
-    print(json.dumps(obj, ensure_ascii=False, indent=2))
+    # JSON escapes C0 itself but writes DEL, C1, bidirectional controls and lone surrogates raw;
+    # \uXXXX keeps the JSON valid (a raw newline here is layout, never inside a string).
+    from reader.core.text import UNPRINTABLE_RE
+
+    text = json.dumps(obj, ensure_ascii=False, indent=2)
+    print(UNPRINTABLE_RE.sub(lambda m: m.group() if m.group() == "\n" else f"\\u{ord(m.group()):04x}", text))
 
 
 def _library_dir(args: argparse.Namespace) -> Path:
@@ -115,7 +138,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     key = _load_secret_key(args.key)
     data, source = build_source(args.src, key)
     for warning in source.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
+        _err(f"warning: {warning}")
     out = Path(args.out)
     tmp = out.with_name(f".tmp-{out.name}")
     tmp.write_bytes(data)
@@ -259,7 +282,8 @@ def cmd_show(args: argparse.Namespace) -> int:
     for p in events:
         _out(f"  event:     {p.date}{' to ' + p.end if p.end else ''}: level {p.value} {p.label} in {p.region}")
     _out(f"  signed by: {e.signer_name} (key {e.signer_key_id})")
-    _out(f"  summary:   {e.summary}")
+    for i, line in enumerate(e.summary.splitlines() or [""]):
+        _out(f"  {'summary:' if i == 0 else '':<10} {line}")
     _out("  chapters:")
     for c in chapters:
         _out(f"    {c.ord + 1}. {c.title}  ({', '.join(c.themes)})")
@@ -448,13 +472,13 @@ def main(argv: list[str] | None = None) -> int:
         args = parser.parse_args(argv)
         return args.func(args)
     except UsageError as exc:
-        print(f"dtn: error: {exc}", file=sys.stderr)
+        _err(f"dtn: error: {exc}")
         return EXIT_USAGE
     except DTNError as exc:
-        print(f"dtn: {exc}", file=sys.stderr)
+        _err(f"dtn: {exc}")
         return EXIT_REJECTED
     except KeyboardInterrupt:
-        print("dtn: interrupted", file=sys.stderr)
+        _err("dtn: interrupted")
         return 130
     except BrokenPipeError:
         return EXIT_OK

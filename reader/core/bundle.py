@@ -27,6 +27,7 @@ from typing import Any
 from reader.core.archive import Archive, ArchiveLimits
 from reader.core.errors import IntegrityError, LimitExceededError, ManifestError
 from reader.core.minisign import SecretKey, Signature
+from reader.core.text import check_date, check_document, check_line, check_multiline, check_timestamp
 from reader.core.trust import TrustedKey, TrustStore
 from reader.core.vocabulary import PRIORITIES, SCALES, THEMES
 
@@ -43,7 +44,7 @@ SIGNER_ROLE = "publisher"
 ID_RE = re.compile(r"[a-z0-9][a-z0-9.-]{0,63}")
 SLUG_RE = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
 ITEM_ID_RE = re.compile(r"[a-z0-9][a-z0-9-]{0,79}")
-DATE_RE = re.compile(r"\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?")
+DATE_RE = re.compile(r"\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?")  # the form; check_date the calendar
 TIMESTAMP_RE = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z")
 SHA256_RE = re.compile(r"[0-9a-f]{64}")
 LANGUAGES = ("nl", "en")
@@ -268,8 +269,8 @@ class _Fields:
         if not isinstance(obj, dict):
             raise ManifestError(f"{where} must be an object")
         unknown = set(obj) - allowed
-        if unknown:
-            raise ManifestError(f"{where} has unknown field(s): {', '.join(sorted(unknown))}")
+        if unknown:  # repr: a hostile key name is shown escaped, never raw
+            raise ManifestError(f"{where} has unknown field(s): {', '.join(repr(k) for k in sorted(unknown))}")
         self.obj = obj
         self.where = where
 
@@ -285,17 +286,30 @@ class _Fields:
             raise ManifestError(f"{self.where}.{key} has the wrong type")
         return value
 
-    def text(self, key: str, max_chars: int, optional: bool = False, pattern: re.Pattern | None = None) -> Any:
+    def text(
+        self, key: str, max_chars: int, optional: bool = False, pattern: re.Pattern | None = None, *, multiline: bool = False
+    ) -> Any:
+        """A string field: one line of clean text, or (``multiline``) clean text with newlines and tabs."""
         value = self._get(key, str, optional)
         if value is None:
             return None
         if len(value) > max_chars:
             raise ManifestError(f"{self.where}.{key} is longer than {max_chars} characters")
+        (check_multiline if multiline else check_line)(value, f"{self.where}.{key}")
         if pattern is not None and not pattern.fullmatch(value):
             raise ManifestError(f"{self.where}.{key} {value[:80]!r} is not in the required form")
         if not optional and not value.strip():
             raise ManifestError(f"{self.where}.{key} is empty")
         return value
+
+    def date(self, key: str, optional: bool = False) -> Any:
+        """A real calendar date ``YYYY-MM-DD`` or month ``YYYY-MM``."""
+        value = self.text(key, 10, optional)
+        return None if value is None else check_date(value, f"{self.where}.{key}")
+
+    def timestamp(self, key: str) -> str:
+        """A real UTC time ``YYYY-MM-DDTHH:MM:SSZ``."""
+        return check_timestamp(self.text(key, 20), f"{self.where}.{key}")
 
     def integer(self, key: str, low: int, high: int, optional: bool = False) -> Any:
         value = self._get(key, int, optional)
@@ -329,6 +343,14 @@ def _level_fields(f: _Fields) -> tuple[int, str, str]:
     return value, label, scale_id
 
 
+def _clean_line(value: str) -> bool:
+    try:
+        check_line(value, "")
+    except ManifestError:
+        return False
+    return True
+
+
 def _well_formed_file_entry(raw: Any) -> FileEntry | None:
     """A ``files`` entry that passes every field check, in one step (a big bundle lists
     thousands); None for anything else, which then goes through the field checks."""
@@ -336,7 +358,7 @@ def _well_formed_file_entry(raw: Any) -> FileEntry | None:
         return None
     path, size, sha256 = raw.get("path"), raw.get("size"), raw.get("sha256")
     if (
-        type(path) is str and len(path) <= 255 and path.strip()
+        type(path) is str and len(path) <= 255 and path.strip() and _clean_line(path)
         and type(size) is int and 0 <= size <= 2**40
         and type(sha256) is str and SHA256_RE.fullmatch(sha256)
     ):
@@ -363,7 +385,7 @@ def parse_manifest(obj: Any, limits: ManifestLimits = ManifestLimits()) -> Manif
     edition = _Fields(top.obj.get("edition"), "manifest.edition", {"date", "number", "name"})
     lvl = _Fields(top.obj.get("level"), "manifest.level", {"value", "label", "scale", "since"})
     value, label, scale_id = _level_fields(lvl)
-    level = Level(value, label, scale_id, lvl.text("since", 10, pattern=DATE_RE))
+    level = Level(value, label, scale_id, lvl.date("since"))
 
     events = []
     for i, raw in enumerate(top.items("level_events", limits.max_level_events, optional=True)):
@@ -371,8 +393,8 @@ def parse_manifest(obj: Any, limits: ManifestLimits = ManifestLimits()) -> Manif
         ev_value, ev_label, ev_scale = _level_fields(ev)
         events.append(
             LevelEvent(
-                ev.text("start", 10, pattern=DATE_RE), ev.text("end", 10, optional=True, pattern=DATE_RE),
-                ev_value, ev_label, ev_scale, ev.text("region", 200), ev.text("note", 2000, optional=True) or "",
+                ev.date("start"), ev.date("end", optional=True),
+                ev_value, ev_label, ev_scale, ev.text("region", 200), ev.text("note", 2000, optional=True, multiline=True) or "",
             )
         )
 
@@ -432,14 +454,14 @@ def parse_manifest(obj: Any, limits: ManifestLimits = ManifestLimits()) -> Manif
     return Manifest(
         bundle_id=top.text("bundle_id", 64, pattern=ID_RE),
         revision=top.integer("revision", 1, 2**31),
-        edition_date=edition.text("date", 10, pattern=DATE_RE),
+        edition_date=edition.date("date"),
         edition_number=edition.integer("number", 1, 100_000, optional=True),
         edition_name=edition.text("name", limits.max_title_chars),
         publisher=top.text("publisher", 200),
-        created=top.text("created", 20, pattern=TIMESTAMP_RE),
+        created=top.timestamp("created"),
         language=language,
         title=top.text("title", limits.max_title_chars),
-        summary=top.text("summary", limits.max_summary_chars),
+        summary=top.text("summary", limits.max_summary_chars, multiline=True),
         demo=top.boolean("demo"),
         level=level,
         level_events=tuple(events),
@@ -467,7 +489,7 @@ def parse_checklist(data: bytes, entry: ChecklistEntry, limits: ManifestLimits =
         priority = it.text("priority", 10)
         if priority not in PRIORITIES:
             raise ManifestError(f"{entry.file}: item {iid!r} has unknown priority {priority!r}")
-        items.append(ChecklistItem(iid, it.text("text", 2000), priority))
+        items.append(ChecklistItem(iid, it.text("text", 2000, multiline=True), priority))
     return Checklist(entry.id, top.text("partner", 200), top.text("title", limits.max_title_chars), tuple(items))
 
 
@@ -501,6 +523,7 @@ def verify_bundle(
         manifest_bytes = archive.read(MANIFEST_NAME)
         signer = trust.key_for(signature.key_id, SIGNER_ROLE)
         signature.verify(manifest_bytes, signer.key)
+        check_line(signature.trusted_comment, "the signature's trusted comment", allow_tab=True)
 
         manifest = parse_manifest(load_json(manifest_bytes, MANIFEST_NAME, ml.max_manifest_bytes, ml.max_json_depth), ml)
         listed = {f.path: f for f in manifest.files}
@@ -535,7 +558,7 @@ def verify_bundle(
                 texts[name] = data
         for chapter in manifest.chapters:
             try:
-                texts[chapter.file].decode("utf-8")
+                check_document(texts[chapter.file].decode("utf-8"), chapter.file)
             except UnicodeDecodeError:
                 raise ManifestError(f"{chapter.file} is not UTF-8 text") from None
         verified = VerifiedBundle(path, manifest, manifest_bytes, signer, signature.trusted_comment, len(listed) + 2, texts)
@@ -597,7 +620,14 @@ def build_bundle(manifest: dict, members: dict[str, bytes], key: SecretKey) -> b
         {"path": name, "size": len(data), "sha256": hashlib.sha256(data).hexdigest()}
         for name, data in sorted(members.items())
     ]
-    parse_manifest(manifest)  # never sign what we would refuse to read
+    parsed = parse_manifest(manifest)  # never sign what we would refuse to read
+    for entry in parsed.checklists:
+        parse_checklist(members[entry.file], entry)
+    for chapter in parsed.chapters:
+        try:
+            check_document(members[chapter.file].decode("utf-8"), chapter.file)
+        except UnicodeDecodeError:
+            raise ManifestError(f"{chapter.file} is not UTF-8 text") from None
     manifest_bytes = canonical_json(manifest)
     signature = key.sign(manifest_bytes, trusted_comment_for(manifest), "signature from dtn build")
     out = io.BytesIO()

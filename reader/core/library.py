@@ -29,12 +29,14 @@ from sqlite_utils.migrations import Migrations
 
 from reader.core.bundle import BUNDLE_SUFFIX, BundleLimits, FileEntry, VerifiedBundle, read_member, verify_bundle
 from reader.core.errors import (
+    BUG_ERROR_TYPE,
     CancelledError,
     DTNError,
     LibraryError,
     NotFoundError,
     RevokedKeyError,
     RollbackError,
+    bug_message,
 )
 from reader.core.paths import builtin_trust_dir
 from reader.core.render import RenderedChapter, plain_text, render_chapter
@@ -542,6 +544,7 @@ class Library:
         shown = source or str(path)
         result = ImportResult(shown, "rejected")
         staged = None
+        committed = None  # a store file this import put in place but has not indexed yet
         try:
             staged = self.store.stage_file(path, self.bundle_limits.archive.max_archive_bytes)
             result.sha256 = staged.sha256
@@ -565,14 +568,21 @@ class Library:
             result.superseded = self._check_rollback(verified, staged.sha256)
             size = staged.size
             self.store.commit(staged)
-            staged = None
+            staged, committed = None, staged.sha256
             result.status = "imported"
             self._index(verified, result.sha256, size, shown, result)
             return result
-        except DTNError as exc:
+        except Exception as exc:  # noqa: BLE001 - an unexpected error is a bug, but still loses nothing
             if staged is not None:
                 self.store.discard(staged)
-            result.reason, result.error_type = str(exc), type(exc).__name__
+            if committed is not None:  # never left for startup recovery to trip over again
+                self.store.remove(committed)
+            result.status = "rejected"
+            if isinstance(exc, DTNError):
+                result.reason, result.error_type = str(exc), type(exc).__name__
+            else:
+                log.exception("import of %s failed unexpectedly", shown)
+                result.reason, result.error_type = bug_message(exc), BUG_ERROR_TYPE
             self._audit(result)
             return result
 

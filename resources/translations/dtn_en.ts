@@ -1643,6 +1643,30 @@
             <translation>A file in the bundle was altered, added or removed</translation>
         </message>
         <message>
+            <source>The bundle holds text with hidden or control characters</source>
+            <translation>The bundle holds text with hidden or control characters</translation>
+        </message>
+        <message>
+            <source>The bundle holds a date that does not exist</source>
+            <translation>The bundle holds a date that does not exist</translation>
+        </message>
+        <message>
+            <source>An image in the bundle is not what it claims to be</source>
+            <translation>An image in the bundle is not what it claims to be</translation>
+        </message>
+        <message>
+            <source>This is not a file that can be imported</source>
+            <translation>This is not a file that can be imported</translation>
+        </message>
+        <message>
+            <source>The demo key may only sign the built-in demo library</source>
+            <translation>The demo key may only sign the built-in demo library</translation>
+        </message>
+        <message>
+            <source>Something went wrong inside DTN Reader (a bug)</source>
+            <translation>Something went wrong inside DTN Reader (a bug)</translation>
+        </message>
+        <message>
             <source>The edition source has a problem</source>
             <translation>The edition source has a problem</translation>
         </message>

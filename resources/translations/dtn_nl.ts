@@ -1643,6 +1643,30 @@
         <translation>Een bestand in de bundel is gewijzigd, toegevoegd of verwijderd</translation>
     </message>
     <message>
+        <source>The bundle holds text with hidden or control characters</source>
+        <translation>De bundel bevat tekst met verborgen tekens of stuurtekens</translation>
+    </message>
+    <message>
+        <source>The bundle holds a date that does not exist</source>
+        <translation>De bundel bevat een datum die niet bestaat</translation>
+    </message>
+    <message>
+        <source>An image in the bundle is not what it claims to be</source>
+        <translation>Een afbeelding in de bundel is niet wat ze zegt te zijn</translation>
+    </message>
+    <message>
+        <source>This is not a file that can be imported</source>
+        <translation>Dit is geen bestand dat kan worden geïmporteerd</translation>
+    </message>
+    <message>
+        <source>The demo key may only sign the built-in demo library</source>
+        <translation>De demosleutel mag alleen de meegeleverde demobibliotheek ondertekenen</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside DTN Reader (a bug)</source>
+        <translation>Er ging iets mis in DTN Reader zelf (een fout in het programma)</translation>
+    </message>
+    <message>
         <source>The edition source has a problem</source>
         <translation>De bron van de editie bevat een fout</translation>
     </message>

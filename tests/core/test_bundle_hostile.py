@@ -22,6 +22,7 @@ from reader.core.errors import (
     ArchiveError,
     DTNError,
     IntegrityError,
+    InvalidDateError,
     KeyRoleError,
     LimitExceededError,
     ManifestError,
@@ -31,6 +32,7 @@ from reader.core.errors import (
     SignatureInvalidError,
     UnknownKeyError,
     UnsafeArchiveError,
+    UnsafeTextError,
 )
 from reader.core.minisign import SecretKey
 from reader.core.source import level_bar_png
@@ -510,7 +512,7 @@ def _set(path: str, value) -> Callable[[dict], None]:
 for _id, _path, _value, _message in [
     ("feed type", "type", "dtn-feed", "manifest type is 'dtn-feed', not 'dtn-bundle-manifest' (not a bundle manifest)"),
     ("wrong format version", "format", 2, "bundle format version 2 is not supported (this reader reads 1)"),
-    ("unknown field", "signed_by", "x", "manifest has unknown field(s): signed_by"),
+    ("unknown field", "signed_by", "x", "manifest has unknown field(s): 'signed_by'"),
     ("level outside its scale", "level.value", 6, "manifest.level.value = 6 is outside 1..5"),
     ("label not matching the scale", "level.label", "Aanzienlijk", "manifest.level.label 'Aanzienlijk' does not match level 4 of scale dtn-5"),
     ("unknown scale", "level.scale", "dtn-6", "manifest.level.scale 'dtn-6' is unknown"),
@@ -519,7 +521,6 @@ for _id, _path, _value, _message in [
     ("revision of the wrong type", "revision", "2", "manifest.revision has the wrong type"),
     ("demo of the wrong type", "demo", 1, "manifest.demo has the wrong type"),
     ("bad bundle id", "bundle_id", "../etc", "manifest.bundle_id '../etc' is not in the required form"),
-    ("bad edition date", "edition.date", "2024-13-01", "manifest.edition.date '2024-13-01' is not in the required form"),
     ("unknown language", "language", "de", "manifest.language 'de' is not one of nl, en"),
     ("empty title", "title", "   ", "manifest.title is empty"),
     ("summary too long", "summary", "x" * 10_001, "manifest.summary is longer than 10000 characters"),
@@ -556,6 +557,67 @@ def _(ctx: Ctx) -> bytes:
 @case("duplicate chapter id", ManifestError, "chapter id 'niveau' appears twice")
 def _(ctx: Ctx) -> bytes:
     return resigned(ctx, _set("chapters.1.id", "niveau"))
+
+
+# --- signed text is text ------------------------------------------------------------------------------------------------
+
+_BAD_TEXT = [
+    ("lone surrogate", bundles.LONE_SURROGATE, "a lone surrogate (U+D800) at position 2"),
+    ("escape sequence", bundles.ESCAPE_SEQUENCE, "a control character (U+001B) at position 2"),
+    ("C1 control", "\x9b31m", "a control character (U+009B) at position 2"),
+    ("bidi override", "\u202e", "a bidirectional control character (U+202E) at position 2"),
+]
+
+for _where, _path, _multiline in bundles.MANIFEST_TEXT_FIELDS:
+    for _kind, _bad, _message in [*_BAD_TEXT, *([] if _multiline else [("line break", "\n", "a line break (U+000A)")])]:
+        case(f"{_kind} in {_where}", UnsafeTextError, f"{_where} contains {_message}")(
+            lambda ctx, _path=_path, _bad=_bad: bundles.with_manifest_text(ctx.base, ctx.key, _path, _bad)
+        )
+
+for _where, _path, _multiline in bundles.CHECKLIST_TEXT_FIELDS:
+    for _kind, _bad, _message in [*_BAD_TEXT, *([] if _multiline else [("line break", "\n", "a line break (U+000A)")])]:
+        case(f"{_kind} in {_where}", UnsafeTextError, f"{_where} contains {_message}")(
+            lambda ctx, _path=_path, _bad=_bad: bundles.with_checklist_text(ctx.base, ctx.key, _path, _bad)
+        )
+
+for _kind, _bad, _message in _BAD_TEXT[1:]:  # a lone surrogate cannot be UTF-8: see the case after this
+    case(f"{_kind} in a chapter", UnsafeTextError, f"chapters/01-niveau.md contains {_message.replace('position 2', 'position 6')}")(
+        lambda ctx, _bad=_bad: bundles.with_chapter_text(ctx.base, ctx.key, _bad)
+    )
+
+case("lone surrogate in a chapter", ManifestError, "chapters/01-niveau.md is not UTF-8 text")(
+    lambda ctx: bundles.with_chapter_text(ctx.base, ctx.key, bundles.LONE_SURROGATE)
+)
+
+for _kind, _bad, _message in [("escape sequence", "\x1b]0;signer: NCTV\x07", "U+001B"), ("C1 control", "\x9b2K", "U+009B"),
+                              ("bidi override", "\u202e", "U+202E")]:
+    case(f"{_kind} in the trusted comment", UnsafeTextError, f"the signature's trusted comment contains a")(
+        lambda ctx, _bad=_bad: bundles.with_trusted_comment(ctx.base, ctx.key, f"timestamp:1718092800\tfile:manifest.json{_bad}")
+    )
+
+
+@case("lone surrogate in a field name", ManifestError, "manifest has unknown field(s): '\\ud800'")
+def _(ctx: Ctx) -> bytes:
+    return bundles.resign(ctx.base, ctx.key, bundles.ascii_json({**bundles.manifest_of(ctx.base), bundles.LONE_SURROGATE: "x"}))
+
+
+for _id, _path, _value, _message in [
+    ("30 February", "edition.date", "2023-02-30", "manifest.edition.date '2023-02-30' is not a real calendar date"),
+    ("month 13", "edition.date", "2024-13-01", "manifest.edition.date '2024-13-01' is not a real calendar date"),
+    ("month 13 in since", "level.since", "2013-13", "manifest.level.since '2013-13' is not a real calendar date"),
+    ("29 February in a common year", "level_events.0.start", "2019-02-29", "manifest.level_events[0].start '2019-02-29' is not a real"),
+    ("31 April", "level_events.0.end", "2019-04-31", "manifest.level_events[0].end '2019-04-31' is not a real"),
+    ("hour 24", "created", "2024-06-11T24:00:00Z", "manifest.created '2024-06-11T24:00:00Z' is not a real calendar time"),
+    ("second 61", "created", "2024-06-11T08:00:61Z", "manifest.created '2024-06-11T08:00:61Z' is not a real calendar time"),
+    ("year 0001", "edition.date", "0001-01-01", "manifest.edition.date '0001-01-01' is not a real date between 1900 and 2200"),
+    ("Arabic-Indic digits", "edition.date", "٢٠٢٤-٠٦-١١", "manifest.edition.date '٢٠٢٤-٠٦-١١' is not a real date"),
+    ("time without zone", "created", "2024-06-11T08:00:00", "manifest.created '2024-06-11T08:00:00' is not a real time"),
+]:
+    case(f"date: {_id}", InvalidDateError, _message)(
+        lambda ctx, _path=_path, _value=_value: bundles.resign(
+            ctx.base, ctx.key, _set(_path, _value), trusted_comment="timestamp:1718092800\tfile:manifest.json\thashed"
+        )
+    )
 
 
 # --- the tests ---------------------------------------------------------------------------------------------------------

@@ -414,3 +414,87 @@ def make_trust_store(
         if revoked:
             store.revoke(key.key_id_hex, reason)
     return store
+
+
+# --- hostile text: strings a signature can carry but a reader must refuse -----------------------
+
+LONE_SURROGATE = "\ud800"
+ESCAPE_SEQUENCE = "\x1b[2K\r"  # erase the line and return: a terminal would draw over what came before
+
+# (where the reader names it, path in the manifest, multi-line field?) for every signed string of the manifest.
+MANIFEST_TEXT_FIELDS: list[tuple[str, str, bool]] = [
+    ("manifest.type", "type", False),
+    ("manifest.bundle_id", "bundle_id", False),
+    ("manifest.edition.name", "edition.name", False),
+    ("manifest.publisher", "publisher", False),
+    ("manifest.language", "language", False),
+    ("manifest.title", "title", False),
+    ("manifest.summary", "summary", True),
+    ("manifest.level.label", "level.label", False),
+    ("manifest.level.scale", "level.scale", False),
+    ("manifest.level_events[0].region", "level_events.0.region", False),
+    ("manifest.level_events[0].note", "level_events.0.note", True),
+    ("manifest.chapters[0].id", "chapters.0.id", False),
+    ("manifest.chapters[0].title", "chapters.0.title", False),
+    ("manifest.chapters[0].file", "chapters.0.file", False),
+    ("manifest.checklists[0].id", "checklists.0.id", False),
+    ("manifest.checklists[0].partner", "checklists.0.partner", False),
+    ("manifest.checklists[0].title", "checklists.0.title", False),
+    ("manifest.files[0].path", "files.0.path", False),
+]
+# The same for the checklist file (checklists/politie.json).
+CHECKLIST_TEXT_FIELDS: list[tuple[str, str, bool]] = [
+    ("checklists/politie.json.type", "type", False),
+    ("checklists/politie.json.id", "id", False),
+    ("checklists/politie.json.partner", "partner", False),
+    ("checklists/politie.json.title", "title", False),
+    ("checklists/politie.json items[0].id", "items.0.id", False),
+    ("checklists/politie.json items[0].text", "items.0.text", True),
+    ("checklists/politie.json items[0].priority", "items.0.priority", False),
+]
+
+
+def ascii_json(obj: Any) -> bytes:
+    """JSON with every non-ASCII character escaped, so it can carry a lone surrogate (``"\\ud800"``)."""
+    return (json.dumps(obj, ensure_ascii=True, indent=2, sort_keys=True) + "\n").encode("ascii")
+
+
+def _poke(obj: Any, path: str, change: Callable[[Any], Any]) -> None:
+    *parents, last = path.split(".")
+    for part in parents:
+        obj = obj[int(part)] if isinstance(obj, list) else obj[part]
+    key: Any = int(last) if isinstance(obj, list) else last
+    obj[key] = change(obj[key])
+
+
+def with_manifest_text(bundle: bytes, key: SecretKey, path: str, bad: str) -> bytes:
+    """``bad`` put into the middle of the manifest string at ``path``, signed again by ``key``.
+
+    Nothing checks the text on the way (the reader's checks are what is under test).
+    """
+    manifest = manifest_of(bundle)
+    _poke(manifest, path, lambda value: value[:1] + bad + value[1:])
+    return resign(bundle, key, ascii_json(manifest))
+
+
+def with_checklist_text(bundle: bytes, key: SecretKey, path: str, bad: str, name: str = "checklists/politie.json") -> bytes:
+    """``bad`` put into a checklist string; the files list refreshed and the manifest signed again."""
+    members = {n: c for n, c in members_of(bundle).items() if n not in (MANIFEST_NAME, SIGNATURE_NAME)}
+    checklist = json.loads(members[name])
+    _poke(checklist, path, lambda value: value[:1] + bad + value[1:])
+    members[name] = ascii_json(checklist)
+    manifest = refresh_files(manifest_of(bundle), members)
+    return resign(bundle, key, ascii_json(manifest), members=members, trusted_comment=trusted_comment_for(manifest))
+
+
+def with_chapter_text(bundle: bytes, key: SecretKey, bad: str, name: str = "chapters/01-niveau.md") -> bytes:
+    """``bad`` put into a chapter's Markdown; the files list refreshed and the manifest signed again."""
+    members = {n: c for n, c in members_of(bundle).items() if n not in (MANIFEST_NAME, SIGNATURE_NAME)}
+    members[name] = members[name][:5] + bad.encode("utf-8", "surrogatepass") + members[name][5:]
+    manifest = refresh_files(manifest_of(bundle), members)
+    return resign(bundle, key, ascii_json(manifest), members=members, trusted_comment=trusted_comment_for(manifest))
+
+
+def with_trusted_comment(bundle: bytes, key: SecretKey, comment: str) -> bytes:
+    """The bundle signed again with ``comment`` as the signature's trusted comment (anything but a line break)."""
+    return resign(bundle, key, members_of(bundle)[MANIFEST_NAME], trusted_comment=comment)
