@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import BinaryIO
 
-from reader.core.errors import ArchiveError, LimitExceededError, UnsafeArchiveError
+from reader.core.errors import ArchiveError, LimitExceededError, NotAFileError, UnsafeArchiveError
 
 
 @dataclass(frozen=True)
@@ -56,6 +56,22 @@ _FLAG_DATA_DESCRIPTOR = 0x0008
 _FLAG_STRONG_ENCRYPTION = 0x0040
 _FLAG_UTF8 = 0x0800
 _ZIP64_EXTRA_ID = 0x0001
+
+# Extra fields: only these, each at most its size in bytes. Everything else is refused, above all
+# the Info-ZIP Unicode Path (0x7075) and Unicode Comment (0x6375) fields: stock unzip shows their
+# name or comment instead of the one the reader checked, so a person checking by hand would see
+# another manifest than the one verified. See docs/bundle-format.md.
+ALLOWED_EXTRA_FIELDS: dict[int, tuple[str, int]] = {
+    0x5455: ("extended timestamp (UT)", 13),  # flags + up to three 4-byte times
+    0x7875: ("Unix owner (ux)", 20),  # version, uid and gid sizes and values
+    0x000A: ("NTFS times", 32),  # reserved + one 24-byte times attribute
+}
+REFUSED_EXTRA_FIELDS: dict[int, str] = {
+    _ZIP64_EXTRA_ID: "zip64 fields; not supported",
+    0x7075: "an Info-ZIP Unicode Path field (0x7075), which would show unzip another name",
+    0x6375: "an Info-ZIP Unicode Comment field (0x6375), which would show unzip another comment",
+}
+MAX_EXTRA_BYTES = 64  # all extra fields of one header together
 _FORBIDDEN_NAME_CHARS = set('\\:*?"<>|')
 # Regular expressions test a name in one C call instead of a Python loop per character.
 _FORBIDDEN_NAME_CHARS_RE = re.compile("[" + re.escape("".join(sorted(_FORBIDDEN_NAME_CHARS))) + "]")
@@ -116,10 +132,7 @@ class Archive:
 
     @classmethod
     def open(cls, path: str, limits: ArchiveLimits = ArchiveLimits()) -> Archive:
-        try:
-            file = open(path, "rb")
-        except OSError as exc:
-            raise ArchiveError(f"cannot open {path}: {exc.strerror or exc}") from None
+        file = open_regular_file(path, ArchiveError)
         try:
             file.seek(0, 2)
             size = file.tell()
@@ -223,6 +236,44 @@ class Archive:
         return digest.hexdigest(), member.compressed_size
 
 
+def _file_kind(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
+def open_regular_file(path: str | os.PathLike, error: type[Exception] = ArchiveError) -> BinaryIO:
+    """Open ``path`` for reading only if it is a regular file (a symbolic link to one is fine).
+
+    A FIFO, device or socket is refused from ``stat`` before anything opens it, so a pipe
+    nobody writes to cannot hang the reader and ``/dev/zero`` cannot feed it; the file is
+    opened non-blocking and checked again, so one swapped in between is refused too.
+    Raises NotAFileError, or ``error`` when the path cannot be read.
+    """
+    try:
+        before = os.stat(path)
+    except OSError as exc:
+        raise error(f"cannot open {os.fspath(path)}: {exc.strerror or exc}") from None
+    if not stat.S_ISREG(before.st_mode):
+        kind = _file_kind(before.st_mode)
+        raise NotAFileError(f"{os.fspath(path)} is {kind}, not a bundle file; only regular files are read", path=os.fspath(path), kind=kind)
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except OSError as exc:
+        raise error(f"cannot open {os.fspath(path)}: {exc.strerror or exc}") from None
+    after = os.fstat(fd)
+    if not stat.S_ISREG(after.st_mode) or (after.st_dev, after.st_ino) != (before.st_dev, before.st_ino):
+        os.close(fd)
+        raise NotAFileError(f"{os.fspath(path)} was replaced while it was opened; not read", path=os.fspath(path), kind="replaced")
+    return os.fdopen(fd, "rb")
+
+
 def _read_at(f: BinaryIO, offset: int, length: int) -> bytes:
     """Up to ``length`` bytes at ``offset`` (fewer only at the end of the file)."""
     if _pread is None:  # Windows
@@ -308,8 +359,9 @@ def _preflight(f: BinaryIO, size: int, limits: ArchiveLimits) -> dict[str, Membe
             raise UnsafeArchiveError(f"entry {name!r} uses compression method {method}; only stored and deflate are allowed")
         if disk_start:
             raise UnsafeArchiveError("multi-disk (split) zip archives are not supported")
-        if _has_zip64_extra(extra):
-            raise UnsafeArchiveError(f"entry {name!r} uses zip64 fields; not supported")
+        if comment_len:
+            raise UnsafeArchiveError(f"entry {name!r} has a comment; bundles carry no entry comments")
+        check_extra_fields(extra, name)
         if made_by_system == 3:  # Unix: the file type is in the high bits
             mode = ext_attr >> 16
             if stat.S_ISLNK(mode):
@@ -361,6 +413,12 @@ def _preflight(f: BinaryIO, size: int, limits: ArchiveLimits) -> dict[str, Membe
             name_bytes = block[_LOCAL.size :]
         else:
             name_bytes = _read_at(f, m_offset + _LOCAL.size, name_len)
+        if extra_len:
+            if extra_len > MAX_EXTRA_BYTES:
+                raise UnsafeArchiveError(
+                    f"entry {m_name!r}: local header has {extra_len} bytes of extra fields; at most {MAX_EXTRA_BYTES} are allowed"
+                )
+            check_extra_fields(_read_at(f, m_offset + _LOCAL.size + name_len, extra_len), m_name, "local header")
         if (
             flags != m_flags
             or method != m_method
@@ -390,11 +448,28 @@ def _decode_name(raw: bytes, flags: int) -> str:
     return name
 
 
-def _has_zip64_extra(extra: bytes) -> bool:
+def check_extra_fields(extra: bytes, name: str, where: str = "central directory") -> None:
+    """Refuse extra fields outside the allow-list, oversized or malformed ones. Raises UnsafeArchiveError."""
+    if len(extra) > MAX_EXTRA_BYTES:
+        raise UnsafeArchiveError(
+            f"entry {name!r} has {len(extra)} bytes of extra fields in the {where}; at most {MAX_EXTRA_BYTES} are allowed"
+        )
     pos = 0
-    while pos + 4 <= len(extra):
+    while pos < len(extra):
+        if pos + 4 > len(extra):
+            raise UnsafeArchiveError(f"entry {name!r} has a malformed extra field in the {where}")
         header_id, length = struct.unpack_from("<HH", extra, pos)
-        if header_id == _ZIP64_EXTRA_ID:
-            return True
+        if header_id in REFUSED_EXTRA_FIELDS:
+            raise UnsafeArchiveError(f"entry {name!r} uses {REFUSED_EXTRA_FIELDS[header_id]}")
+        if header_id not in ALLOWED_EXTRA_FIELDS:
+            raise UnsafeArchiveError(
+                f"entry {name!r} has an extra field of type 0x{header_id:04x} in the {where}; only "
+                + ", ".join(f"0x{i:04x} ({what})" for i, (what, _) in ALLOWED_EXTRA_FIELDS.items())
+                + " are allowed"
+            )
+        what, max_size = ALLOWED_EXTRA_FIELDS[header_id]
+        if length > max_size:
+            raise UnsafeArchiveError(f"entry {name!r}: its {what} extra field is {length} bytes; at most {max_size} are allowed")
         pos += 4 + length
-    return False
+        if pos > len(extra):
+            raise UnsafeArchiveError(f"entry {name!r} has a malformed extra field in the {where}")

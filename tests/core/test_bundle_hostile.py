@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import struct
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -297,6 +298,41 @@ case("data descriptor flag", UnsafeArchiveError, "uses a data descriptor (stream
 )
 case("zip64 extra field", UnsafeArchiveError, "'assets/x.png' uses zip64 fields")(
     extra_entry("assets/x.png", extra=b"\x01\x00\x10\x00" + bytes(16))
+)
+
+# Extra fields and comments: nothing hidden that stock unzip would show instead.
+case("Unicode Path extra field on the manifest", UnsafeArchiveError, "'manifest.json' uses an Info-ZIP Unicode Path field (0x7075)")(
+    lambda ctx: bundles.change_raw(ctx.base, MANIFEST_NAME, extra=bundles.unicode_path_extra(MANIFEST_NAME, "manifest.json.orig"))
+)
+case("Unicode Path extra field in the local header only", UnsafeArchiveError, "'manifest.json' uses an Info-ZIP Unicode Path field")(
+    lambda ctx: bundles.change_raw(ctx.base, MANIFEST_NAME, local={"extra": bundles.unicode_path_extra(MANIFEST_NAME, "other.json")})
+)
+case("Unicode Comment extra field", UnsafeArchiveError, "'chapters/01-niveau.md' uses an Info-ZIP Unicode Comment field (0x6375)")(
+    lambda ctx: bundles.change_raw(ctx.base, CH1, extra=bundles.unicode_comment_extra(b"", "officieel NCTV"))
+)
+case("entry comment", UnsafeArchiveError, "entry 'chapters/01-niveau.md' has a comment; bundles carry no entry comments")(
+    lambda ctx: bundles.change_raw(ctx.base, CH1, comment=b"goedgekeurd door NCTV")
+)
+case("unknown extra field", UnsafeArchiveError, "'assets/schaal.png' has an extra field of type 0xcafe in the central directory; only 0x5455")(
+    lambda ctx: bundles.change_raw(ctx.base, ASSET, extra=bundles.extra_field(0xCAFE, b"x"))
+)
+case("unknown extra field in the local header", UnsafeArchiveError, "has an extra field of type 0x9901 in the local header")(
+    lambda ctx: bundles.change_raw(ctx.base, ASSET, local={"extra": bundles.extra_field(0x9901, bytes(7))})  # AES
+)
+case("oversized timestamp extra field", UnsafeArchiveError, "its extended timestamp (UT) extra field is 40 bytes; at most 13")(
+    lambda ctx: bundles.change_raw(ctx.base, ASSET, extra=bundles.extra_field(0x5455, bytes(40)))
+)
+case("too many extra bytes", UnsafeArchiveError, "has 72 bytes of extra fields in the central directory; at most 64")(
+    lambda ctx: bundles.change_raw(ctx.base, ASSET, extra=bundles.timestamp_extra(1) * 8)
+)
+case("too many extra bytes in the local header", UnsafeArchiveError, "local header has 72 bytes of extra fields; at most 64")(
+    lambda ctx: bundles.change_raw(ctx.base, ASSET, local={"extra": bundles.timestamp_extra(1) * 8})
+)
+case("malformed extra field", UnsafeArchiveError, "'assets/schaal.png' has a malformed extra field in the central directory")(
+    lambda ctx: bundles.change_raw(ctx.base, ASSET, extra=b"UT\x05")
+)
+case("extra field longer than the space left", UnsafeArchiveError, "has a malformed extra field in the central directory")(
+    lambda ctx: bundles.change_raw(ctx.base, ASSET, extra=struct.pack("<HH", 0x5455, 9) + b"\x01\x00")
 )
 case("zip64 end record markers", UnsafeArchiveError, "zip64 archives are not supported")(
     lambda ctx: bundles.write_zip(bundles.raw_entries(ctx.base), eocd={"disk_entries": 0xFFFF, "total_entries": 0xFFFF})
@@ -738,3 +774,16 @@ def test_manifest_is_canonical_json(bundle_bytes: bytes) -> None:
 def test_member_methods(bundle_bytes: bytes) -> None:
     methods = {e.name: e.method for e in bundles.raw_entries(bundle_bytes)}
     assert methods[ASSET] == STORED and methods[CH1] == DEFLATED
+
+
+def test_allowed_extra_fields_verify(ctx: Ctx, trust_store: TrustStore, tmp_path: Path) -> None:
+    """What stock zip (UT, ux) and Windows tools (NTFS times) write passes, in both headers."""
+    ux = bundles.extra_field(0x7875, b"\x01\x04" + bytes(4) + b"\x04" + bytes(4))
+    ntfs = bundles.extra_field(0x000A, bytes(4) + struct.pack("<HH", 1, 24) + bytes(24))
+    entries = [
+        bundles.replace_raw(entry, extra=bundles.timestamp_extra(1) + ux, local={"extra": bundles.timestamp_extra(3) + ux})
+        if i % 2 else bundles.replace_raw(entry, extra=ntfs)
+        for i, entry in enumerate(bundles.raw_entries(ctx.base))
+    ]
+    path = bundles.write(tmp_path / "extras.dtnb", bundles.write_zip(entries))
+    assert verify_bundle(path, trust_store).files_checked == 6

@@ -195,6 +195,7 @@ class RawEntry:
     header_offset: int | None = None
     write_local: bool = True
     prefix: bytes = b""
+    comment: bytes = b""  # the entry's comment in the central directory
 
     @property
     def name_bytes(self) -> bytes:
@@ -241,10 +242,10 @@ def write_zip(entries: Iterable[RawEntry], *, comment: bytes = b"", eocd: dict[s
             out += name + local["extra"] + entry.data
         directory += _CD.pack(
             b"PK\x01\x02", (entry.create_system << 8) | _VERSION, _VERSION, entry.flags, entry.method, 0,
-            _DOS_DATE_1980_01_01, entry.crc, csize, entry.size, len(entry.name_bytes), len(entry.extra), 0,
+            _DOS_DATE_1980_01_01, entry.crc, csize, entry.size, len(entry.name_bytes), len(entry.extra), len(entry.comment),
             0, 0, entry.external_attr, offset if entry.header_offset is None else entry.header_offset,
         )
-        directory += entry.name_bytes + entry.extra
+        directory += entry.name_bytes + entry.extra + entry.comment
     end = {
         "disk": 0, "cd_disk": 0, "disk_entries": len(entries), "total_entries": len(entries),
         "cd_size": len(directory), "cd_offset": len(out), "comment_len": len(comment),
@@ -498,3 +499,29 @@ def with_chapter_text(bundle: bytes, key: SecretKey, bad: str, name: str = "chap
 def with_trusted_comment(bundle: bytes, key: SecretKey, comment: str) -> bytes:
     """The bundle signed again with ``comment`` as the signature's trusted comment (anything but a line break)."""
     return resign(bundle, key, members_of(bundle)[MANIFEST_NAME], trusted_comment=comment)
+
+
+# --- zip extra fields ------------------------------------------------------------------------------
+
+
+def replace_raw(entry: RawEntry, **overrides: Any) -> RawEntry:
+    return replace(entry, **overrides)
+
+
+def extra_field(header_id: int, body: bytes) -> bytes:
+    return struct.pack("<HH", header_id, len(body)) + body
+
+
+def unicode_path_extra(real_name: str, shown_name: str) -> bytes:
+    """An Info-ZIP Unicode Path field (0x7075): stock unzip shows ``shown_name`` for the entry."""
+    return extra_field(0x7075, b"\x01" + struct.pack("<I", zlib.crc32(real_name.encode())) + shown_name.encode())
+
+
+def unicode_comment_extra(comment: bytes, text: str) -> bytes:
+    """An Info-ZIP Unicode Comment field (0x6375) for an entry whose comment is ``comment``."""
+    return extra_field(0x6375, b"\x01" + struct.pack("<I", zlib.crc32(comment)) + text.encode())
+
+
+def timestamp_extra(times: int = 1) -> bytes:
+    """An extended timestamp field (0x5455) as stock zip writes it: flags and ``times`` 4-byte times."""
+    return extra_field(0x5455, bytes([(1 << times) - 1]) + b"\x00\x00\x00\x00" * times)
