@@ -213,6 +213,8 @@ def cmd_trust_list(args: argparse.Namespace) -> int:
         if k.demo:
             marks.append("DEMO")
         state = f"REVOKED {k.revoked_at}" + (f" ({k.revoked_reason})" if k.revoked_reason else "") if k.revoked else "active"
+        if k.disabled_at and not k.revoked:
+            state = f"switched off {k.disabled_at}"
         _out(f"{k.key_id:>16}  {k.role:<9}  {state:<8}  {k.name}" + (f"  [{', '.join(marks)}]" if marks else ""))
         _out(f"{'':>16}  fingerprint {k.key.fingerprint}")
     return EXIT_OK
@@ -361,16 +363,14 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from reader.core.demo import SETTING_NO_DEMO, load_demo
+    from reader.core.demo import load_demo, remove_demo
 
     with _open_library(args) as lib:
         if args.action == "remove":
-            count = lib.remove_demo()
-            lib.set_setting(SETTING_NO_DEMO, "1")
-            _out(f"removed {count} demo bundle(s)")
+            count = remove_demo(lib)
+            _out(f"removed {count} demo bundle(s); the demo key is switched off until 'dtn demo load'")
             return EXIT_OK
         results = load_demo(lib)
-        lib.set_setting(SETTING_NO_DEMO, "0")
     for result in results:
         _out(result.line())
     return EXIT_REJECTED if any(not r.ok for r in results) else EXIT_OK

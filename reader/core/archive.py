@@ -151,6 +151,18 @@ class Archive:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def file_sha256(self) -> str:
+        """The sha256 of the whole archive file, read from the file already open."""
+        digest = hashlib.sha256()
+        offset = 0
+        while offset < self.size:
+            data = _read_at(self._file, offset, min(self.limits.read_chunk_bytes, self.size - offset))
+            if not data:
+                raise ArchiveError("the archive file became shorter while it was read")
+            digest.update(data)
+            offset += len(data)
+        return digest.hexdigest()
+
     def iter_chunks(self, name: str) -> Iterator[bytes]:
         """Yield the uncompressed content of ``name`` in chunks, never more than its declared size."""
         member = self.members[name]

@@ -22,10 +22,11 @@ import zipfile
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from reader.core.archive import Archive, ArchiveLimits
-from reader.core.errors import IntegrityError, LimitExceededError, ManifestError
+from reader.core.demo_pins import DEMO_BUNDLE_SHA256, DEMO_PUBLIC_KEY
+from reader.core.errors import DemoKeyError, IntegrityError, LimitExceededError, ManifestError
 from reader.core.minisign import SecretKey, Signature
 from reader.core.text import check_date, check_document, check_line, check_multiline, check_timestamp
 from reader.core.trust import TrustedKey, TrustStore
@@ -496,6 +497,34 @@ def parse_checklist(data: bytes, entry: ChecklistEntry, limits: ManifestLimits =
 # --- verify -------------------------------------------------------------------------
 
 
+def is_demo_key(key: TrustedKey) -> bool:
+    """The demo key, whatever the trust store calls it (it may also come from ``--pubkey``)."""
+    return key.demo or key.key.encode_line() == DEMO_PUBLIC_KEY
+
+
+def check_demo_signer(signer: TrustedKey, bundle_sha256: Callable[[], str]) -> None:
+    """The demo rule: its secret ships with the app, so the demo key is accepted only for the
+    exact demo bundles the app ships (pinned in reader/core/demo_pins.py), and not at all
+    while it is switched off (the demo library was removed). Raises DemoKeyError."""
+    if not is_demo_key(signer):
+        return
+    if bundle_sha256() not in DEMO_BUNDLE_SHA256:
+        raise DemoKeyError(
+            f"signed by the demo key {signer.key_id}, whose secret ships with DTN Reader: it is accepted only for "
+            "the demo bundles that come with the app, and this is not one of them",
+            code="demo-not-shipped",
+            key_id=signer.key_id,
+        )
+    if signer.disabled_at:
+        raise DemoKeyError(
+            f"a built-in demo bundle, but the demo library was removed and the demo key switched off on "
+            f"{signer.disabled_at}; load the demo library again (dtn demo load, or Settings) to read it",
+            code="demo-disabled",
+            key_id=signer.key_id,
+            disabled_at=signer.disabled_at,
+        )
+
+
 def verify_bundle(
     path: str | Path,
     trust: TrustStore,
@@ -524,6 +553,7 @@ def verify_bundle(
         signer = trust.key_for(signature.key_id, SIGNER_ROLE)
         signature.verify(manifest_bytes, signer.key)
         check_line(signature.trusted_comment, "the signature's trusted comment", allow_tab=True)
+        check_demo_signer(signer, archive.file_sha256)
 
         manifest = parse_manifest(load_json(manifest_bytes, MANIFEST_NAME, ml.max_manifest_bytes, ml.max_json_depth), ml)
         listed = {f.path: f for f in manifest.files}

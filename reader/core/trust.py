@@ -40,6 +40,7 @@ class TrustedKey:
     revoked_reason: str | None = None
     builtin: bool = False
     demo: bool = False
+    disabled_at: str | None = None  # switched off (the demo key, after the demo library was removed)
 
     @property
     def key_id(self) -> str:
@@ -85,8 +86,10 @@ class TrustStore:
             for key in self._read_folder(self.folder, builtin=False):
                 base = found.get(key.key_id)
                 if base is not None:
-                    # The user's record may only add a revocation to a built-in key.
-                    key = replace(base, revoked_at=key.revoked_at, revoked_reason=key.revoked_reason)
+                    # The user's record may only add a revocation or switch a built-in key off.
+                    key = replace(
+                        base, revoked_at=key.revoked_at, revoked_reason=key.revoked_reason, disabled_at=key.disabled_at
+                    )
                 found[key.key_id] = key
         return sorted(found.values(), key=lambda k: (k.revoked, k.name.casefold()))
 
@@ -134,6 +137,7 @@ class TrustStore:
                     revoked_reason=meta.get("revoked_reason"),
                     builtin=builtin,
                     demo=bool(meta.get("demo", False)),
+                    disabled_at=meta.get("disabled_at") if isinstance(meta.get("disabled_at"), str) else None,
                 )
             )
         return result
@@ -175,6 +179,24 @@ class TrustStore:
         revoked = replace(key, revoked_at=utc_now(), revoked_reason=reason.strip()[:MAX_NAME_CHARS] or None)
         self._write(revoked)
         return revoked
+
+    def set_disabled(self, key_id: str, disabled: bool) -> TrustedKey:
+        """Switch a key off (its signatures are then refused with the reason) or on again.
+
+        Used for the demo key: ``dtn demo remove`` switches it off, ``dtn demo load`` on.
+        Returns the key as it is now. Raises TrustStoreError.
+        """
+        if self._static is not None:
+            raise RuntimeError("a static trust store cannot be changed")
+        key = self.get(format_key_id(parse_key_id(key_id)))
+        if key is None:
+            raise TrustStoreError(f"no trusted key with id {key_id}")
+        if bool(key.disabled_at) == disabled:
+            return key
+        changed = replace(key, disabled_at=utc_now() if disabled else None)
+        self._write(changed)
+        log.info("trust: key %s (%s) switched %s", key.key_id, key.name, "off" if disabled else "on")
+        return changed
 
     def _write(self, key: TrustedKey) -> None:
         try:
