@@ -26,7 +26,8 @@ from typing import Any, Callable
 
 from reader.core.archive import Archive, ArchiveLimits
 from reader.core.demo_pins import DEMO_BUNDLE_SHA256, DEMO_PUBLIC_KEY
-from reader.core.errors import DemoKeyError, IntegrityError, LimitExceededError, ManifestError
+from reader.core.errors import DemoKeyError, IntegrityError, LimitExceededError, ManifestError, UnsafeAssetError
+from reader.core.image import ASSET_TYPES, ImageLimits, asset_type, image_info
 from reader.core.minisign import SecretKey, Signature
 from reader.core.text import check_date, check_document, check_line, check_multiline, check_timestamp
 from reader.core.trust import TrustedKey, TrustStore
@@ -49,7 +50,7 @@ DATE_RE = re.compile(r"\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?")  # the f
 TIMESTAMP_RE = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z")
 SHA256_RE = re.compile(r"[0-9a-f]{64}")
 LANGUAGES = ("nl", "en")
-ASSET_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp")
+ASSET_SUFFIXES = tuple(ASSET_TYPES)  # the raster types of reader.core.image
 # Members whose content is kept in memory after verification (small texts used by import).
 TEXT_PREFIXES = ("chapters/", "checklists/")
 MEMBER_PREFIXES = ("chapters/", "checklists/", "assets/")
@@ -77,6 +78,7 @@ class ManifestLimits:
 class BundleLimits:
     archive: ArchiveLimits = field(default_factory=ArchiveLimits)
     manifest: ManifestLimits = field(default_factory=ManifestLimits)
+    image: ImageLimits = field(default_factory=ImageLimits)
 
 
 @dataclass(frozen=True)
@@ -412,6 +414,8 @@ def parse_manifest(obj: Any, limits: ManifestLimits = ManifestLimits()) -> Manif
             raise ManifestError(f"manifest lists file {path!r} twice")
         if not path.startswith(MEMBER_PREFIXES) or path.count("/") != 1:
             raise ManifestError(f"manifest.files[{i}].path {path!r} is not under chapters/, checklists/ or assets/")
+        if path.startswith("assets/"):
+            asset_type(path)  # an allowed raster type by name, before any byte of it is read
         seen_files.add(path)
         if entry is None:
             entry = FileEntry(path, fe.integer("size", 0, 2**40), fe.text("sha256", 64, pattern=SHA256_RE))
@@ -574,13 +578,21 @@ def verify_bundle(
             if member.size != entry.size:
                 raise IntegrityError(f"{name} is {member.size} bytes in the archive; the signed manifest says {entry.size}")
             keep = name.startswith(TEXT_PREFIXES)
-            if keep:
+            asset = name.startswith("assets/")
+            if asset and member.size > limits.image.max_asset_bytes:
+                raise UnsafeAssetError(
+                    f"{name} is {member.size} bytes; an image may be at most {limits.image.max_asset_bytes} bytes",
+                    code="asset-too-large", asset=name, size=member.size, limit=limits.image.max_asset_bytes,
+                )
+            if keep or asset:
                 data = archive.read(name)
                 digest = hashlib.sha256(data).hexdigest()
             else:
                 digest = archive.sha256(name)[0]  # streamed, nothing kept
             if digest != entry.sha256:
                 raise IntegrityError(f"{name} was altered: its sha256 does not match the signed manifest")
+            if asset:
+                image_info(name, data, limits.image)  # signed is not safe: the type and pixel size checked
             if keep:
                 text_total += entry.size
                 if text_total > ml.max_text_total_bytes:
@@ -617,7 +629,7 @@ def read_asset(path: str | Path, manifest: Manifest, name: str, limits: ArchiveL
 # --- build ---------------------------------------------------------------------------
 
 _ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
-_STORED_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp")
+_STORED_SUFFIXES = ASSET_SUFFIXES  # already compressed
 
 
 def _zip_member(zf: zipfile.ZipFile, name: str, data: bytes) -> None:
@@ -658,6 +670,8 @@ def build_bundle(manifest: dict, members: dict[str, bytes], key: SecretKey) -> b
             check_document(members[chapter.file].decode("utf-8"), chapter.file)
         except UnicodeDecodeError:
             raise ManifestError(f"{chapter.file} is not UTF-8 text") from None
+    for name in parsed.assets:
+        image_info(name, members[name])
     manifest_bytes = canonical_json(manifest)
     signature = key.sign(manifest_bytes, trusted_comment_for(manifest), "signature from dtn build")
     out = io.BytesIO()

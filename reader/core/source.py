@@ -25,7 +25,7 @@ from reader.core.bundle import (
     build_bundle,
     canonical_json,
 )
-from reader.core.errors import DTNError, ManifestError, SourceError
+from reader.core.errors import DTNError, ManifestError, SourceError, UnsafeAssetError
 from reader.core.minisign import SecretKey
 from reader.core.text import check_date, check_line, check_multiline, check_timestamp
 from reader.core.vocabulary import PRIORITIES, SCALES, THEMES
@@ -339,7 +339,7 @@ def build_source(folder: str | Path, key: SecretKey) -> tuple[bytes, Source]:
     source = load_source(folder)
     try:
         return build_bundle(source.manifest, source.members, key), source
-    except ManifestError as exc:
+    except (ManifestError, UnsafeAssetError) as exc:
         raise SourceError(str(Path(folder) / EDITION_FILE), exc.message) from None
 
 

@@ -7,6 +7,12 @@ What it never does:
   else gets an inert placeholder. A placeholder, not "nothing": when the answer
   is empty, QTextDocument falls back to reading ``file:`` and relative URLs
   itself, and the image handler calls ``QImage::load(src)`` on the raw name.
+- decode an image by what its content looks like. An asset is decoded only by the
+  type its name declares (PNG, JPEG, GIF, WebP; reader.core.image), with format
+  detection off, after its header passed the pixel caps, and only while the
+  chapter's pixel budget lasts: a ``.png`` holding SVG (which could pull in a
+  local file or ``/dev/stdin``), PDF or TIFF shows the placeholder, and an SVG is
+  never decoded at all.
 - follow a link by itself. In-page anchors scroll, ``dtn-chapter:`` links are
   handed to the view, http/https/mailto open in the system browser only after
   the user confirmed the full address, anything else is ignored.
@@ -18,11 +24,12 @@ import logging
 import re
 import unicodedata
 
-from PySide6.QtCore import QByteArray, QMarginsF, QRegularExpression, QUrl, Qt, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRegularExpression, QUrl, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QDesktopServices,
     QImage,
+    QImageReader,
     QKeySequence,
     QPageLayout,
     QPageSize,
@@ -35,6 +42,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QTextBrowser, QTextEdit, QWidget
 
 from reader.core.errors import ExportError
+from reader.core.image import ImageLimits, PixelBudget, qt_format
 from reader.ui.errors import show_error
 
 log = logging.getLogger(__name__)
@@ -95,8 +103,10 @@ class ChapterBrowser(QTextBrowser):
     external_link_opened = Signal(QUrl)
     zoom_changed = Signal(int)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, image_limits: ImageLimits = ImageLimits()) -> None:
         super().__init__(parent)
+        self.image_limits = image_limits
+        self._budget = PixelBudget(image_limits)
         self.setAccessibleName(self.tr("Chapter text"))
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
@@ -142,6 +152,7 @@ class ChapterBrowser(QTextBrowser):
         """Show ``html``; ``assets`` maps asset names ('assets/x.png') to their verified bytes."""
         self.setExtraSelections([])
         self._assets = dict(assets)
+        self._budget = PixelBudget(self.image_limits)
         document = self.document()
         document.clear()
         document.setBaseUrl(INERT_BASE_URL)
@@ -151,6 +162,7 @@ class ChapterBrowser(QTextBrowser):
 
     def clear_chapter(self) -> None:
         self._assets = {}
+        self._budget = PixelBudget(self.image_limits)
         self.setExtraSelections([])
         self.clear()
 
@@ -160,12 +172,13 @@ class ChapterBrowser(QTextBrowser):
         self.requested_resources.append(shown)
         is_image = int(type_) == int(QTextDocument.ResourceType.ImageResource.value)
         if url.scheme() == ASSET_SCHEME:
-            data = self._assets.get(url.path())
+            name = url.path()
+            data = self._assets.get(name)
             if data is not None:
-                image = QImage.fromData(data)
-                if not image.isNull():
+                image = self._decode(name, data) if is_image else None
+                if image is not None:
                     return image
-                log.debug("asset %s is not a readable image", shown)
+                log.debug("asset %s is not an allowed image, or over the chapter's pixel budget", shown)
             else:
                 log.debug("asset %s was not preloaded", shown)
         else:
@@ -173,6 +186,22 @@ class ChapterBrowser(QTextBrowser):
         self.refused_resources.append(shown)
         # Never empty: an empty answer makes Qt read file: and relative URLs from disk itself.
         return QImage(self._placeholder) if is_image else QByteArray()
+
+    def _decode(self, name: str, data: bytes) -> QImage | None:
+        """``data`` decoded as the type ``name`` declares, within the caps; None if it is not that."""
+        if not self._budget.admit(name, data):  # type allowed, magic number, header size, budget
+            return None
+        buffer = QBuffer(self)
+        buffer.setData(QByteArray(data))
+        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        reader = QImageReader(buffer, qt_format(name).encode("ascii"))
+        reader.setAutoDetectImageFormat(False)  # the declared decoder or none: never sniffed
+        reader.setDecideFormatFromContent(False)
+        reader.setAllocationLimit(max(1, self.image_limits.max_image_pixels * 4 // (1024 * 1024)))  # MB, a second guard
+        image = reader.read()
+        buffer.close()
+        buffer.deleteLater()
+        return None if image.isNull() else image
 
     # --- links -----------------------------------------------------------------------
 

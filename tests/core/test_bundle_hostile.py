@@ -33,6 +33,7 @@ from reader.core.errors import (
     SignatureInvalidError,
     UnknownKeyError,
     UnsafeArchiveError,
+    UnsafeAssetError,
     UnsafeTextError,
 )
 from reader.core.minisign import SecretKey
@@ -656,6 +657,38 @@ for _id, _path, _value, _message in [
     )
 
 
+# --- assets are what they claim to be -------------------------------------------------------------------------------------
+
+for _id, _name, _data, _message in [
+    ("SVG asset referencing a local file", "assets/kaart.svg", bundles.svg_image("/etc/passwd"),
+     "assets/kaart.svg: SVG images are not allowed (an SVG can reference local files"),
+    ("SVG asset referencing a device", "assets/kaart.svg", bundles.svg_image("/dev/stdin"), "assets/kaart.svg: SVG images are not allowed"),
+    ("BMP asset", "assets/kaart.bmp", b"BM" + bytes(60), "assets/kaart.bmp: assets must be PNG, JPEG, GIF or WebP images"),
+    ("asset without a type", "assets/kaart", bundles.png_image(4, 4), "assets/kaart: assets must be PNG, JPEG, GIF or WebP images"),
+    ("SVG named .png", "assets/kaart.png", bundles.svg_image("/etc/passwd"),
+     "assets/kaart.png is named as a PNG image, but its content is not PNG"),
+    ("PDF named .jpg", "assets/kaart.jpg", bundles.PDF_DOCUMENT, "assets/kaart.jpg is named as a JPEG image, but its content is not JPEG"),
+    ("PNG named .gif", "assets/kaart.gif", bundles.png_image(4, 4), "assets/kaart.gif is named as a GIF image, but its content is not GIF"),
+    ("GIF named .webp", "assets/kaart.webp", bundles.gif_header(4, 4), "assets/kaart.webp is named as a WEBP image"),
+    ("PNG bomb", "assets/bom.png", bundles.png_image(60_000, 60_000), "assets/bom.png is 60000 x 60000 pixels; an image may be at most"),
+    ("PNG too wide", "assets/bom.png", bundles.png_image(20_000, 10), "assets/bom.png is 20000 x 10 pixels"),
+    ("PNG of zero width", "assets/leeg.png", bundles.png_image(0, 10), "assets/leeg.png is not a valid PNG image: width or height is 0"),
+    ("PNG without IHDR first", "assets/kaart.png", b"\x89PNG\r\n\x1a\n" + bytes(40), "is not a valid PNG image: the first chunk is not IHDR"),
+    ("JPEG bomb", "assets/bom.jpg", bundles.jpeg_header(16_000, 16_000), "assets/bom.jpg is 16000 x 16000 pixels"),
+    ("JPEG without a frame header", "assets/kaart.jpeg", bundles.jpeg_header(10, 10, frame=False),
+     "assets/kaart.jpeg is not a valid JPEG image: no frame header before the image data"),
+    ("JPEG cut off", "assets/kaart.jpg", bundles.jpeg_header(10, 10)[:40], "assets/kaart.jpg is not a valid JPEG image: a segment is cut off"),
+    ("GIF bomb", "assets/bom.gif", bundles.gif_header(65_535, 65_535), "assets/bom.gif is 65535 x 65535 pixels"),
+    ("WebP VP8X bomb", "assets/bom.webp", bundles.webp_image(16_384, 16_384), "assets/bom.webp is 16384 x 16384 pixels"),
+    ("WebP VP8L bomb", "assets/bom.webp", bundles.webp_image(10_000, 10_000, "VP8L"), "assets/bom.webp is 10000 x 10000 pixels"),
+    ("WebP VP8 bomb", "assets/bom.webp", bundles.webp_image(16_000, 16_000, "VP8 "), "assets/bom.webp is 16000 x 16000 pixels"),
+    ("WebP with an unknown chunk", "assets/kaart.webp", bundles.webp_image(4, 4)[:12] + b"ALPH" + bytes(20), "unknown first chunk"),
+]:
+    case(f"asset: {_id}", UnsafeAssetError, _message)(
+        lambda ctx, _name=_name, _data=_data: bundles.with_asset(ctx.base, ctx.key, _name, _data)
+    )
+
+
 # --- the tests ---------------------------------------------------------------------------------------------------------
 
 
@@ -787,3 +820,23 @@ def test_allowed_extra_fields_verify(ctx: Ctx, trust_store: TrustStore, tmp_path
     ]
     path = bundles.write(tmp_path / "extras.dtnb", bundles.write_zip(entries))
     assert verify_bundle(path, trust_store).files_checked == 6
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "size"),
+    [
+        ("assets/a.png", bundles.png_image(640, 480), (640, 480)),
+        ("assets/a.jpg", bundles.jpeg_header(1920, 1080), (1920, 1080)),
+        ("assets/a.jpeg", bundles.jpeg_header(4000, 4000), (4000, 4000)),
+        ("assets/a.gif", bundles.gif_header(320, 200), (320, 200)),
+        ("assets/a.webp", bundles.webp_image(800, 600), (800, 600)),
+        ("assets/b.webp", bundles.webp_image(801, 601, "VP8L"), (801, 601)),
+        ("assets/c.webp", bundles.webp_image(802, 602, "VP8 "), (802, 602)),
+    ],
+)
+def test_allowed_images_verify(ctx: Ctx, trust_store: TrustStore, tmp_path: Path, name: str, data: bytes, size: tuple[int, int]) -> None:
+    from reader.core.image import image_info
+
+    assert (image_info(name, data).width, image_info(name, data).height) == size
+    path = bundles.write(tmp_path / "img.dtnb", bundles.with_asset(ctx.base, ctx.key, name, data))
+    assert name in verify_bundle(path, trust_store).manifest.assets

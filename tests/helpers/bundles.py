@@ -525,3 +525,65 @@ def unicode_comment_extra(comment: bytes, text: str) -> bytes:
 def timestamp_extra(times: int = 1) -> bytes:
     """An extended timestamp field (0x5455) as stock zip writes it: flags and ``times`` 4-byte times."""
     return extra_field(0x5455, bytes([(1 << times) - 1]) + b"\x00\x00\x00\x00" * times)
+
+
+# --- images: headers of every allowed type, and things that only claim to be images ---------------
+
+
+def png_image(width: int, height: int) -> bytes:
+    """A PNG whose IHDR says ``width`` x ``height`` (the pixel data of a 1x1 image: decoders stop there)."""
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+
+    ihdr = struct.pack(">IIBBBBB", width, height, 8, 6, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", zlib.compress(b"\x00" + bytes(4))) + chunk(b"IEND", b"")
+
+
+def jpeg_header(width: int, height: int, *, frame: bool = True) -> bytes:
+    """JPEG markers up to a baseline frame header of ``width`` x ``height`` (or a scan and no frame)."""
+    app0 = b"\xff\xe0" + struct.pack(">H", 16) + b"JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00"
+    comment = b"\xff\xfe" + struct.pack(">H", 2 + 300) + b"x" * 300  # a segment to walk past
+    sof = b"\xff\xc0" + struct.pack(">HBHHB", 11, 8, height, width, 1) + b"\x01\x11\x00"
+    sos = b"\xff\xda" + struct.pack(">H", 8) + b"\x01\x01\x00\x00\x3f\x00"
+    return b"\xff\xd8" + app0 + comment + (sof if frame else b"") + sos + b"\x00" * 16 + b"\xff\xd9"
+
+
+def gif_header(width: int, height: int) -> bytes:
+    return b"GIF89a" + struct.pack("<HHBBB", width, height, 0, 0, 0) + b"\x2c" + bytes(9) + b"\x02\x02\x44\x01\x00\x3b"
+
+
+def webp_image(width: int, height: int, chunk: str = "VP8X") -> bytes:
+    """A RIFF WEBP file whose first chunk (VP8X, VP8L or "VP8 ") says ``width`` x ``height``."""
+    if chunk == "VP8X":
+        body = b"VP8X" + struct.pack("<I", 10) + bytes(4) + (width - 1).to_bytes(3, "little") + (height - 1).to_bytes(3, "little")
+    elif chunk == "VP8L":
+        bits = (width - 1) | ((height - 1) << 14)
+        body = b"VP8L" + struct.pack("<I", 5) + b"\x2f" + bits.to_bytes(4, "little")
+    else:
+        body = b"VP8 " + struct.pack("<I", 10) + b"\x00\x00\x00\x9d\x01\x2a" + struct.pack("<HH", width, height)
+    body += b"\x00" * (len(body) % 2)
+    return b"RIFF" + struct.pack("<I", 4 + len(body)) + b"WEBP" + body
+
+
+def svg_image(href: str) -> bytes:
+    """An SVG that pulls in ``href`` (a local file, a device) as an image."""
+    return (
+        '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="64" height="64">'
+        f'<image href="{href}" xlink:href="{href}" width="64" height="64"/></svg>'
+    ).encode()
+
+
+PDF_DOCUMENT = b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n%%EOF\n"
+
+
+def with_asset(bundle: bytes, key: SecretKey, name: str, data: bytes, *, chapter: str = "chapters/01-niveau.md") -> bytes:
+    """``data`` added as asset ``name`` and shown by ``chapter``; the files list refreshed and signed again.
+
+    Nothing checks the asset on the way: this is how a hostile publisher (or a reader with its
+    checks off) would make it.
+    """
+    members = {n: c for n, c in members_of(bundle).items() if n not in (MANIFEST_NAME, SIGNATURE_NAME)}
+    members[name] = data
+    members[chapter] = members[chapter] + f"\n![bild](../{name})\n".encode()
+    manifest = refresh_files(manifest_of(bundle), members)
+    return resign(bundle, key, manifest, members=members)
