@@ -285,6 +285,11 @@ def test_about_box_names_version_and_demo_disclaimer(start_app, qtbot, library_d
     box = reader.window.findChild(QMessageBox)
     assert box is not None and box.isVisible()
     assert __version__ in box.text()
+    import platform
+
+    from PySide6.QtCore import qVersion
+
+    assert f"Qt {qVersion()}" in box.text() and f"Python {platform.python_version()}" in box.text()
     assert "DEMO" in box.text() and "geen publicatie van de NCTV" in box.text()
     box.close()
 
