@@ -13,8 +13,8 @@ import sys
 from pathlib import Path
 from typing import Any, Callable
 
-from reader import __version__
 from reader.core.errors import DTNError
+from reader.core.version import version_line
 
 EXIT_OK = 0
 EXIT_REJECTED = 1
@@ -55,33 +55,92 @@ def _open_library(args: argparse.Namespace):
 # --- keys, sources, bundles -------------------------------------------------------------
 
 
+PASSWORD_ENV = "DTN_KEY_PASSWORD"
+# A password file holds the password on its first line; anything larger is not one.
+MAX_PASSWORD_FILE_BYTES = 4096
+
+
+def _read_password_file(path: str) -> str:
+    try:
+        with open(path, "rb") as f:
+            data = f.read(MAX_PASSWORD_FILE_BYTES + 1)
+    except OSError as exc:
+        raise UsageError(f"cannot read password file {path}: {exc.strerror or exc}") from None
+    if len(data) > MAX_PASSWORD_FILE_BYTES:
+        raise UsageError(f"password file {path} is larger than {MAX_PASSWORD_FILE_BYTES} bytes; it should hold one line")
+    try:
+        lines = data.decode("utf-8").splitlines()
+    except UnicodeDecodeError:
+        raise UsageError(f"password file {path} is not UTF-8 text") from None
+    password = lines[0] if lines else ""
+    if not password:
+        raise UsageError(f"password file {path} is empty; its first line is the password")
+    return password
+
+
+def _prompt(text: str) -> str:
+    """Ask on the terminal without echo; a usage error where there is no terminal to ask on."""
+    if not sys.stdin.isatty():
+        raise UsageError("no terminal to ask for the password on; give --password-file FILE "
+                         f"(or set ${PASSWORD_ENV})")
+    import getpass
+
+    try:
+        return getpass.getpass(text)
+    except EOFError:
+        raise UsageError("no password given") from None
+
+
+def _new_password(args: argparse.Namespace) -> str | None:
+    """The password for a new secret key: None with --no-password, else from --password-file,
+    $DTN_KEY_PASSWORD or asked twice."""
+    if args.no_password:
+        return None
+    if args.password_file:
+        return _read_password_file(args.password_file)
+    password = os.environ.get(PASSWORD_ENV)
+    if password:
+        return password
+    password = _prompt("Password for the new secret key: ")
+    if not password:
+        raise UsageError("an empty password protects nothing; give one, or --no-password for an unencrypted key")
+    if _prompt("The same password again: ") != password:
+        raise UsageError("the two passwords differ; nothing was written")
+    return password
+
+
 def cmd_keygen(args: argparse.Namespace) -> int:
     from reader.core.minisign import SecretKey
 
     out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
     key_path, pub_path = out / f"{args.name}.key", out / f"{args.name}.pub"
     for path in (key_path, pub_path):
         if path.exists():
             raise UsageError(f"{path} exists already; refusing to overwrite a key")
+    password = _new_password(args)  # before anything is written: a mistake here leaves nothing
+    out.mkdir(parents=True, exist_ok=True)
     key = SecretKey.generate()
-    password = os.environ.get("DTN_KEY_PASSWORD") if args.password else None
-    if args.password and not password:
-        import getpass
-
-        password = getpass.getpass("Password for the new secret key: ")
-    fd = os.open(key_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "wb") as f:
-        f.write(key.to_file(password))
-    pub_path.write_bytes(key.public.to_file())
-    _out(f"secret key: {key_path} (keep it private)")
+    written: list[Path] = []
+    try:
+        fd = os.open(key_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        written.append(key_path)
+        with os.fdopen(fd, "wb") as f:
+            f.write(key.to_file(password))
+        with open(pub_path, "xb") as f:
+            written.append(pub_path)
+            f.write(key.public.to_file())
+    except BaseException:
+        for path in written:  # never half a key pair
+            path.unlink(missing_ok=True)
+        raise
+    _out(f"secret key: {key_path} ({'encrypted with your password' if password else 'NOT encrypted'}; keep it private)")
     _out(f"public key: {pub_path}")
     _out(f"key id:     {key.key_id_hex}")
     _out(f"fingerprint: {key.public.fingerprint}")
     return EXIT_OK
 
 
-def _load_secret_key(path: str):
+def _load_secret_key(path: str, password_file: str | None = None):
     from reader.core.errors import KeyPasswordError
     from reader.core.minisign import SecretKey
 
@@ -92,11 +151,10 @@ def _load_secret_key(path: str):
     try:
         return SecretKey.from_bytes(data)
     except KeyPasswordError:
-        password = os.environ.get("DTN_KEY_PASSWORD")
-        if password is None:
-            import getpass
-
-            password = getpass.getpass(f"Password for {path}: ")
+        if password_file:
+            password = _read_password_file(password_file)
+        else:
+            password = os.environ.get(PASSWORD_ENV) or _prompt(f"Password for {path}: ")
         return SecretKey.from_bytes(data, password)
 
 
@@ -112,17 +170,34 @@ def cmd_init(args: argparse.Namespace) -> int:
 def cmd_build(args: argparse.Namespace) -> int:
     from reader.core.source import build_source
 
-    key = _load_secret_key(args.key)
+    out = Path(args.out)
+    if not out.parent.is_dir():
+        raise UsageError(f"the output folder {out.parent} does not exist; create it first")
+    if out.is_dir():
+        raise UsageError(f"{out} is a folder; give the bundle's file name, e.g. {out / 'edition.dtnb'}")
+    key = _load_secret_key(args.key, args.password_file)
     data, source = build_source(args.src, key)
     for warning in source.warnings:
         print(f"warning: {warning}", file=sys.stderr)
-    out = Path(args.out)
-    tmp = out.with_name(f".tmp-{out.name}")
-    tmp.write_bytes(data)
-    os.replace(tmp, out)
+    _write_atomic(out, data)
     _out(f"built {out}: {source.manifest['bundle_id']} revision {source.manifest['revision']}, "
          f"{len(source.members)} files, signed by key {key.key_id_hex}")
     return EXIT_OK
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    """Write beside ``path`` and rename: a full disk or a kill leaves the old file (or none)."""
+    tmp = path.with_name(f".tmp-{path.name}")
+    try:
+        with open(tmp, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise OSError(exc.errno, f"cannot write {path}: {exc.strerror or exc}") from None
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
@@ -391,7 +466,7 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="dtn", description="Build, verify and read signed DTN bundles.")
-    parser.add_argument("--version", action="version", version=f"dtn {__version__}")
+    parser.add_argument("--version", action="version", version=version_line())
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     def command(name: str, func: Callable[[argparse.Namespace], int], help: str, library: bool = True):
@@ -404,7 +479,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("keygen", cmd_keygen, "create a minisign key pair NAME.key / NAME.pub", library=False)
     p.add_argument("name")
     p.add_argument("--out", required=True, metavar="DIR")
-    p.add_argument("--password", action="store_true", help="protect the secret key with a password ($DTN_KEY_PASSWORD or prompt)")
+    secrecy = p.add_mutually_exclusive_group()
+    secrecy.add_argument("--password-file", metavar="FILE", help="encrypt the secret key with the password on this file's first line (default: ask twice, or $DTN_KEY_PASSWORD)")
+    secrecy.add_argument("--no-password", action="store_true", help="write the secret key unencrypted (automation; keep the file safe)")
+    secrecy.add_argument("--password", action="store_true", help=argparse.SUPPRESS)  # the default now; kept for old scripts
 
     p = command("init", cmd_init, "write an example edition source folder", library=False)
     p.add_argument("dir")
@@ -413,6 +491,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("src")
     p.add_argument("--key", required=True, help="minisign secret key")
     p.add_argument("--out", required=True, metavar="FILE.dtnb")
+    p.add_argument("--password-file", metavar="FILE", help="the key's password on this file's first line (default: $DTN_KEY_PASSWORD or ask)")
 
     p = command("verify", cmd_verify, "verify bundles and print a report per file")
     p.add_argument("files", nargs="+", metavar="FILE")
@@ -458,3 +537,16 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except OSError as exc:  # the machine said no (full disk, read-only folder, no permission): not a bug
+        print(f"dtn: {os_error_line(exc)}", file=sys.stderr)
+        return EXIT_REJECTED
+
+
+def os_error_line(exc: OSError) -> str:
+    """One line for an OSError: the file and what the system said, e.g.
+    "cannot write out/x.dtnb: No space left on device"."""
+    reason = exc.strerror or str(exc) or type(exc).__name__
+    if exc.filename is None:
+        return reason
+    target = exc.filename if exc.filename2 is None else f"{exc.filename} -> {exc.filename2}"
+    return f"{target}: {reason}"

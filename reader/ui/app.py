@@ -497,10 +497,19 @@ class SelfTest(QObject):
         self._timer.stop()
         import json
 
-        result = {"ok": True, **self.times, "views": self.views, "durations_ms": self.durations, "rss_kb": resident_memory_kb()}
+        result = {"ok": True, **self.times, "views": self.views, "durations_ms": self.durations, "rss_kb": resident_memory_kb(),
+                  **self.environment()}
         sys.stdout.write(json.dumps(result) + "\n")
         sys.stdout.flush()
         self.finished.emit(0)
+
+    def environment(self) -> dict:
+        """Where it ran: Qt's platform plugin (xcb, offscreen, ...), the language and whether its
+        translation was loaded, the window's title; so a check of an install can read them."""
+        window = self.reader.window
+        return {"platform": self.reader.app.platformName(), "language": self.reader.language,
+                "translations_loaded": len(self.reader.translators),
+                "window_title": window.windowTitle() if window is not None else None}
 
     def fail(self, error: str) -> None:
         if self._done:
@@ -510,7 +519,8 @@ class SelfTest(QObject):
         log.error("self-test failed at %s: %s", self.step, error)
         import json
 
-        result = {"ok": False, "failed": self.step, "error": error, **self.times, "views": self.views, "rss_kb": resident_memory_kb()}
+        result = {"ok": False, "failed": self.step, "error": error, **self.times, "views": self.views, "rss_kb": resident_memory_kb(),
+                  **self.environment()}
         sys.stdout.write(json.dumps(result) + "\n")
         sys.stdout.flush()
         self.finished.emit(1)

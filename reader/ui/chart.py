@@ -11,10 +11,12 @@ national line.
 
 from __future__ import annotations
 
+import datetime
 import html
 import logging
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from PySide6.QtCore import QDate, QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
@@ -115,9 +117,12 @@ class LevelChart(QWidget):
     point_activated = Signal(int)
     current_changed = Signal(int)
 
-    def __init__(self, parent: QWidget | None = None, language: str = "nl") -> None:
+    def __init__(self, parent: QWidget | None = None, language: str = "nl",
+                 today: Callable[[], datetime.date] = datetime.date.today) -> None:
+        """``today``: the date the chart runs to (its right edge); fixed in tests and screenshots."""
         super().__init__(parent)
         self._language = language
+        self._today = today
         self._points: list[LevelPoint] = []
         self._editions: dict[int, str] = {}
         self._current = -1
@@ -641,7 +646,8 @@ class LevelChart(QWidget):
         top = rect.top() + line * 0.3 + title_metrics.height() * 1.1 + line * 1.6
         bottom = rect.bottom() - small_line * 1.8 - line * 1.6
         plot = QRectF(QPointF(left, top), QPointF(max(right, left + 1), max(bottom, top + 1)))
-        today = QDate.currentDate()
+        day = self._today()
+        today = QDate(day.year, day.month, day.day)
         if self._points:
             first = parse_date(self._points[0].date)
             first_day = QDate(first.year(), 1, 1).toJulianDay()

@@ -263,6 +263,14 @@ class MainWindow(QMainWindow):
             "about the actual threat.</p>"
             "<p>Licence: EUPL-1.2</p>"
         ).replace("%1", __version__)
+        from platform import python_version
+
+        from PySide6 import __version__ as pyside_version
+        from PySide6.QtCore import qVersion
+
+        # Qt as it runs (qVersion) and the binding built for it (PySide6), for bug reports.
+        qt = qVersion() if qVersion() == pyside_version else f"{qVersion()} (PySide6 {pyside_version})"
+        text += "<p>" + self.tr("Qt %1, Python %2").replace("%1", qt).replace("%2", python_version()) + "</p>"
         box = QMessageBox(QMessageBox.Icon.Information, self.tr("About DTN Reader"), text, QMessageBox.StandardButton.Ok, self)
         box.setTextFormat(Qt.TextFormat.RichText)
         box.setAccessibleName(self.tr("About DTN Reader"))

@@ -1161,6 +1161,10 @@
             <translation>&lt;h3&gt;DTN Reader %1&lt;/h3&gt;&lt;p&gt;An offline reader for signed editions of the Dutch terrorism threat assessment (Dreigingsbeeld Terrorisme Nederland).&lt;/p&gt;&lt;p&gt;&lt;b&gt;DEMO:&lt;/b&gt; the demo library that comes with the reader is demonstration content, marked DEMO wherever it appears. It is not a publication of the NCTV and says nothing about the actual threat.&lt;/p&gt;&lt;p&gt;Licence: EUPL-1.2&lt;/p&gt;</translation>
         </message>
         <message>
+            <source>Qt %1, Python %2</source>
+            <translation>Qt %1, Python %2</translation>
+        </message>
+        <message>
             <source>About DTN Reader</source>
             <translation>About DTN Reader</translation>
         </message>

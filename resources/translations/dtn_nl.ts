@@ -1161,6 +1161,10 @@
         <translation>&lt;h3&gt;DTN Reader %1&lt;/h3&gt;&lt;p&gt;Een offline reader voor ondertekende edities van het Dreigingsbeeld Terrorisme Nederland.&lt;/p&gt;&lt;p&gt;&lt;b&gt;DEMO:&lt;/b&gt; de demobibliotheek die met de reader wordt meegeleverd is demonstratie-inhoud, overal gemarkeerd met DEMO. Het is geen publicatie van de NCTV en zegt niets over de werkelijke dreiging.&lt;/p&gt;&lt;p&gt;Licentie: EUPL-1.2&lt;/p&gt;</translation>
     </message>
     <message>
+        <source>Qt %1, Python %2</source>
+        <translation>Qt %1, Python %2</translation>
+    </message>
+    <message>
         <source>About DTN Reader</source>
         <translation>Over DTN Reader</translation>
     </message>

@@ -226,3 +226,37 @@ def test_reloads_when_the_library_changes(view, ctx, qtbot):
     with qtbot.waitSignal(view.loaded, timeout=10_000):
         ctx.library_changed.emit()
     assert view.table.rowCount() == len(view.chart.points())
+
+
+def test_the_chart_runs_to_the_day_it_is_given(view, qtbot):
+    """The right edge is the injected "today" (so screenshots are the same every day), and
+    the picture follows it."""
+    import datetime
+
+    from PySide6.QtCore import QDate
+
+    chart = view.chart
+    chart.resize(900, 400)
+    images = []
+    for day in (datetime.date(2026, 1, 15), datetime.date(2026, 1, 15), datetime.date(2040, 6, 1)):
+        chart._today = lambda day=day: day
+        assert chart._geometry().last_day == QDate(day.year, day.month, day.day).toJulianDay()
+        images.append(chart.grab().toImage())
+    assert images[0] == images[1]
+    assert images[0] != images[2]
+
+
+def test_the_view_takes_today_from_its_context(qapp, library_dir):
+    import datetime
+
+    from reader.ui.context import AppContext
+    from reader.ui.tasks import TaskRunner
+
+    runner = TaskRunner(library_dir)
+    try:
+        ctx = AppContext(library_dir, runner, language="nl", today=lambda: datetime.date(2030, 3, 1))
+        view = HistoryView(ctx)
+        assert view.chart._today() == datetime.date(2030, 3, 1)
+        view.deleteLater()
+    finally:
+        runner.shutdown()
