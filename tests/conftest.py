@@ -11,6 +11,16 @@ from reader.core.trust import TrustStore  # noqa: E402
 from tests.helpers import bundles  # noqa: E402
 
 
+@pytest.fixture(autouse=True)
+def user_settings_file(tmp_path_factory, monkeypatch) -> Path:
+    """Per-person settings (QSettings) in a temporary INI file, never the user's own; the
+    first-run guide counts as seen, so only the tests about it meet it."""
+    path = tmp_path_factory.mktemp("settings") / "settings.ini"
+    path.write_text("[help]\nfirst_run_shown=true\n", encoding="utf-8")
+    monkeypatch.setenv("DTN_SETTINGS_FILE", str(path))
+    return path
+
+
 @pytest.fixture(scope="session")
 def publisher_key() -> SecretKey:
     """The key the trusted publisher signs with."""

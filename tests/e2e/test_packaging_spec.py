@@ -25,7 +25,7 @@ RESOURCES = REPO_ROOT / "resources"
 # What the app may import from PySide6; everything else must be excluded by the spec.
 QT_USED = {"QtCore", "QtGui", "QtWidgets", "QtSvg", "QtPrintSupport"}
 # Every entry under resources/ (and resources/demo/) is shipped or deliberately left out.
-SHIPPED = {"trust", "demo/bundles", "icons", "translations"}
+SHIPPED = {"trust", "demo/bundles", "icons", "translations", "help"}
 LEFT_OUT = {"demo/editions", "demo/demo-secret.key"}
 
 
