@@ -64,7 +64,20 @@ def error_text(exc: BaseException) -> str:
     return QCoreApplication.translate("errors", "An unexpected error occurred: %1").replace("%1", f"{type(exc).__name__}: {exc}")
 
 
-def show_error(parent: QWidget | None, exc: BaseException, title: str | None = None) -> None:
+def error_box(parent: QWidget | None, exc: BaseException, title: str | None = None) -> QMessageBox:
+    """The message box for ``exc``; a user error gets "What does this mean?", which opens
+    its help page in the window that owns ``parent``."""
     box = QMessageBox(QMessageBox.Icon.Warning, title or QCoreApplication.translate("errors", "DTN Reader"), error_text(exc), QMessageBox.StandardButton.Ok, parent)
     box.setAccessibleName(QCoreApplication.translate("errors", "Error message"))
-    box.exec()
+    if isinstance(exc, DTNError):
+        from reader.ui.help import help_host, open_error_help, what_does_this_mean
+
+        if help_host(parent) is not None:
+            button = box.addButton(what_does_this_mean(), QMessageBox.ButtonRole.HelpRole)
+            button.setAccessibleName(what_does_this_mean())
+            button.clicked.connect(lambda: open_error_help(parent, exc))
+    return box
+
+
+def show_error(parent: QWidget | None, exc: BaseException, title: str | None = None) -> None:
+    error_box(parent, exc, title).exec()

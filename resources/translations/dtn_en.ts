@@ -513,6 +513,80 @@
         </message>
     </context>
     <context>
+        <name>FirstRunGuide</name>
+        <message>
+            <source>Getting started</source>
+            <translation>Getting started</translation>
+        </message>
+        <message>
+            <source>Open the &amp;help</source>
+            <translation>Open the &amp;help</translation>
+        </message>
+        <message>
+            <source>Open the help</source>
+            <translation>Open the help</translation>
+        </message>
+        <message>
+            <source>&amp;Close</source>
+            <translation>&amp;Close</translation>
+        </message>
+        <message>
+            <source>Close the guide</source>
+            <translation>Close the guide</translation>
+        </message>
+    </context>
+    <context>
+        <name>HelpWindow</name>
+        <message>
+            <source>DTN Reader help</source>
+            <translation>DTN Reader help</translation>
+        </message>
+        <message>
+            <source>Search the help…</source>
+            <translation>Search the help…</translation>
+        </message>
+        <message>
+            <source>Search the help</source>
+            <translation>Search the help</translation>
+        </message>
+        <message>
+            <source>Help topics</source>
+            <translation>Help topics</translation>
+        </message>
+        <message>
+            <source>No help page contains these words.</source>
+            <translation>No help page contains these words.</translation>
+        </message>
+        <message>
+            <source>&amp;Back</source>
+            <translation>&amp;Back</translation>
+        </message>
+        <message>
+            <source>Back to the previous help page</source>
+            <translation>Back to the previous help page</translation>
+        </message>
+        <message>
+            <source>&amp;Contents</source>
+            <translation>&amp;Contents</translation>
+        </message>
+        <message>
+            <source>Help contents</source>
+            <translation>Help contents</translation>
+        </message>
+        <message>
+            <source>Help page</source>
+            <translation>Help page</translation>
+        </message>
+        <message>
+            <source>%1 — DTN Reader help</source>
+            <translation>%1 — DTN Reader help</translation>
+        </message>
+        <message>
+            <source>This help page cannot be shown: %1</source>
+            <translation>This help page cannot be shown: %1</translation>
+        </message>
+    </context>
+    <context>
         <name>HistoryView</name>
         <message>
             <source>Level history</source>
@@ -772,6 +846,10 @@
         <message>
             <source>Select a bundle in the report to see every detail.</source>
             <translation>Select a bundle in the report to see every detail.</translation>
+        </message>
+        <message>
+            <source>What does this rejection mean?</source>
+            <translation>What does this rejection mean?</translation>
         </message>
         <message>
             <source>Bundles are accepted only when signed by one of these keys. Compare a fingerprint with the publisher's before you add a key. Revoking a key hides what it signed.</source>
@@ -1143,6 +1221,26 @@
         <message>
             <source>&amp;Help</source>
             <translation>&amp;Help</translation>
+        </message>
+        <message>
+            <source>Help for this &amp;view</source>
+            <translation>Help for this &amp;view</translation>
+        </message>
+        <message>
+            <source>Explain the view you are on</source>
+            <translation>Explain the view you are on</translation>
+        </message>
+        <message>
+            <source>Help &amp;contents</source>
+            <translation>Help &amp;contents</translation>
+        </message>
+        <message>
+            <source>&amp;Getting started</source>
+            <translation>&amp;Getting started</translation>
+        </message>
+        <message>
+            <source>&amp;Keyboard shortcuts</source>
+            <translation>&amp;Keyboard shortcuts</translation>
         </message>
         <message>
             <source>&amp;About DTN Reader</source>
@@ -1704,6 +1802,13 @@
         <message>
             <source>DEMO</source>
             <translation>DEMO</translation>
+        </message>
+    </context>
+    <context>
+        <name>help</name>
+        <message>
+            <source>What does this mean?</source>
+            <translation>What does this mean?</translation>
         </message>
     </context>
 </TS>

@@ -513,6 +513,80 @@
     </message>
 </context>
 <context>
+    <name>FirstRunGuide</name>
+    <message>
+        <source>Getting started</source>
+        <translation>Eerste kennismaking</translation>
+    </message>
+    <message>
+        <source>Open the &amp;help</source>
+        <translation>Open de &amp;hulp</translation>
+    </message>
+    <message>
+        <source>Open the help</source>
+        <translation>Open de hulp</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Sluiten</translation>
+    </message>
+    <message>
+        <source>Close the guide</source>
+        <translation>Sluit de kennismaking</translation>
+    </message>
+</context>
+<context>
+    <name>HelpWindow</name>
+    <message>
+        <source>DTN Reader help</source>
+        <translation>Hulp bij DTN Reader</translation>
+    </message>
+    <message>
+        <source>Search the help…</source>
+        <translation>Zoek in de hulp…</translation>
+    </message>
+    <message>
+        <source>Search the help</source>
+        <translation>Zoek in de hulp</translation>
+    </message>
+    <message>
+        <source>Help topics</source>
+        <translation>Onderwerpen van de hulp</translation>
+    </message>
+    <message>
+        <source>No help page contains these words.</source>
+        <translation>Geen hulppagina bevat deze woorden.</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>&amp;Terug</translation>
+    </message>
+    <message>
+        <source>Back to the previous help page</source>
+        <translation>Terug naar de vorige hulppagina</translation>
+    </message>
+    <message>
+        <source>&amp;Contents</source>
+        <translation>&amp;Inhoud</translation>
+    </message>
+    <message>
+        <source>Help contents</source>
+        <translation>Inhoud van de hulp</translation>
+    </message>
+    <message>
+        <source>Help page</source>
+        <translation>Hulppagina</translation>
+    </message>
+    <message>
+        <source>%1 — DTN Reader help</source>
+        <translation>%1 — Hulp bij DTN Reader</translation>
+    </message>
+    <message>
+        <source>This help page cannot be shown: %1</source>
+        <translation>Deze hulppagina kan niet worden getoond: %1</translation>
+    </message>
+</context>
+<context>
     <name>HistoryView</name>
     <message>
         <source>Level history</source>
@@ -772,6 +846,10 @@
     <message>
         <source>Select a bundle in the report to see every detail.</source>
         <translation>Kies een bundel in het rapport om alle details te zien.</translation>
+    </message>
+    <message>
+        <source>What does this rejection mean?</source>
+        <translation>Wat betekent deze weigering?</translation>
     </message>
     <message>
         <source>Bundles are accepted only when signed by one of these keys. Compare a fingerprint with the publisher&apos;s before you add a key. Revoking a key hides what it signed.</source>
@@ -1143,6 +1221,26 @@
     <message>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>Help for this &amp;view</source>
+        <translation>Hulp bij deze &amp;pagina</translation>
+    </message>
+    <message>
+        <source>Explain the view you are on</source>
+        <translation>Uitleg bij de pagina waar u bent</translation>
+    </message>
+    <message>
+        <source>Help &amp;contents</source>
+        <translation>&amp;Inhoud van de hulp</translation>
+    </message>
+    <message>
+        <source>&amp;Getting started</source>
+        <translation>&amp;Eerste kennismaking</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Sneltoetsen</translation>
     </message>
     <message>
         <source>&amp;About DTN Reader</source>
@@ -1704,6 +1802,13 @@
     <message>
         <source>DEMO</source>
         <translation>DEMO</translation>
+    </message>
+</context>
+<context>
+    <name>help</name>
+    <message>
+        <source>What does this mean?</source>
+        <translation>Wat betekent dit?</translation>
     </message>
 </context>
 </TS>

@@ -219,7 +219,14 @@ def test_chart_follows_the_palette(view):
     x = round(rect.center().x())
     column = [image.pixelColor(x, y) for y in range(round(rect.top()), round(rect.top() + rect.height() / 2))]
     assert any(c == QColor("#f0f0f0") for c in column)
-    assert not any(c == QColor("#000000") for c in column)
+    # Another text colour moves the line with it (black in the column is the level's label,
+    # which WCAG contrast puts in black on that green).
+    dark.setColor(QPalette.ColorRole.Text, QColor("#ff00ff"))
+    view.chart.setPalette(dark)
+    image = view.chart.grab().toImage()
+    column = [image.pixelColor(x, y) for y in range(round(rect.top()), round(rect.top() + rect.height() / 2))]
+    assert any(c == QColor("#ff00ff") for c in column)
+    assert not any(c == QColor("#f0f0f0") for c in column)
 
 
 def test_reloads_when_the_library_changes(view, ctx, qtbot):

@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 from reader.core.errors import CancelledError, KeyFormatError, NotFoundError
 from reader.ui.errors import error_text, reason_text, show_error
 from reader.ui.format import demo_marking, format_timestamp, locale_for
+from reader.ui.help import open_error_help, what_does_this_mean
 from reader.ui.views.base import View
 
 if TYPE_CHECKING:
@@ -391,6 +392,15 @@ class ImportTrustView(View):
         layout.addLayout(buttons)
         layout.addWidget(self.summary_label)
         layout.addWidget(splitter, 1)
+        # The selected rejection explained: what happened, is it dangerous, what next, whom to call.
+        self.explain_button = QPushButton(what_does_this_mean())
+        self.explain_button.setAccessibleName(self.tr("What does this rejection mean?"))
+        self.explain_button.setEnabled(False)
+        self.explain_button.clicked.connect(self.explain_selected)
+        explain_row = QHBoxLayout()
+        explain_row.addStretch(1)
+        explain_row.addWidget(self.explain_button)
+        layout.addLayout(explain_row)
 
         self.file_button.clicked.connect(self.choose_files)
         self.folder_button.clicked.connect(self.choose_folder)
@@ -711,6 +721,18 @@ class ImportTrustView(View):
             self.details.setPlainText(result_details(self._results[rows[0].row()]))
         else:
             self.details.clear()
+        self.explain_button.setEnabled(self._selected_rejection() is not None)
+
+    def _selected_rejection(self) -> ImportResult | None:
+        rows = self.report_table.selectionModel().selectedRows()
+        if rows and rows[0].row() < len(self._results) and not self._results[rows[0].row()].ok:
+            return self._results[rows[0].row()]
+        return None
+
+    def explain_selected(self) -> bool:
+        """Open the help page for the selected rejection; False if none is selected."""
+        result = self._selected_rejection()
+        return result is not None and open_error_help(self, error_type=result.error_type or "DTNError")
 
     def choose_files(self) -> None:
         """Ask for bundle files (the button and the File menu) and import them."""
