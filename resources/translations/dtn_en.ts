@@ -102,22 +102,6 @@
             <source>Open external link</source>
             <translation>Open external link</translation>
         </message>
-        <message>
-            <source>Print chapter</source>
-            <translation>Print chapter</translation>
-        </message>
-        <message>
-            <source>Export chapter to PDF</source>
-            <translation>Export chapter to PDF</translation>
-        </message>
-        <message>
-            <source>PDF files (*.pdf)</source>
-            <translation>PDF files (*.pdf)</translation>
-        </message>
-        <message>
-            <source>Could not write %1; choose another folder.</source>
-            <translation>Could not write %1; choose another folder.</translation>
-        </message>
     </context>
     <context>
         <name>ChecklistsView</name>
@@ -480,6 +464,18 @@
             <translation>Table of contents</translation>
         </message>
         <message>
+            <source>Print the whole edition…</source>
+            <translation>Print the whole edition…</translation>
+        </message>
+        <message>
+            <source>Export the whole edition to PDF…</source>
+            <translation>Export the whole edition to PDF…</translation>
+        </message>
+        <message>
+            <source>This chapter</source>
+            <translation>This chapter</translation>
+        </message>
+        <message>
             <source>This edition has no chapters.</source>
             <translation>This edition has no chapters.</translation>
         </message>
@@ -510,6 +506,29 @@
         <message>
             <source>%1 (current chapter)</source>
             <translation>%1 (current chapter)</translation>
+        </message>
+        <message>
+            <source>Preparing the edition for printing…</source>
+            <translation>Preparing the edition for printing…</translation>
+        </message>
+        <message>
+            <source>Export to PDF</source>
+            <translation>Export to PDF</translation>
+        </message>
+        <message>
+            <source>PDF files (*.pdf)</source>
+            <translation>PDF files (*.pdf)</translation>
+        </message>
+        <message numerus="yes">
+            <source>Saved %1 (%n page(s))</source>
+            <translation>
+                <numerusform>Saved %1 (%n page)</numerusform>
+                <numerusform>Saved %1 (%n pages)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Print</source>
+            <translation>Print</translation>
         </message>
     </context>
     <context>
@@ -1700,6 +1719,73 @@
         <message>
             <source>DEMO</source>
             <translation>DEMO</translation>
+        </message>
+    </context>
+    <context>
+        <name>printing</name>
+        <message>
+            <source>(revision %1)</source>
+            <translation>(revision %1)</translation>
+        </message>
+        <message>
+            <source>Threat level %1</source>
+            <translation>Threat level %1</translation>
+        </message>
+        <message>
+            <source>demonstration content, not an NCTV publication; it says nothing about the actual threat</source>
+            <translation>demonstration content, not an NCTV publication; it says nothing about the actual threat</translation>
+        </message>
+        <message>
+            <source>Edition</source>
+            <translation>Edition</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>Threat level</source>
+            <translation>Threat level</translation>
+        </message>
+        <message>
+            <source>Level since</source>
+            <translation>Level since</translation>
+        </message>
+        <message>
+            <source>Publisher</source>
+            <translation>Publisher</translation>
+        </message>
+        <message>
+            <source>Signed by</source>
+            <translation>Signed by</translation>
+        </message>
+        <message>
+            <source>%1 (key %2)</source>
+            <translation>%1 (key %2)</translation>
+        </message>
+        <message>
+            <source>Revision</source>
+            <translation>Revision</translation>
+        </message>
+        <message>
+            <source>%1 of bundle %2</source>
+            <translation>%1 of bundle %2</translation>
+        </message>
+        <message>
+            <source>Bundle SHA-256</source>
+            <translation>Bundle SHA-256</translation>
+        </message>
+        <message>
+            <source>signed by %1 (key %2)</source>
+            <translation>signed by %1 (key %2)</translation>
+        </message>
+        <message>
+            <source>Contents</source>
+            <translation>Contents</translation>
+        </message>
+        <message>
+            <source>page %1 of %2</source>
+            <translation>page %1 of %2</translation>
         </message>
     </context>
 </TS>

@@ -102,22 +102,6 @@
         <source>Open external link</source>
         <translation>Externe link openen</translation>
     </message>
-    <message>
-        <source>Print chapter</source>
-        <translation>Hoofdstuk afdrukken</translation>
-    </message>
-    <message>
-        <source>Export chapter to PDF</source>
-        <translation>Hoofdstuk exporteren naar PDF</translation>
-    </message>
-    <message>
-        <source>PDF files (*.pdf)</source>
-        <translation>PDF-bestanden (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Could not write %1; choose another folder.</source>
-        <translation>Kan %1 niet schrijven; kies een andere map.</translation>
-    </message>
 </context>
 <context>
     <name>ChecklistsView</name>
@@ -480,6 +464,18 @@
         <translation>Inhoudsopgave</translation>
     </message>
     <message>
+        <source>Print the whole edition…</source>
+        <translation>De hele editie afdrukken…</translation>
+    </message>
+    <message>
+        <source>Export the whole edition to PDF…</source>
+        <translation>De hele editie als PDF opslaan…</translation>
+    </message>
+    <message>
+        <source>This chapter</source>
+        <translation>Dit hoofdstuk</translation>
+    </message>
+    <message>
         <source>This edition has no chapters.</source>
         <translation>Deze editie heeft geen hoofdstukken.</translation>
     </message>
@@ -510,6 +506,29 @@
     <message>
         <source>%1 (current chapter)</source>
         <translation>%1 (huidig hoofdstuk)</translation>
+    </message>
+    <message>
+        <source>Preparing the edition for printing…</source>
+        <translation>De editie wordt klaargemaakt om af te drukken…</translation>
+    </message>
+    <message>
+        <source>Export to PDF</source>
+        <translation>Opslaan als PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-bestanden (*.pdf)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %1 (%n page(s))</source>
+        <translation>
+            <numerusform>%1 opgeslagen (%n pagina)</numerusform>
+            <numerusform>%1 opgeslagen (%n pagina&apos;s)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Afdrukken</translation>
     </message>
 </context>
 <context>
@@ -1700,6 +1719,73 @@
     <message>
         <source>DEMO</source>
         <translation>DEMO</translation>
+    </message>
+</context>
+<context>
+    <name>printing</name>
+    <message>
+        <source>(revision %1)</source>
+        <translation>(revisie %1)</translation>
+    </message>
+    <message>
+        <source>Threat level %1</source>
+        <translation>Dreigingsniveau %1</translation>
+    </message>
+    <message>
+        <source>demonstration content, not an NCTV publication; it says nothing about the actual threat</source>
+        <translation>demonstratie-inhoud, geen publicatie van de NCTV; zegt niets over de werkelijke dreiging</translation>
+    </message>
+    <message>
+        <source>Edition</source>
+        <translation>Editie</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Threat level</source>
+        <translation>Dreigingsniveau</translation>
+    </message>
+    <message>
+        <source>Level since</source>
+        <translation>Niveau sinds</translation>
+    </message>
+    <message>
+        <source>Publisher</source>
+        <translation>Uitgever</translation>
+    </message>
+    <message>
+        <source>Signed by</source>
+        <translation>Ondertekend door</translation>
+    </message>
+    <message>
+        <source>%1 (key %2)</source>
+        <translation>%1 (sleutel %2)</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>Revisie</translation>
+    </message>
+    <message>
+        <source>%1 of bundle %2</source>
+        <translation>%1 van bundel %2</translation>
+    </message>
+    <message>
+        <source>Bundle SHA-256</source>
+        <translation>SHA-256 van de bundel</translation>
+    </message>
+    <message>
+        <source>signed by %1 (key %2)</source>
+        <translation>ondertekend door %1 (sleutel %2)</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>Inhoud</translation>
+    </message>
+    <message>
+        <source>page %1 of %2</source>
+        <translation>pagina %1 van %2</translation>
     </message>
 </context>
 </TS>

@@ -9,20 +9,21 @@ counter). The reading position is remembered per chapter (scroll fraction).
 from __future__ import annotations
 
 import logging
-import re
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QPoint, QRect, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QPainter
+from PySide6.QtGui import QAction, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QFileDialog,
     QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QPushButton,
     QSplitter,
     QStyleOptionViewItem,
@@ -38,7 +39,9 @@ from reader.core.library import Chapter, ChapterInfo, Edition, Library
 from reader.ui.browser import ASSET_SCHEME, ChapterBrowser
 from reader.ui.context import AppContext
 from reader.ui.errors import error_text, show_error
+from reader.ui import printing
 from reader.ui.format import demo_marking, format_date, level_badge_text, level_colour, level_text_colour
+from reader.ui.printing import chapter_assets
 from reader.ui.views.base import RowDelegate, View, WrapDelegate, scaled_font
 
 log = logging.getLogger(__name__)
@@ -46,7 +49,6 @@ log = logging.getLogger(__name__)
 EDITION_ROLE = Qt.ItemDataRole.UserRole + 1
 TOC_ROLE = Qt.ItemDataRole.UserRole + 2
 POSITION_SAVE_DELAY_MS = 800  # after the last scroll
-_ASSET_RE = re.compile(r"""\bsrc\s*=\s*["']dtn-asset:([^"'<>\s]+)["']""")
 
 
 @dataclass
@@ -70,12 +72,7 @@ def _load_reading(lib: Library, edition_pk: int | None, chapter_pk: int | None) 
         chapter = lib.chapter(chapters[0].pk)
     reading = Reading(edition, chapters, chapter)
     if chapter is not None:
-        for name in dict.fromkeys(_ASSET_RE.findall(chapter.html)):
-            try:
-                reading.assets[name] = lib.asset(edition.pk, name)
-            except DTNError as exc:
-                # One damaged image does not stop the chapter; it is shown as missing.
-                reading.asset_problems.append(str(exc))
+        chapter_assets(lib, edition.pk, chapter.html, reading.assets, reading.asset_problems)
         reading.position = lib.reading_position(edition.bundle_id, chapter.chapter_id)
     return reading
 
@@ -187,6 +184,7 @@ class EditionsView(View):
         self._edition: Edition | None = None
         self._chapters: list[ChapterInfo] = []
         self._chapter: Chapter | None = None
+        self._assets: dict[str, bytes] = {}
         self._positions: dict[tuple[str, str], float] = {}
         self._pending_fraction: float | None = None
         self._restoring = False
@@ -280,6 +278,12 @@ class EditionsView(View):
         self.toc.itemClicked.connect(self._on_toc_item_activated)
 
         self.browser = ChapterBrowser()
+        self.browser.print_requested.connect(self.print_chapter)
+        self.browser.pdf_requested.connect(self.export_chapter_pdf)
+        self.print_edition_action = QAction(self.tr("Print the whole edition…"), self)
+        self.print_edition_action.triggered.connect(self.print_edition)
+        self.pdf_edition_action = QAction(self.tr("Export the whole edition to PDF…"), self)
+        self.pdf_edition_action.triggered.connect(self.export_edition_pdf)
         self.browser.chapter_link_activated.connect(self._on_chapter_link)
         self.browser.highlighted.connect(self._on_link_hovered)
         self.browser.verticalScrollBar().valueChanged.connect(self._on_scrolled)
@@ -301,6 +305,16 @@ class EditionsView(View):
             button.setDefaultAction(action)
             button.setAccessibleName(action.text().rstrip("…"))
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            whole = {self.browser.print_action: self.print_edition_action, self.browser.pdf_action: self.pdf_edition_action}.get(action)
+            if whole is not None:
+                # The button prints the chapter; its menu offers the whole edition too.
+                menu = QMenu(button)
+                chapter_entry = QAction(self.tr("This chapter"), menu)
+                chapter_entry.triggered.connect(action.trigger)
+                menu.addAction(chapter_entry)
+                menu.addAction(whole)
+                button.setMenu(menu)
+                button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
             tools.addWidget(button)
             self.tool_buttons.append(button)
 
@@ -522,7 +536,7 @@ class EditionsView(View):
         # Settle the new header's layout now (one flush, not an event loop), so the browser has
         # its final size before the position is restored and the chapter counts as shown.
         QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
-        self.browser.pdf_default_name = f"{reading.edition.bundle_id}-{chapter.chapter_id}.pdf"
+        self._assets = reading.assets
         self._restoring = True
         self._pending_fraction = None
         try:
@@ -630,6 +644,79 @@ class EditionsView(View):
     def _on_link_hovered(self, url) -> None:
         if not url.isEmpty() and url.scheme() not in ("", "dtn-chapter", ASSET_SCHEME):
             self.ctx.status_message.emit(url.toString())
+
+    # --- print and PDF ---------------------------------------------------------------------
+
+    def print_chapter(self) -> None:
+        """Print the chapter shown, with headers and footers that name it (a print dialog first)."""
+        printout = self._chapter_printout()
+        if printout is not None:
+            self._print(printout)
+
+    def export_chapter_pdf(self, path: str | None = None) -> None:
+        """Save the chapter shown as a PDF at ``path`` (None: ask where)."""
+        printout = self._chapter_printout()
+        if printout is None:
+            return
+        path = path or self._ask_pdf_path(printing.pdf_name(self._edition, self._chapter.chapter_id))
+        if path:
+            self._write_pdf(printout, path)
+
+    def print_edition(self) -> None:
+        """Print the whole edition: title page, contents, every chapter."""
+        self._with_edition_printout(self._print)
+
+    def export_edition_pdf(self, path: str | None = None) -> None:
+        """Save the whole edition as a PDF at ``path`` (None: ask where first)."""
+        if self._edition is None:
+            return
+        path = path or self._ask_pdf_path(printing.pdf_name(self._edition))
+        if path:
+            self._with_edition_printout(lambda printout: self._write_pdf(printout, path))
+
+    def _chapter_printout(self) -> printing.Printout | None:
+        if self._edition is None or self._chapter is None:
+            return None
+        return printing.chapter_printout(self._edition, self._chapter, self.language, self._assets)
+
+    def _with_edition_printout(self, then) -> None:
+        edition = self._edition
+        if edition is None:
+            return
+        self.ctx.status_message.emit(self.tr("Preparing the edition for printing…"))
+        self.run_task(
+            lambda lib, _h: printing.load_print_source(lib, edition.pk),
+            lambda source: then(printing.edition_printout(source, self.language)),
+            self._on_open_failed,
+            channel="print",
+        )
+
+    def _ask_pdf_path(self, suggested: str) -> str:
+        path, _filter = QFileDialog.getSaveFileName(self, self.tr("Export to PDF"), suggested, self.tr("PDF files (*.pdf)"))
+        if path and not path.lower().endswith(".pdf"):
+            path += ".pdf"
+        return path
+
+    def _write_pdf(self, printout: printing.Printout, path: str) -> None:
+        try:
+            pages = printing.write_pdf(printout, path)
+        except DTNError as exc:
+            show_error(self, exc)
+            return
+        self.ctx.status_message.emit(self.tr("Saved %1 (%n page(s))", "", pages).replace("%1", path))
+
+    def _print(self, printout: printing.Printout) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        dialog.setAccessibleName(self.tr("Print"))
+        if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+            return
+        try:
+            printing.print_document(printout, printer)
+        except DTNError as exc:
+            show_error(self, exc)
 
     # --- reading position ----------------------------------------------------------------
 
