@@ -472,6 +472,14 @@
             <translation>Export the whole edition to PDF…</translation>
         </message>
         <message>
+            <source>Find…</source>
+            <translation>Find…</translation>
+        </message>
+        <message>
+            <source>Find in this chapter (%1)</source>
+            <translation>Find in this chapter (%1)</translation>
+        </message>
+        <message>
             <source>This chapter</source>
             <translation>This chapter</translation>
         </message>
@@ -529,6 +537,53 @@
         <message>
             <source>Print</source>
             <translation>Print</translation>
+        </message>
+    </context>
+    <context>
+        <name>FindBar</name>
+        <message>
+            <source>Find in this chapter</source>
+            <translation>Find in this chapter</translation>
+        </message>
+        <message>
+            <source>Previous</source>
+            <translation>Previous</translation>
+        </message>
+        <message>
+            <source>Previous match (Shift+Enter)</source>
+            <translation>Previous match (Shift+Enter)</translation>
+        </message>
+        <message>
+            <source>Next</source>
+            <translation>Next</translation>
+        </message>
+        <message>
+            <source>Next match (Enter)</source>
+            <translation>Next match (Enter)</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>Close the find bar</source>
+            <translation>Close the find bar</translation>
+        </message>
+        <message>
+            <source>&amp;Find:</source>
+            <translation>&amp;Find:</translation>
+        </message>
+        <message>
+            <source>%1 of %2</source>
+            <translation>%1 of %2</translation>
+        </message>
+        <message>
+            <source>%1 of more than %2</source>
+            <translation>%1 of more than %2</translation>
+        </message>
+        <message>
+            <source>not found</source>
+            <translation>not found</translation>
         </message>
     </context>
     <context>
@@ -1174,6 +1229,22 @@
         <message>
             <source>The folder that holds the library</source>
             <translation>The folder that holds the library</translation>
+        </message>
+        <message>
+            <source>&amp;Back</source>
+            <translation>&amp;Back</translation>
+        </message>
+        <message>
+            <source>Go back to the previous view or chapter</source>
+            <translation>Go back to the previous view or chapter</translation>
+        </message>
+        <message>
+            <source>&amp;Forward</source>
+            <translation>&amp;Forward</translation>
+        </message>
+        <message>
+            <source>Go forward again</source>
+            <translation>Go forward again</translation>
         </message>
         <message>
             <source>&lt;h3&gt;DTN Reader %1&lt;/h3&gt;&lt;p&gt;An offline reader for signed editions of the Dutch terrorism threat assessment (Dreigingsbeeld Terrorisme Nederland).&lt;/p&gt;&lt;p&gt;&lt;b&gt;DEMO:&lt;/b&gt; the demo library that comes with the reader is demonstration content, marked DEMO wherever it appears. It is not a publication of the NCTV and says nothing about the actual threat.&lt;/p&gt;&lt;p&gt;Licence: EUPL-1.2&lt;/p&gt;</source>

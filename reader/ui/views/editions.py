@@ -12,7 +12,7 @@ import logging
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QPoint, QRect, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QFont, QFontMetrics, QPainter
+from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -40,6 +40,7 @@ from reader.ui.browser import ASSET_SCHEME, ChapterBrowser
 from reader.ui.context import AppContext
 from reader.ui.errors import error_text, show_error
 from reader.ui import printing
+from reader.ui.findbar import FindBar
 from reader.ui.format import demo_marking, format_date, level_badge_text, level_colour, level_text_colour
 from reader.ui.printing import chapter_assets
 from reader.ui.views.base import RowDelegate, View, WrapDelegate, scaled_font
@@ -291,14 +292,21 @@ class EditionsView(View):
         self.chapter_title = QLabel()
         self.chapter_title.setFont(scaled_font(self.chapter_title.font(), 1.15, bold=True))
         self.chapter_title.setWordWrap(True)
+        self.find_bar = FindBar(self.browser)
+        self.find_action = QAction(self.tr("Find…"), self)
+        self.find_action.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Find))
+        self.find_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.find_action.setToolTip(self.tr("Find in this chapter (%1)").replace(
+            "%1", QKeySequence(QKeySequence.StandardKey.Find).toString(QKeySequence.SequenceFormat.NativeText)))
+        self.find_action.triggered.connect(self.find_bar.start)
 
         # The tools get a row of their own: beside the chapter title they squeezed it (and
         # their own longer Dutch labels) into a narrow, cut-off column.
         tools = QHBoxLayout()
         tools.addStretch(1)
         self.tool_buttons: list[QToolButton] = []
-        for action in (self.browser.zoom_out_action, self.browser.zoom_in_action, self.browser.zoom_reset_action,
-                       self.browser.print_action, self.browser.pdf_action):
+        for action in (self.find_action, self.browser.zoom_out_action, self.browser.zoom_in_action,
+                       self.browser.zoom_reset_action, self.browser.print_action, self.browser.pdf_action):
             # The actions live on the view, so their shortcuts work from the toc as well as the text.
             self.addAction(action)
             button = QToolButton()
@@ -323,6 +331,7 @@ class EditionsView(View):
         reader_layout.setContentsMargins(0, 0, 0, 0)
         reader_layout.addLayout(tools)
         reader_layout.addWidget(self.chapter_title)
+        reader_layout.addWidget(self.find_bar)
         reader_layout.addWidget(self.browser, 1)
 
         self.inner_split = QSplitter(Qt.Orientation.Horizontal)
@@ -356,7 +365,10 @@ class EditionsView(View):
         for button in self.tool_buttons:
             QWidget.setTabOrder(previous, button)
             previous = button
-        QWidget.setTabOrder(previous, self.browser)
+        for widget in (self.find_bar.field, self.find_bar.previous_button, self.find_bar.next_button,
+                       self.find_bar.close_button, self.browser):
+            QWidget.setTabOrder(previous, widget)
+            previous = widget
 
         self._save_timer = QTimer(self)
         self._save_timer.setSingleShot(True)
@@ -492,6 +504,10 @@ class EditionsView(View):
         self.open_chapter(chapter_pk, highlight)
         self.ctx.show_view_requested.emit("editions")
 
+    def current_chapter_pk(self) -> int | None:
+        """The chapter shown, or None."""
+        return self._chapter.pk if self._chapter is not None else None
+
     def open_edition(self, edition_pk: int) -> None:
         """Show an edition with its first chapter."""
         self._open(edition_pk=edition_pk)
@@ -545,6 +561,8 @@ class EditionsView(View):
             self.browser.verticalScrollBar().setValue(0)
         finally:
             self._restoring = False
+        if self.find_bar.isVisible() and not highlight:
+            self.find_bar.refresh()
         if highlight:
             hits = self.browser.highlight(highlight)
             if not hits:
