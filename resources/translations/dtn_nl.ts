@@ -1525,8 +1525,8 @@
         <translation>tot en met</translation>
     </message>
     <message>
-        <source>Type one or more words to search the text of every edition. Results appear while you type; the last word also matches longer words. Use quotes for an exact phrase. Press Enter or double-click a result to open the chapter.</source>
-        <translation>Typ een of meer woorden om de tekst van alle edities te doorzoeken. Resultaten verschijnen tijdens het typen; het laatste woord vindt ook langere woorden. Gebruik aanhalingstekens voor een exacte woordgroep. Druk op Enter of dubbelklik op een resultaat om het hoofdstuk te openen.</translation>
+        <source>Type one or more words to search the text of every edition. Results appear while you type; the last word also matches longer words. Use quotes for an exact phrase. Enter takes you to the results; Enter or a double-click on a result opens the chapter.</source>
+        <translation>Typ een of meer woorden om de tekst van alle edities te doorzoeken. Resultaten verschijnen tijdens het typen; het laatste woord vindt ook langere woorden. Gebruik aanhalingstekens voor een exacte woordgroep. Enter brengt u naar de resultaten; Enter of dubbelklikken op een resultaat opent het hoofdstuk.</translation>
     </message>
     <message>
         <source>Search results</source>
