@@ -285,6 +285,10 @@
             <translation>The editions could not be compared: %1</translation>
         </message>
         <message>
+            <source>revision %1</source>
+            <translation>revision %1</translation>
+        </message>
+        <message>
             <source>Older edition:</source>
             <translation>Older edition:</translation>
         </message>

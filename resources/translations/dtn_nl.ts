@@ -285,6 +285,10 @@
         <translation>De edities konden niet worden vergeleken: %1</translation>
     </message>
     <message>
+        <source>revision %1</source>
+        <translation>revisie %1</translation>
+    </message>
+    <message>
         <source>Older edition:</source>
         <translation>Oudere editie:</translation>
     </message>
