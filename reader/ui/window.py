@@ -84,6 +84,7 @@ class MainWindow(QMainWindow):
         ctx.show_view_requested.connect(self.show_view)
         ctx.open_edition_requested.connect(self._on_open_requested)
         ctx.open_chapter_requested.connect(self._on_open_requested)
+        ctx.open_theme_chapter_requested.connect(self._on_open_requested)
         ctx.status_message.connect(self._on_status_message)
         if build_views:
             self.build_views()

@@ -476,6 +476,14 @@
             <translation>Export the whole edition to PDF…</translation>
         </message>
         <message>
+            <source>‹ Previous in theme</source>
+            <translation>‹ Previous in theme</translation>
+        </message>
+        <message>
+            <source>Next in theme ›</source>
+            <translation>Next in theme ›</translation>
+        </message>
+        <message>
             <source>Find…</source>
             <translation>Find…</translation>
         </message>
@@ -518,6 +526,10 @@
         <message>
             <source>%1 (current chapter)</source>
             <translation>%1 (current chapter)</translation>
+        </message>
+        <message>
+            <source>Theme %1: chapter %2 of %3</source>
+            <translation>Theme %1: chapter %2 of %3</translation>
         </message>
         <message>
             <source>Preparing the edition for printing…</source>

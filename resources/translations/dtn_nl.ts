@@ -476,6 +476,14 @@
         <translation>De hele editie als PDF opslaan…</translation>
     </message>
     <message>
+        <source>‹ Previous in theme</source>
+        <translation>‹ Vorige in thema</translation>
+    </message>
+    <message>
+        <source>Next in theme ›</source>
+        <translation>Volgende in thema ›</translation>
+    </message>
+    <message>
         <source>Find…</source>
         <translation>Zoeken…</translation>
     </message>
@@ -518,6 +526,10 @@
     <message>
         <source>%1 (current chapter)</source>
         <translation>%1 (huidig hoofdstuk)</translation>
+    </message>
+    <message>
+        <source>Theme %1: chapter %2 of %3</source>
+        <translation>Thema %1: hoofdstuk %2 van %3</translation>
     </message>
     <message>
         <source>Preparing the edition for printing…</source>

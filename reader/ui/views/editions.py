@@ -41,7 +41,7 @@ from reader.ui.context import AppContext
 from reader.ui.errors import error_text, show_error
 from reader.ui import printing
 from reader.ui.findbar import FindBar
-from reader.ui.format import demo_marking, format_date, level_badge_text, level_colour, level_text_colour
+from reader.ui.format import demo_marking, format_date, level_badge_text, level_colour, level_text_colour, theme_name
 from reader.ui.printing import chapter_assets
 from reader.ui.views.base import RowDelegate, View, WrapDelegate, scaled_font
 
@@ -62,10 +62,13 @@ class Reading:
     assets: dict[str, bytes] = field(default_factory=dict)
     position: float = 0.0
     asset_problems: list[str] = field(default_factory=list)
+    theme: str | None = None  # reached through this theme: its chapters, oldest first
+    theme_chapters: list[ChapterInfo] = field(default_factory=list)
 
 
-def _load_reading(lib: Library, edition_pk: int | None, chapter_pk: int | None) -> Reading:
-    """Worker side: the edition (of the chapter), its chapters, the chapter's HTML, assets and position."""
+def _load_reading(lib: Library, edition_pk: int | None, chapter_pk: int | None, theme: str | None = None) -> Reading:
+    """Worker side: the edition (of the chapter), its chapters, the chapter's HTML, assets and
+    position; with ``theme``, that theme's chapters too."""
     chapter = lib.chapter(chapter_pk) if chapter_pk is not None else None
     edition = lib.edition(chapter.edition_pk if chapter is not None else edition_pk)
     chapters = lib.chapters(edition.pk)
@@ -75,6 +78,9 @@ def _load_reading(lib: Library, edition_pk: int | None, chapter_pk: int | None) 
     if chapter is not None:
         chapter_assets(lib, edition.pk, chapter.html, reading.assets, reading.asset_problems)
         reading.position = lib.reading_position(edition.bundle_id, chapter.chapter_id)
+    if theme is not None:
+        reading.theme = theme
+        reading.theme_chapters = lib.theme_chapters(theme)
     return reading
 
 
@@ -193,6 +199,7 @@ class EditionsView(View):
         self._build()
         ctx.open_edition_requested.connect(self._on_open_edition_requested)
         ctx.open_chapter_requested.connect(self._on_open_chapter_requested)
+        ctx.open_theme_chapter_requested.connect(self._on_open_theme_chapter_requested)
 
     # --- construction ----------------------------------------------------------------
 
@@ -292,6 +299,21 @@ class EditionsView(View):
         self.chapter_title = QLabel()
         self.chapter_title.setFont(scaled_font(self.chapter_title.font(), 1.15, bold=True))
         self.chapter_title.setWordWrap(True)
+        self.theme_label = QLabel()
+        self.theme_label.setWordWrap(True)
+        self.theme_previous = QPushButton(self.tr("‹ Previous in theme"))
+        self.theme_previous.clicked.connect(lambda: self._step_in_theme(-1))
+        self.theme_next = QPushButton(self.tr("Next in theme ›"))
+        self.theme_next.clicked.connect(lambda: self._step_in_theme(1))
+        self.theme_bar = QWidget()
+        theme_layout = QHBoxLayout(self.theme_bar)
+        theme_layout.setContentsMargins(0, 0, 0, 0)
+        theme_layout.addWidget(self.theme_label, 1)
+        theme_layout.addWidget(self.theme_previous)
+        theme_layout.addWidget(self.theme_next)
+        self.theme_bar.hide()
+        self._theme: str | None = None
+        self._theme_chapters: list[ChapterInfo] = []
         self.find_bar = FindBar(self.browser)
         self.find_action = QAction(self.tr("Find…"), self)
         self.find_action.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Find))
@@ -330,6 +352,7 @@ class EditionsView(View):
         reader_layout = QVBoxLayout(reader_pane)
         reader_layout.setContentsMargins(0, 0, 0, 0)
         reader_layout.addLayout(tools)
+        reader_layout.addWidget(self.theme_bar)
         reader_layout.addWidget(self.chapter_title)
         reader_layout.addWidget(self.find_bar)
         reader_layout.addWidget(self.browser, 1)
@@ -508,19 +531,25 @@ class EditionsView(View):
         """The chapter shown, or None."""
         return self._chapter.pk if self._chapter is not None else None
 
+    def _on_open_theme_chapter_requested(self, theme: str, chapter_pk: int) -> None:
+        self.open_chapter(chapter_pk, theme=theme)
+        self.ctx.show_view_requested.emit("editions")
+
     def open_edition(self, edition_pk: int) -> None:
         """Show an edition with its first chapter."""
         self._open(edition_pk=edition_pk)
 
-    def open_chapter(self, chapter_pk: int, highlight: str = "") -> None:
-        """Show a chapter (of any edition); with ``highlight``, mark those words and go to the first."""
-        self._open(chapter_pk=chapter_pk, highlight=highlight)
+    def open_chapter(self, chapter_pk: int, highlight: str = "", theme: str | None = None) -> None:
+        """Show a chapter (of any edition); with ``highlight``, mark those words and go to the
+        first; with ``theme``, offer that theme's previous and next chapter."""
+        self._open(chapter_pk=chapter_pk, highlight=highlight, theme=theme)
 
-    def _open(self, edition_pk: int | None = None, chapter_pk: int | None = None, highlight: str = "", anchor: str = "") -> None:
+    def _open(self, edition_pk: int | None = None, chapter_pk: int | None = None, highlight: str = "", anchor: str = "",
+              theme: str | None = None) -> None:
         self._requested = True
         self._save_position()
         self.run_task(
-            lambda lib, _h: _load_reading(lib, edition_pk, chapter_pk),
+            lambda lib, _h: _load_reading(lib, edition_pk, chapter_pk, theme),
             lambda reading: self._on_reading_loaded(reading, highlight, anchor),
             self._on_open_failed,
             channel="open",
@@ -548,6 +577,7 @@ class EditionsView(View):
             return
         for problem in reading.asset_problems:
             self.ctx.status_message.emit(problem)
+        self._show_theme_bar(reading)
         self.chapter_title.setText(chapter.title)
         # Settle the new header's layout now (one flush, not an event loop), so the browser has
         # its final size before the position is restored and the chapter counts as shown.
@@ -662,6 +692,41 @@ class EditionsView(View):
     def _on_link_hovered(self, url) -> None:
         if not url.isEmpty() and url.scheme() not in ("", "dtn-chapter", ASSET_SCHEME):
             self.ctx.status_message.emit(url.toString())
+
+    # --- a theme's chapters -----------------------------------------------------------------
+
+    def _show_theme_bar(self, reading: Reading) -> None:
+        """Reached through a theme: name it and offer its previous and next chapter (across editions)."""
+        pks = [info.pk for info in reading.theme_chapters]
+        if reading.theme is None or reading.chapter is None or reading.chapter.pk not in pks:
+            self._theme, self._theme_chapters = None, []
+            self.theme_bar.hide()
+            return
+        self._theme, self._theme_chapters = reading.theme, reading.theme_chapters
+        index = pks.index(reading.chapter.pk)
+        self.theme_label.setText(
+            self.tr("Theme %1: chapter %2 of %3")
+            .replace("%1", theme_name(reading.theme, self.language))
+            .replace("%2", str(index + 1))
+            .replace("%3", str(len(pks)))
+        )
+        for button, other in ((self.theme_previous, index - 1), (self.theme_next, index + 1)):
+            button.setEnabled(0 <= other < len(pks))
+            if 0 <= other < len(pks):
+                info = reading.theme_chapters[other]
+                button.setToolTip(f"{info.title} ({info.edition_name})")
+                button.setAccessibleDescription(f"{info.title} ({info.edition_name})")
+            else:
+                button.setToolTip("")
+        self.theme_bar.show()
+
+    def _step_in_theme(self, delta: int) -> None:
+        pks = [info.pk for info in self._theme_chapters]
+        if self._theme is None or self._chapter is None or self._chapter.pk not in pks:
+            return
+        index = pks.index(self._chapter.pk) + delta
+        if 0 <= index < len(pks):
+            self.open_chapter(pks[index], theme=self._theme)
 
     # --- print and PDF ---------------------------------------------------------------------
 
