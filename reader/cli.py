@@ -411,6 +411,27 @@ def cmd_check(args: argparse.Namespace) -> int:
     return EXIT_REJECTED if problems else EXIT_OK
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    if not args.pdf.lower().endswith(".pdf"):
+        raise UsageError(f"{args.pdf}: the file name must end in .pdf")
+    # Qt is loaded here only, so every other command starts without it.
+    from reader.ui import printing
+
+    printing.ensure_application(args.language)
+    with _open_library(args) as lib:
+        source = printing.load_print_source(lib, args.edition, args.chapter)
+    for problem in source.problems:
+        print(f"warning: {problem}", file=sys.stderr)
+    if args.chapter:
+        printout = printing.chapter_printout(source.edition, source.chapters[0], args.language, source.assets)
+    else:
+        printout = printing.edition_printout(source, args.language)
+    pages = printing.write_pdf(printout, args.pdf)
+    what = f"chapter {args.chapter} of " if args.chapter else ""
+    _out(f"wrote {args.pdf}: {what}{source.edition.key}{_demo_mark(source.edition)}, {pages} page(s)")
+    return EXIT_OK
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     from reader.core.demo import SETTING_NO_DEMO, load_demo
 
@@ -444,6 +465,11 @@ def add_library_commands(command: Callable) -> None:
     p.add_argument("--theme", action="append", help="only chapters with this theme (repeatable)")
     p.add_argument("--from", dest="year_from", type=int, metavar="YEAR")
     p.add_argument("--to", dest="year_to", type=int, metavar="YEAR")
+    p = command("export", cmd_export, "write an edition (or one chapter of it) as a PDF with title page and page headers")
+    p.add_argument("edition", help="BUNDLE_ID or BUNDLE_ID@REVISION")
+    p.add_argument("--chapter", metavar="ID", help="only this chapter ('dtn show EDITION --json' lists the ids)")
+    p.add_argument("--pdf", required=True, metavar="FILE", help="the PDF file to write")
+    p.add_argument("--language", choices=("nl", "en"), default="en", help="language of the title page, headers and footers")
     p = command("levels", cmd_levels, "the merged threat level history")
     p.add_argument("--json", action="store_true")
     p = command("audit", cmd_audit, "the audit log of import attempts, newest first")

@@ -102,22 +102,6 @@
             <source>Open external link</source>
             <translation>Open external link</translation>
         </message>
-        <message>
-            <source>Print chapter</source>
-            <translation>Print chapter</translation>
-        </message>
-        <message>
-            <source>Export chapter to PDF</source>
-            <translation>Export chapter to PDF</translation>
-        </message>
-        <message>
-            <source>PDF files (*.pdf)</source>
-            <translation>PDF files (*.pdf)</translation>
-        </message>
-        <message>
-            <source>Could not write %1; choose another folder.</source>
-            <translation>Could not write %1; choose another folder.</translation>
-        </message>
     </context>
     <context>
         <name>ChecklistsView</name>
@@ -424,6 +408,10 @@
             <source>− The older edition had text here.</source>
             <translation>− The older edition had text here.</translation>
         </message>
+        <message>
+            <source>revision %1</source>
+            <translation>revision %1</translation>
+        </message>
     </context>
     <context>
         <name>EditionsView</name>
@@ -510,6 +498,108 @@
         <message>
             <source>%1 (current chapter)</source>
             <translation>%1 (current chapter)</translation>
+        </message>
+        <message>
+            <source>Print the whole edition…</source>
+            <translation>Print the whole edition…</translation>
+        </message>
+        <message>
+            <source>Export the whole edition to PDF…</source>
+            <translation>Export the whole edition to PDF…</translation>
+        </message>
+        <message>
+            <source>‹ Previous in theme</source>
+            <translation>‹ Previous in theme</translation>
+        </message>
+        <message>
+            <source>Next in theme ›</source>
+            <translation>Next in theme ›</translation>
+        </message>
+        <message>
+            <source>Find…</source>
+            <translation>Find…</translation>
+        </message>
+        <message>
+            <source>Find in this chapter (%1)</source>
+            <translation>Find in this chapter (%1)</translation>
+        </message>
+        <message>
+            <source>This chapter</source>
+            <translation>This chapter</translation>
+        </message>
+        <message>
+            <source>Theme %1: chapter %2 of %3</source>
+            <translation>Theme %1: chapter %2 of %3</translation>
+        </message>
+        <message>
+            <source>Preparing the edition for printing…</source>
+            <translation>Preparing the edition for printing…</translation>
+        </message>
+        <message>
+            <source>Export to PDF</source>
+            <translation>Export to PDF</translation>
+        </message>
+        <message>
+            <source>PDF files (*.pdf)</source>
+            <translation>PDF files (*.pdf)</translation>
+        </message>
+        <message numerus="yes">
+            <source>Saved %1 (%n page(s))</source>
+            <translation>
+                <numerusform>Saved %1 (%n page)</numerusform>
+                <numerusform>Saved %1 (%n pages)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Print</source>
+            <translation>Print</translation>
+        </message>
+    </context>
+    <context>
+        <name>FindBar</name>
+        <message>
+            <source>Find in this chapter</source>
+            <translation>Find in this chapter</translation>
+        </message>
+        <message>
+            <source>Previous</source>
+            <translation>Previous</translation>
+        </message>
+        <message>
+            <source>Previous match (Shift+Enter)</source>
+            <translation>Previous match (Shift+Enter)</translation>
+        </message>
+        <message>
+            <source>Next</source>
+            <translation>Next</translation>
+        </message>
+        <message>
+            <source>Next match (Enter)</source>
+            <translation>Next match (Enter)</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>Close the find bar</source>
+            <translation>Close the find bar</translation>
+        </message>
+        <message>
+            <source>&amp;Find:</source>
+            <translation>&amp;Find:</translation>
+        </message>
+        <message>
+            <source>%1 of %2</source>
+            <translation>%1 of %2</translation>
+        </message>
+        <message>
+            <source>%1 of more than %2</source>
+            <translation>%1 of more than %2</translation>
+        </message>
+        <message>
+            <source>not found</source>
+            <translation>not found</translation>
         </message>
     </context>
     <context>
@@ -1266,6 +1356,22 @@
             <source>About DTN Reader</source>
             <translation>About DTN Reader</translation>
         </message>
+        <message>
+            <source>&amp;Back</source>
+            <translation>&amp;Back</translation>
+        </message>
+        <message>
+            <source>Go back to the previous view or chapter</source>
+            <translation>Go back to the previous view or chapter</translation>
+        </message>
+        <message>
+            <source>&amp;Forward</source>
+            <translation>&amp;Forward</translation>
+        </message>
+        <message>
+            <source>Go forward again</source>
+            <translation>Go forward again</translation>
+        </message>
     </context>
     <context>
         <name>OverviewView</name>
@@ -1537,10 +1643,6 @@
             <translation>to</translation>
         </message>
         <message>
-            <source>Type one or more words to search the text of every edition. Results appear while you type; the last word also matches longer words. Use quotes for an exact phrase. Press Enter or double-click a result to open the chapter.</source>
-            <translation>Type one or more words to search the text of every edition. Results appear while you type; the last word also matches longer words. Use quotes for an exact phrase. Press Enter or double-click a result to open the chapter.</translation>
-        </message>
-        <message>
             <source>Search results</source>
             <translation>Search results</translation>
         </message>
@@ -1563,6 +1665,10 @@
         <message>
             <source>%1 results</source>
             <translation>%1 results</translation>
+        </message>
+        <message>
+            <source>Type one or more words to search the text of every edition. Results appear while you type; the last word also matches longer words. Use quotes for an exact phrase. Enter takes you to the results; Enter or a double-click on a result opens the chapter.</source>
+            <translation>Type one or more words to search the text of every edition. Results appear while you type; the last word also matches longer words. Use quotes for an exact phrase. Enter takes you to the results; Enter or a double-click on a result opens the chapter.</translation>
         </message>
     </context>
     <context>
@@ -1809,6 +1915,73 @@
         <message>
             <source>What does this mean?</source>
             <translation>What does this mean?</translation>
+        </message>
+    </context>
+    <context>
+        <name>printing</name>
+        <message>
+            <source>(revision %1)</source>
+            <translation>(revision %1)</translation>
+        </message>
+        <message>
+            <source>Threat level %1</source>
+            <translation>Threat level %1</translation>
+        </message>
+        <message>
+            <source>demonstration content, not an NCTV publication; it says nothing about the actual threat</source>
+            <translation>demonstration content, not an NCTV publication; it says nothing about the actual threat</translation>
+        </message>
+        <message>
+            <source>Edition</source>
+            <translation>Edition</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>Threat level</source>
+            <translation>Threat level</translation>
+        </message>
+        <message>
+            <source>Level since</source>
+            <translation>Level since</translation>
+        </message>
+        <message>
+            <source>Publisher</source>
+            <translation>Publisher</translation>
+        </message>
+        <message>
+            <source>Signed by</source>
+            <translation>Signed by</translation>
+        </message>
+        <message>
+            <source>%1 (key %2)</source>
+            <translation>%1 (key %2)</translation>
+        </message>
+        <message>
+            <source>Revision</source>
+            <translation>Revision</translation>
+        </message>
+        <message>
+            <source>%1 of bundle %2</source>
+            <translation>%1 of bundle %2</translation>
+        </message>
+        <message>
+            <source>Bundle SHA-256</source>
+            <translation>Bundle SHA-256</translation>
+        </message>
+        <message>
+            <source>signed by %1 (key %2)</source>
+            <translation>signed by %1 (key %2)</translation>
+        </message>
+        <message>
+            <source>Contents</source>
+            <translation>Contents</translation>
+        </message>
+        <message>
+            <source>page %1 of %2</source>
+            <translation>page %1 of %2</translation>
         </message>
     </context>
 </TS>

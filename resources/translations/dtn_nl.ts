@@ -102,22 +102,6 @@
         <source>Open external link</source>
         <translation>Externe link openen</translation>
     </message>
-    <message>
-        <source>Print chapter</source>
-        <translation>Hoofdstuk afdrukken</translation>
-    </message>
-    <message>
-        <source>Export chapter to PDF</source>
-        <translation>Hoofdstuk exporteren naar PDF</translation>
-    </message>
-    <message>
-        <source>PDF files (*.pdf)</source>
-        <translation>PDF-bestanden (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Could not write %1; choose another folder.</source>
-        <translation>Kan %1 niet schrijven; kies een andere map.</translation>
-    </message>
 </context>
 <context>
     <name>ChecklistsView</name>
@@ -424,6 +408,10 @@
         <source>− The older edition had text here.</source>
         <translation>− Hier stond tekst in de oudere editie.</translation>
     </message>
+    <message>
+        <source>revision %1</source>
+        <translation>revisie %1</translation>
+    </message>
 </context>
 <context>
     <name>EditionsView</name>
@@ -510,6 +498,108 @@
     <message>
         <source>%1 (current chapter)</source>
         <translation>%1 (huidig hoofdstuk)</translation>
+    </message>
+    <message>
+        <source>Print the whole edition…</source>
+        <translation>De hele editie afdrukken…</translation>
+    </message>
+    <message>
+        <source>Export the whole edition to PDF…</source>
+        <translation>De hele editie als PDF opslaan…</translation>
+    </message>
+    <message>
+        <source>‹ Previous in theme</source>
+        <translation>‹ Vorige in thema</translation>
+    </message>
+    <message>
+        <source>Next in theme ›</source>
+        <translation>Volgende in thema ›</translation>
+    </message>
+    <message>
+        <source>Find…</source>
+        <translation>Zoeken…</translation>
+    </message>
+    <message>
+        <source>Find in this chapter (%1)</source>
+        <translation>Zoeken in dit hoofdstuk (%1)</translation>
+    </message>
+    <message>
+        <source>This chapter</source>
+        <translation>Dit hoofdstuk</translation>
+    </message>
+    <message>
+        <source>Theme %1: chapter %2 of %3</source>
+        <translation>Thema %1: hoofdstuk %2 van %3</translation>
+    </message>
+    <message>
+        <source>Preparing the edition for printing…</source>
+        <translation>De editie wordt klaargemaakt om af te drukken…</translation>
+    </message>
+    <message>
+        <source>Export to PDF</source>
+        <translation>Opslaan als PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-bestanden (*.pdf)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %1 (%n page(s))</source>
+        <translation>
+            <numerusform>%1 opgeslagen (%n pagina)</numerusform>
+            <numerusform>%1 opgeslagen (%n pagina&apos;s)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Afdrukken</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <source>Find in this chapter</source>
+        <translation>Zoeken in dit hoofdstuk</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>Vorige</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+Enter)</source>
+        <translation>Vorige treffer (Shift+Enter)</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Volgende</translation>
+    </message>
+    <message>
+        <source>Next match (Enter)</source>
+        <translation>Volgende treffer (Enter)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <source>Close the find bar</source>
+        <translation>De zoekbalk sluiten</translation>
+    </message>
+    <message>
+        <source>&amp;Find:</source>
+        <translation>&amp;Zoeken:</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 van %2</translation>
+    </message>
+    <message>
+        <source>%1 of more than %2</source>
+        <translation>%1 van meer dan %2</translation>
+    </message>
+    <message>
+        <source>not found</source>
+        <translation>niet gevonden</translation>
     </message>
 </context>
 <context>
@@ -1266,6 +1356,22 @@
         <source>About DTN Reader</source>
         <translation>Over DTN Reader</translation>
     </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>&amp;Terug</translation>
+    </message>
+    <message>
+        <source>Go back to the previous view or chapter</source>
+        <translation>Terug naar de vorige weergave of het vorige hoofdstuk</translation>
+    </message>
+    <message>
+        <source>&amp;Forward</source>
+        <translation>&amp;Vooruit</translation>
+    </message>
+    <message>
+        <source>Go forward again</source>
+        <translation>Weer vooruit</translation>
+    </message>
 </context>
 <context>
     <name>OverviewView</name>
@@ -1537,10 +1643,6 @@
         <translation>tot en met</translation>
     </message>
     <message>
-        <source>Type one or more words to search the text of every edition. Results appear while you type; the last word also matches longer words. Use quotes for an exact phrase. Press Enter or double-click a result to open the chapter.</source>
-        <translation>Typ een of meer woorden om de tekst van alle edities te doorzoeken. Resultaten verschijnen tijdens het typen; het laatste woord vindt ook langere woorden. Gebruik aanhalingstekens voor een exacte woordgroep. Druk op Enter of dubbelklik op een resultaat om het hoofdstuk te openen.</translation>
-    </message>
-    <message>
         <source>Search results</source>
         <translation>Zoekresultaten</translation>
     </message>
@@ -1563,6 +1665,10 @@
     <message>
         <source>%1 results</source>
         <translation>%1 resultaten</translation>
+    </message>
+    <message>
+        <source>Type one or more words to search the text of every edition. Results appear while you type; the last word also matches longer words. Use quotes for an exact phrase. Enter takes you to the results; Enter or a double-click on a result opens the chapter.</source>
+        <translation>Typ een of meer woorden om de tekst van alle edities te doorzoeken. Resultaten verschijnen tijdens het typen; het laatste woord vindt ook langere woorden. Gebruik aanhalingstekens voor een exacte woordgroep. Enter brengt u naar de resultaten; Enter of dubbelklikken op een resultaat opent het hoofdstuk.</translation>
     </message>
 </context>
 <context>
@@ -1809,6 +1915,73 @@
     <message>
         <source>What does this mean?</source>
         <translation>Wat betekent dit?</translation>
+    </message>
+</context>
+<context>
+    <name>printing</name>
+    <message>
+        <source>(revision %1)</source>
+        <translation>(revisie %1)</translation>
+    </message>
+    <message>
+        <source>Threat level %1</source>
+        <translation>Dreigingsniveau %1</translation>
+    </message>
+    <message>
+        <source>demonstration content, not an NCTV publication; it says nothing about the actual threat</source>
+        <translation>demonstratie-inhoud, geen publicatie van de NCTV; zegt niets over de werkelijke dreiging</translation>
+    </message>
+    <message>
+        <source>Edition</source>
+        <translation>Editie</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Threat level</source>
+        <translation>Dreigingsniveau</translation>
+    </message>
+    <message>
+        <source>Level since</source>
+        <translation>Niveau sinds</translation>
+    </message>
+    <message>
+        <source>Publisher</source>
+        <translation>Uitgever</translation>
+    </message>
+    <message>
+        <source>Signed by</source>
+        <translation>Ondertekend door</translation>
+    </message>
+    <message>
+        <source>%1 (key %2)</source>
+        <translation>%1 (sleutel %2)</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>Revisie</translation>
+    </message>
+    <message>
+        <source>%1 of bundle %2</source>
+        <translation>%1 van bundel %2</translation>
+    </message>
+    <message>
+        <source>Bundle SHA-256</source>
+        <translation>SHA-256 van de bundel</translation>
+    </message>
+    <message>
+        <source>signed by %1 (key %2)</source>
+        <translation>ondertekend door %1 (sleutel %2)</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>Inhoud</translation>
+    </message>
+    <message>
+        <source>page %1 of %2</source>
+        <translation>pagina %1 van %2</translation>
     </message>
 </context>
 </TS>
