@@ -294,7 +294,7 @@ class ChapterBrowser(QTextBrowser):
         printer.setDocName(self.documentTitle() or self.pdf_default_name)
         self.document().print_(printer)
         if printer.printerState() == QPrinter.PrinterState.Error:
-            show_error(self, ExportError(self.tr("Could not write %1; choose another folder.").replace("%1", path)))
+            show_error(self, ExportError(f"could not write {path}; choose another folder", code="export-write", path=path))
             return
         log.info("exported chapter to %s", path)
 

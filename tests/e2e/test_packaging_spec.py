@@ -25,7 +25,7 @@ RESOURCES = REPO_ROOT / "resources"
 # What the app may import from PySide6; everything else must be excluded by the spec.
 QT_USED = {"QtCore", "QtGui", "QtWidgets", "QtSvg", "QtPrintSupport"}
 # Every entry under resources/ (and resources/demo/) is shipped or deliberately left out.
-SHIPPED = {"trust", "demo/bundles", "icons", "translations"}
+SHIPPED = {"trust", "demo/bundles", "icons", "translations", "messages"}
 LEFT_OUT = {"demo/editions", "demo/demo-secret.key"}
 
 
@@ -171,6 +171,7 @@ def test_the_resources_the_app_needs_are_listed(spec) -> None:
     dests = {(Path(src).relative_to(RESOURCES).as_posix(), dest) for src, dest in datas}
     assert ("trust", "resources/trust") in dests
     assert ("demo/bundles", "resources/demo/bundles") in dests
+    assert ("messages", "resources/messages") in dests
     assert ("icons/dtn-reader.svg", "resources/icons") in dests
     assert {f"icons/dtn-reader-{n}.png" for n in (16, 32, 48, 256)} <= {s for s, _ in dests}
     qm = {s for s, d in dests if d == "resources/translations"}

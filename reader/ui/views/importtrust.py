@@ -798,7 +798,7 @@ class ImportTrustView(View):
                 with open(path, "rb") as f:
                     data = f.read(MAX_PUB_FILE_BYTES + 1)
             except OSError as exc:
-                raise KeyFormatError(f"cannot read {path}: {exc.strerror or exc}") from None
+                raise KeyFormatError(f"cannot read {path}: {exc.strerror or exc}", code="file-read", path=str(path), detail=exc.strerror or str(exc)) from None
             return data, PublicKey.from_bytes(data)
 
         self.run_task(work, self._on_key_file_read, lambda exc: show_error(self, exc, self.tr("Add key")))
