@@ -87,6 +87,14 @@ def reason_text(
     return reason or ""
 
 
+def stored_reason(row: Any, language: str | None = None) -> str:
+    """The reason of an import result or an audit row (``reason``, ``error_type``, ``error_code``,
+    ``error_params``) as one message in the window's language."""
+    return reason_text(
+        getattr(row, "error_type", None), getattr(row, "reason", None), getattr(row, "error_code", None), getattr(row, "error_params", None), language
+    )
+
+
 def error_text(exc: BaseException, language: str | None = None) -> str:
     """A message a person can act on; bugs get a generic text and go to the log."""
     language = language or current_language()

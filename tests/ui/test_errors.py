@@ -55,3 +55,15 @@ def test_the_message_box_shows_names_from_a_bundle_as_plain_text(qapp, monkeypat
     show_error(None, ExportError("x", code="export-write", path="<b>bold</b>.pdf"))
     assert shown and shown[0][0] == Qt.TextFormat.PlainText
     assert "<b>bold</b>.pdf" in shown[0][1]
+
+
+def test_a_stored_row_renders_from_its_code_when_it_has_one(qapp):
+    from types import SimpleNamespace
+
+    from reader.ui.errors import stored_reason
+
+    old = SimpleNamespace(reason="chapters/a.md was altered", error_type="IntegrityError")
+    new = SimpleNamespace(**vars(old), error_code="integrity-altered", error_params={"name": "chapters/a.md"})
+    assert stored_reason(old, "nl") == message_table("nl")["integrity"]
+    assert stored_reason(new, "nl") == "chapters/a.md is gewijzigd: de sha256 komt niet overeen met het ondertekende manifest."
+    assert stored_reason(SimpleNamespace(reason="demo library removed"), "nl") == "demo library removed"
