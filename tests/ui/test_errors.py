@@ -67,3 +67,28 @@ def test_a_stored_row_renders_from_its_code_when_it_has_one(qapp):
     assert stored_reason(old, "nl") == message_table("nl")["integrity"]
     assert stored_reason(new, "nl") == "chapters/a.md is gewijzigd: de sha256 komt niet overeen met het ondertekende manifest."
     assert stored_reason(SimpleNamespace(reason="demo library removed"), "nl") == "demo library removed"
+
+
+def test_places_a_message_names_are_called_as_in_the_window():
+    """A message that sends the reader to a view or tab ("Import and trust", "Trusted keys") uses
+    the name the Dutch window shows for it (from dtn_nl.ts), so renaming a tab fails here."""
+    import re
+    import xml.etree.ElementTree as ET
+
+    from reader.ui.i18n import ts_path
+
+    names = {}
+    for message in ET.parse(ts_path("nl")).getroot().iter("message"):
+        source, translation = message.findtext("source") or "", message.findtext("translation") or ""
+        # Names of places: two or more words, capitalised, no punctuation (view and tab titles).
+        if translation and source[:1].isupper() and " " in source and len(source) <= 40 and source.replace(" ", "").isalpha():
+            names.setdefault(source, translation)
+    en, nl = message_table("en"), message_table("nl")
+    checked = 0
+    for code, text in en.items():
+        for source, translation in names.items():
+            # Sent to a place: "under Import and trust, Trusted keys", "in Trusted keys", "to Bookmarks".
+            if re.search(rf"(?:under|in|to|on|,) {re.escape(source)}\b", text):
+                checked += 1
+                assert translation in nl[code], (code, source, translation)
+    assert checked >= 2  # unknown-key and unknown-key-signer name "Import and trust" and "Trusted keys"
