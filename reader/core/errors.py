@@ -138,9 +138,10 @@ class SourceError(DTNError):
 
     code = "source"
 
-    def __init__(self, path: str, problem: str, line: int | None = None) -> None:
+    def __init__(self, path: str, problem: str, line: int | None = None, *, code: str | None = None, **params: Any) -> None:
         where = f"{path}:{line}" if line else path
-        super().__init__(f"{where}: {problem}", path=path, line=line, problem=problem)
+        # ``where`` (file and line) leads every translated message; ``problem`` is the English detail.
+        super().__init__(f"{where}: {problem}", code=code, **{"path": path, "line": line, "problem": problem, "where": where, **params})
         self.path = path
         self.line = line
         self.problem = problem

@@ -1170,10 +1170,6 @@
             <translation>Threat level history chart</translation>
         </message>
         <message>
-            <source>Could not write the image %1; check that the folder exists and is writable.</source>
-            <translation>Could not write the image %1; check that the folder exists and is writable.</translation>
-        </message>
-        <message>
             <source>Step chart of the national terrorist threat level, with regional events and the change of scale.</source>
             <translation>Step chart of the national terrorist threat level, with regional events and the change of scale.</translation>
         </message>
@@ -1798,98 +1794,6 @@
     </context>
     <context>
         <name>errors</name>
-        <message>
-            <source>The key file is not a valid minisign key</source>
-            <translation>The key file is not a valid minisign key</translation>
-        </message>
-        <message>
-            <source>The secret key could not be unlocked</source>
-            <translation>The secret key could not be unlocked</translation>
-        </message>
-        <message>
-            <source>The signature is damaged</source>
-            <translation>The signature is damaged</translation>
-        </message>
-        <message>
-            <source>The signature uses an algorithm that is not accepted</source>
-            <translation>The signature uses an algorithm that is not accepted</translation>
-        </message>
-        <message>
-            <source>Signed by an unknown key</source>
-            <translation>Signed by an unknown key</translation>
-        </message>
-        <message>
-            <source>Signed by a revoked key</source>
-            <translation>Signed by a revoked key</translation>
-        </message>
-        <message>
-            <source>The key may not sign this kind of document</source>
-            <translation>The key may not sign this kind of document</translation>
-        </message>
-        <message>
-            <source>The signature does not match: altered or forged</source>
-            <translation>The signature does not match: altered or forged</translation>
-        </message>
-        <message>
-            <source>The file is not a valid bundle</source>
-            <translation>The file is not a valid bundle</translation>
-        </message>
-        <message>
-            <source>The bundle has an unsafe structure</source>
-            <translation>The bundle has an unsafe structure</translation>
-        </message>
-        <message>
-            <source>The bundle exceeds a size limit</source>
-            <translation>The bundle exceeds a size limit</translation>
-        </message>
-        <message>
-            <source>The bundle's contents list is invalid</source>
-            <translation>The bundle's contents list is invalid</translation>
-        </message>
-        <message>
-            <source>A file in the bundle was altered, added or removed</source>
-            <translation>A file in the bundle was altered, added or removed</translation>
-        </message>
-        <message>
-            <source>The edition source has a problem</source>
-            <translation>The edition source has a problem</translation>
-        </message>
-        <message>
-            <source>The trust store could not be changed</source>
-            <translation>The trust store could not be changed</translation>
-        </message>
-        <message>
-            <source>Older than what the library already holds</source>
-            <translation>Older than what the library already holds</translation>
-        </message>
-        <message>
-            <source>Not found</source>
-            <translation>Not found</translation>
-        </message>
-        <message>
-            <source>The library could not complete the operation</source>
-            <translation>The library could not complete the operation</translation>
-        </message>
-        <message>
-            <source>Cancelled</source>
-            <translation>Cancelled</translation>
-        </message>
-        <message>
-            <source>Export failed</source>
-            <translation>Export failed</translation>
-        </message>
-        <message>
-            <source>The chapter could not be shown</source>
-            <translation>The chapter could not be shown</translation>
-        </message>
-        <message>
-            <source>The feed was refused</source>
-            <translation>The feed was refused</translation>
-        </message>
-        <message>
-            <source>The download failed</source>
-            <translation>The download failed</translation>
-        </message>
         <message>
             <source>An unexpected error occurred: %1</source>
             <translation>An unexpected error occurred: %1</translation>

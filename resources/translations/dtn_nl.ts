@@ -1170,10 +1170,6 @@
         <translation>Grafiek van het verloop van het dreigingsniveau</translation>
     </message>
     <message>
-        <source>Could not write the image %1; check that the folder exists and is writable.</source>
-        <translation>Kan de afbeelding %1 niet schrijven; controleer of de map bestaat en beschrijfbaar is.</translation>
-    </message>
-    <message>
         <source>Step chart of the national terrorist threat level, with regional events and the change of scale.</source>
         <translation>Trapgrafiek van het nationale dreigingsniveau terrorisme, met regionale verhogingen en de wijziging van de schaal.</translation>
     </message>
@@ -1798,98 +1794,6 @@
 </context>
 <context>
     <name>errors</name>
-    <message>
-        <source>The key file is not a valid minisign key</source>
-        <translation>Het sleutelbestand is geen geldige minisign-sleutel</translation>
-    </message>
-    <message>
-        <source>The secret key could not be unlocked</source>
-        <translation>De geheime sleutel kon niet worden ontgrendeld</translation>
-    </message>
-    <message>
-        <source>The signature is damaged</source>
-        <translation>De handtekening is beschadigd</translation>
-    </message>
-    <message>
-        <source>The signature uses an algorithm that is not accepted</source>
-        <translation>De handtekening gebruikt een algoritme dat niet wordt geaccepteerd</translation>
-    </message>
-    <message>
-        <source>Signed by an unknown key</source>
-        <translation>Ondertekend met een onbekende sleutel</translation>
-    </message>
-    <message>
-        <source>Signed by a revoked key</source>
-        <translation>Ondertekend met een ingetrokken sleutel</translation>
-    </message>
-    <message>
-        <source>The key may not sign this kind of document</source>
-        <translation>De sleutel mag dit soort document niet ondertekenen</translation>
-    </message>
-    <message>
-        <source>The signature does not match: altered or forged</source>
-        <translation>De handtekening klopt niet: gewijzigd of vervalst</translation>
-    </message>
-    <message>
-        <source>The file is not a valid bundle</source>
-        <translation>Het bestand is geen geldige bundel</translation>
-    </message>
-    <message>
-        <source>The bundle has an unsafe structure</source>
-        <translation>De bundel heeft een onveilige opbouw</translation>
-    </message>
-    <message>
-        <source>The bundle exceeds a size limit</source>
-        <translation>De bundel overschrijdt een groottelimiet</translation>
-    </message>
-    <message>
-        <source>The bundle&apos;s contents list is invalid</source>
-        <translation>De inhoudsopgave (manifest) van de bundel is ongeldig</translation>
-    </message>
-    <message>
-        <source>A file in the bundle was altered, added or removed</source>
-        <translation>Een bestand in de bundel is gewijzigd, toegevoegd of verwijderd</translation>
-    </message>
-    <message>
-        <source>The edition source has a problem</source>
-        <translation>De bron van de editie bevat een fout</translation>
-    </message>
-    <message>
-        <source>The trust store could not be changed</source>
-        <translation>De vertrouwde sleutels konden niet worden gewijzigd</translation>
-    </message>
-    <message>
-        <source>Older than what the library already holds</source>
-        <translation>Ouder dan wat de bibliotheek al bevat</translation>
-    </message>
-    <message>
-        <source>Not found</source>
-        <translation>Niet gevonden</translation>
-    </message>
-    <message>
-        <source>The library could not complete the operation</source>
-        <translation>De bibliotheek kon de bewerking niet voltooien</translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation>Geannuleerd</translation>
-    </message>
-    <message>
-        <source>Export failed</source>
-        <translation>Exporteren mislukt</translation>
-    </message>
-    <message>
-        <source>The chapter could not be shown</source>
-        <translation>Het hoofdstuk kon niet worden weergegeven</translation>
-    </message>
-    <message>
-        <source>The feed was refused</source>
-        <translation>De feed is geweigerd</translation>
-    </message>
-    <message>
-        <source>The download failed</source>
-        <translation>Het downloaden is mislukt</translation>
-    </message>
     <message>
         <source>An unexpected error occurred: %1</source>
         <translation>Er is een onverwachte fout opgetreden: %1</translation>

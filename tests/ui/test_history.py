@@ -181,8 +181,9 @@ def test_export_buttons_write_the_file(view, qtbot, tmp_path, monkeypatch):
 
 
 def test_export_to_a_missing_folder_is_a_user_error(view, tmp_path):
-    with pytest.raises(ExportError, match="Could not write the image"):
+    with pytest.raises(ExportError, match="could not write the image") as caught:
         view.chart.export_png(tmp_path / "no" / "such" / "folder.png", QSize(400, 300))
+    assert caught.value.code == "export-image" and caught.value.params["path"].endswith("folder.png")
 
 
 def test_table_lists_every_point_and_opens_the_edition(view, ctx, qtbot, edition_pks):

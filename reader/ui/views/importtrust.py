@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.errors import CancelledError, KeyFormatError, NotFoundError
-from reader.ui.errors import error_text, reason_text, show_error
+from reader.ui.errors import error_text, show_error, stored_reason
 from reader.ui.format import demo_marking, format_timestamp, locale_for
 from reader.ui.help import open_error_help, what_does_this_mean
 from reader.ui.views.base import View
@@ -171,7 +171,7 @@ def result_details(result: ImportResult) -> str:
     if result.sha256:
         lines.append(f"SHA-256: {result.sha256}")
     if result.reason:
-        lines.append(_fill(QCoreApplication.translate("ImportTrustView", "Reason: %1"), reason_text(result.error_type, result.reason)))
+        lines.append(_fill(QCoreApplication.translate("ImportTrustView", "Reason: %1"), stored_reason(result)))
     return "\n".join(lines)
 
 
@@ -583,7 +583,7 @@ class ImportTrustView(View):
                 _item(format_timestamp(entry.time, self.ctx.language), entry.time),
                 result,
                 _item(bundle),
-                _item(reason_text(entry.error_type, entry.reason or "")),
+                _item(stored_reason(entry)),
                 _item(entry.signer or ""),
                 _item(source_text(entry.source)),
             ]
@@ -706,7 +706,7 @@ class ImportTrustView(View):
             edition = result.edition or ""
             if edition and result.bundle_id in self._demo_bundles:
                 edition += f" [{demo_marking()}]"
-            cells = [status, _item(edition), _item(bundle), _item(signer), files, _item(reason_text(result.error_type, result.reason or "")), _item(source_text(result.source))]
+            cells = [status, _item(edition), _item(bundle), _item(signer), files, _item(stored_reason(result)), _item(source_text(result.source))]
             for column, cell in enumerate(cells):
                 table.setItem(row, column, cell)
         _fit_columns(table)
@@ -820,7 +820,7 @@ class ImportTrustView(View):
                 with open(path, "rb") as f:
                     data = f.read(MAX_PUB_FILE_BYTES + 1)
             except OSError as exc:
-                raise KeyFormatError(f"cannot read {path}: {exc.strerror or exc}") from None
+                raise KeyFormatError(f"cannot read {path}: {exc.strerror or exc}", code="file-read", path=str(path), detail=exc.strerror or str(exc)) from None
             return data, PublicKey.from_bytes(data)
 
         self.run_task(work, self._on_key_file_read, lambda exc: show_error(self, exc, self.tr("Add key")))
