@@ -288,6 +288,17 @@ def _demo_mark(edition) -> str:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from reader.core.sync import is_feed_folder
+
+    feeds = [p for p in args.paths if is_feed_folder(p)]
+    if feeds:  # a feed folder (a USB stick from 'dtn fetch') is imported with the feed's checks
+        status = EXIT_OK
+        for folder in feeds:
+            status = max(status, cmd_sync(argparse.Namespace(**{**vars(args), "target": folder, "mirror": None, "ca_bundle": None})))
+        rest = [p for p in args.paths if p not in feeds]
+        if not rest:
+            return status
+        return max(status, cmd_import(argparse.Namespace(**{**vars(args), "paths": rest})))
     with _open_library(args) as lib:
         results = lib.import_paths(args.paths)
     for result in results:
@@ -448,6 +459,79 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return EXIT_REJECTED if any(not r.ok for r in results) else EXIT_OK
 
 
+# --- feeds and sync --------------------------------------------------------------------------------
+
+
+def cmd_feed(args: argparse.Namespace) -> int:
+    from reader.core.feed import write_feed
+
+    key = _load_secret_key(args.key)
+    feed = write_feed(args.dir, key, expires_days=args.expires_days)
+    _out(f"wrote {Path(args.dir) / 'feed.json'}: version {feed.version}, {len(feed.entries)} bundle(s), "
+         f"expires {feed.expires}, signed by key {key.key_id_hex}")
+    return EXIT_OK
+
+
+def _fetcher_factory(args: argparse.Namespace):
+    from reader.core.sync import HttpxFetcher
+
+    return lambda: HttpxFetcher(ca_bundle=args.ca_bundle)
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    from reader.core.sync import SyncState, sync_library
+
+    with _open_library(args) as lib:
+        target = args.target
+        mirrors = list(args.mirror or [])
+        if target is None:
+            settings = SyncState(lib.folder).settings
+            if not settings.configured:
+                raise UsageError("no feed configured; give a URL or a feed folder")
+            target, mirrors = settings.urls[0], settings.urls[1:]
+        report = sync_library(lib, target, mirrors=mirrors, fetcher_factory=_fetcher_factory(args))
+    for result in report.results:
+        _out(result.line())
+    if report.level_change:
+        c = report.level_change
+        old = f"{c.old_value} {c.old_label}" if c.old_value is not None else "none"
+        _out(f"NEW NATIONAL THREAT LEVEL: {c.new_value} {c.new_label} (was {old}), {c.edition}")
+    _out(report.summary())
+    return EXIT_OK if report.ok else EXIT_REJECTED
+
+
+def cmd_fetch(args: argparse.Namespace) -> int:
+    from reader.core.sync import HttpSource, fetch_to_folder
+
+    source = HttpSource([args.url, *(args.mirror or [])], _fetcher_factory(args)())
+    try:
+        report = fetch_to_folder(source, args.to, _trust(args))
+    finally:
+        source.close()
+    for result in report.results:
+        _out(result.line())
+    failed = sum(1 for r in report.results if not r.ok)
+    _out(f"feed version {report.feed_version} written to {args.to}: {len(report.results) - failed} bundle(s) verified, {failed} refused")
+    return EXIT_REJECTED if failed else EXIT_OK
+
+
+def add_sync_commands(command: Callable) -> None:
+    """Commands for publishing and following a signed feed."""
+    p = command("feed", cmd_feed, "write and sign feed.json for a folder of bundles (version one above the last)", library=False)
+    p.add_argument("dir")
+    p.add_argument("--key", required=True, help="minisign secret key with the feed role")
+    p.add_argument("--expires-days", type=int, default=30, metavar="N", help="days until the feed expires (default 30)")
+    p = command("sync", cmd_sync, "bring the library up to date from a feed URL or a feed folder")
+    p.add_argument("target", nargs="?", metavar="URL|DIR", help="default: the feed configured in the window")
+    p.add_argument("--mirror", action="append", metavar="URL", help="a mirror of the feed, tried in order (repeatable)")
+    p.add_argument("--ca-bundle", metavar="FILE", help="trust this organisation's CA bundle for https")
+    p = command("fetch", cmd_fetch, "download and verify a feed into a folder for an offline machine")
+    p.add_argument("url")
+    p.add_argument("--to", required=True, metavar="DIR")
+    p.add_argument("--mirror", action="append", metavar="URL", help="a mirror of the feed, tried in order (repeatable)")
+    p.add_argument("--ca-bundle", metavar="FILE", help="trust this organisation's CA bundle for https")
+
+
 def add_library_commands(command: Callable) -> None:
     """Commands that read or change the local library."""
     p = command("import", cmd_import, "import bundle files and folders (every .dtnb below a folder)")
@@ -544,6 +628,7 @@ def build_parser() -> argparse.ArgumentParser:
             p.add_argument("--reason")
 
     add_library_commands(command)
+    add_sync_commands(command)
     return parser
 
 

@@ -207,6 +207,54 @@ class DownloadError(DTNError):
     code = "download"
 
 
+class FeedRollbackError(FeedError):
+    """A feed is older than one already accepted, or the same version with other bytes."""
+
+    code = "feed-rollback"
+
+
+class FeedExpiredError(FeedError):
+    """A feed is past its expiry (freeze): nothing new is taken, what is stored stays readable."""
+
+    code = "feed-expired"
+
+
+class FeedMismatchError(FeedError):
+    """A download or its manifest disagrees with the feed entry that listed it."""
+
+    code = "feed-mismatch"
+
+
+class SyncBusyError(FeedError):
+    """Another sync of the same library is running."""
+
+    code = "sync-busy"
+
+
+class OfflineError(DownloadError):
+    """The reader is set to Offline, so it opens no connection."""
+
+    code = "offline"
+
+
+class DownloadTooLargeError(DownloadError):
+    """A response is larger than its cap (or than the size the feed declared)."""
+
+    code = "download-too-large"
+
+
+class SlowDownloadError(DownloadError):
+    """A transfer fell below the minimum rate or ran past the total deadline."""
+
+    code = "download-slow"
+
+
+class RedirectRefusedError(DownloadError):
+    """A server redirected to another host or scheme, or too often."""
+
+    code = "download-redirect"
+
+
 # --- export ---------------------------------------------------------------------------
 
 
