@@ -170,8 +170,12 @@ def cmd_trust_add(args: argparse.Namespace) -> int:
         data = Path(args.pub).read_bytes()
     except OSError as exc:
         raise UsageError(f"cannot read {args.pub}: {exc.strerror or exc}") from None
-    key = _trust(args).add(data, name=args.name, role=args.role)
-    _out(f"trusted {key.key_id} as {key.name!r} ({key.role})")
+    if args.role == "publisher" and not (args.publisher or "").strip():
+        raise UsageError("a publisher key needs --publisher NAME: the publisher name its bundles must carry")
+    with _open_library(args) as lib:  # the library audits the change
+        key = lib.trust.add(data, name=args.name, role=args.role, publisher=args.publisher, source=str(Path(args.pub).resolve()))
+    signs = f", signs for publisher {key.publisher!r}" if key.role == "publisher" else ""
+    _out(f"trusted {key.key_id} as {key.name!r} ({key.role}{signs})")
     _out(f"fingerprint: {key.key.fingerprint}")
     return EXIT_OK
 
@@ -191,13 +195,25 @@ def cmd_trust_list(args: argparse.Namespace) -> int:
             marks.append("DEMO")
         state = f"REVOKED {k.revoked_at}" + (f" ({k.revoked_reason})" if k.revoked_reason else "") if k.revoked else "active"
         _out(f"{k.key_id:>16}  {k.role:<9}  {state:<8}  {k.name}" + (f"  [{', '.join(marks)}]" if marks else ""))
+        if k.role == "publisher":
+            _out(f"{'':>16}  publisher   " + (repr(k.publisher) if not k.unbound else "(not yet bound: the first bundle it signs binds it)"))
         _out(f"{'':>16}  fingerprint {k.key.fingerprint}")
     return EXIT_OK
 
 
 def cmd_trust_revoke(args: argparse.Namespace) -> int:
-    key = _trust(args).revoke(args.keyid, args.reason or "")
-    _out(f"revoked {key.key_id} ({key.name})")
+    with _open_library(args) as lib:
+        key = lib.trust.revoke(args.keyid, args.reason or "")
+        hidden = lib.apply_revocations()
+    _out(f"revoked {key.key_id} ({key.name}); {len(hidden)} edition(s) hidden")
+    return EXIT_OK
+
+
+def cmd_trust_unrevoke(args: argparse.Namespace) -> int:
+    with _open_library(args) as lib:
+        key = lib.trust.unrevoke(args.keyid)
+        shown = lib.apply_revocations()
+    _out(f"revocation of {key.key_id} ({key.name}) undone; {len(shown)} edition(s) shown again")
     return EXIT_OK
 
 
@@ -424,6 +440,7 @@ def build_parser() -> argparse.ArgumentParser:
         ("add", cmd_trust_add, "trust a publisher or feed key from a .pub file"),
         ("list", cmd_trust_list, "list trusted keys with fingerprints"),
         ("revoke", cmd_trust_revoke, "revoke a key; what it signed is hidden"),
+        ("unrevoke", cmd_trust_unrevoke, "undo a revocation; what the key signed is shown again"),
     ):
         p = tsub.add_parser(name, help=help, description=help)
         p.add_argument("--library", metavar="DIR")
@@ -432,11 +449,13 @@ def build_parser() -> argparse.ArgumentParser:
             p.add_argument("pub")
             p.add_argument("--name")
             p.add_argument("--role", choices=("publisher", "feed"), default="publisher")
+            p.add_argument("--publisher", metavar="NAME", help="the publisher name this key signs for (required for a publisher key)")
         elif name == "list":
             p.add_argument("--json", action="store_true")
         else:
             p.add_argument("keyid")
-            p.add_argument("--reason")
+            if name == "revoke":
+                p.add_argument("--reason")
 
     add_library_commands(command)
     return parser
