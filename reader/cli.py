@@ -331,8 +331,14 @@ def cmd_audit(args: argparse.Namespace) -> int:
 
 
 def cmd_rebuild(args: argparse.Namespace) -> int:
-    with _open_library(args) as lib:
-        report = lib.rebuild()
+    from reader.core.deepcheck import rebuild_library
+
+    report = rebuild_library(_library_dir(args))
+    if report["moved_aside"]:
+        _out(f"the library database was damaged ({report['damage']}); it was moved to {report['moved_aside']}")
+        _out("ticks, notes, bookmarks and the audit log were in that file; the editions are rebuilt from the store")
+    for sha, where in report["quarantined"]:
+        _out(f"quarantined (altered): store file {sha[:12]} moved to {where}")
     _out(f"rebuilt the index: {report['indexed']} bundle(s) verified and indexed")
     for bundle_id in report["hidden"]:
         _out(f"hidden (signing key revoked): {bundle_id}")
@@ -345,11 +351,40 @@ def cmd_check(args: argparse.Namespace) -> int:
     from reader.core.library import Library
 
     with Library.open(_library_dir(args), recover=not args.no_recover) as lib:
-        problems = lib.check()
-    for problem in problems:
-        _out(f"problem: {problem}")
-    _out("library is consistent" if not problems else f"{len(problems)} problem(s) found")
-    return EXIT_REJECTED if problems else EXIT_OK
+        if args.quick:
+            problems = lib.check()
+            for problem in problems:
+                _out(f"problem: {problem}")
+            _out("library is consistent (quick check)" if not problems else f"{len(problems)} problem(s) found")
+            return EXIT_REJECTED if problems else EXIT_OK
+        from reader.core.deepcheck import deep_check, report_json
+
+        report = deep_check(lib)
+    if args.json:
+        _json_out(report_json(report))
+        return EXIT_OK if report.ok else EXIT_REJECTED
+    for edition, findings in report.by_edition().items():
+        _out(f"{edition or 'library'}:")
+        for finding in findings:
+            _out(f"  {finding.message}")
+    mb = report.bytes_hashed / 1_000_000
+    if report.ok:
+        _out(f"library is consistent: {report.bundles} bundle(s) re-hashed ({mb:.1f} MB), re-verified and compared with the index")
+        return EXIT_OK
+    _out(f"{len(report.findings)} problem(s) found in {report.bundles} bundle(s)")
+    _out(_check_advice(report))
+    return EXIT_REJECTED
+
+
+def _check_advice(report) -> str:
+    """What helps, by what was found (never a command that cannot)."""
+    codes = {f.code for f in report.findings}
+    lost = codes & {"store-hash-mismatch", "bundle-unverified", "store-unreadable", "store-missing"}
+    advice = "run 'dtn rebuild' to rebuild the index from the signed originals"
+    if lost:
+        advice += ("; a store file that was altered, cannot be read or no longer verifies is moved to the quarantine "
+                   "folder by the rebuild: import that edition again from its source")
+    return advice
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -391,8 +426,10 @@ def add_library_commands(command: Callable) -> None:
     p.add_argument("--json", action="store_true")
     p.add_argument("--limit", type=int, default=1000)
     command("rebuild", cmd_rebuild, "recreate the index from the stored bundles, re-verifying each")
-    p = command("check", cmd_check, "check the library for problems (exit 1 if any)")
+    p = command("check", cmd_check, "re-verify the library end to end against its signed originals (exit 1 on a problem)")
     p.add_argument("--no-recover", action="store_true", help="report without running startup recovery first")
+    p.add_argument("--quick", action="store_true", help="only the fast check: database structure, store files against index rows")
+    p.add_argument("--json", action="store_true")
     p = command("demo", cmd_demo, "load or remove the built-in demo library")
     p.add_argument("action", choices=("load", "remove"))
 
