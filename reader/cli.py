@@ -245,8 +245,12 @@ def cmd_trust_add(args: argparse.Namespace) -> int:
         data = Path(args.pub).read_bytes()
     except OSError as exc:
         raise UsageError(f"cannot read {args.pub}: {exc.strerror or exc}") from None
-    key = _trust(args).add(data, name=args.name, role=args.role)
-    _out(f"trusted {key.key_id} as {key.name!r} ({key.role})")
+    if args.role == "publisher" and not (args.publisher or "").strip():
+        raise UsageError("a publisher key needs --publisher NAME: the publisher name its bundles must carry")
+    with _open_library(args) as lib:  # the library audits the change
+        key = lib.trust.add(data, name=args.name, role=args.role, publisher=args.publisher, source=str(Path(args.pub).resolve()))
+    signs = f", signs for publisher {key.publisher!r}" if key.role == "publisher" else ""
+    _out(f"trusted {key.key_id} as {key.name!r} ({key.role}{signs})")
     _out(f"fingerprint: {key.key.fingerprint}")
     return EXIT_OK
 
@@ -266,13 +270,25 @@ def cmd_trust_list(args: argparse.Namespace) -> int:
             marks.append("DEMO")
         state = f"REVOKED {k.revoked_at}" + (f" ({k.revoked_reason})" if k.revoked_reason else "") if k.revoked else "active"
         _out(f"{k.key_id:>16}  {k.role:<9}  {state:<8}  {k.name}" + (f"  [{', '.join(marks)}]" if marks else ""))
+        if k.role == "publisher":
+            _out(f"{'':>16}  publisher   " + (repr(k.publisher) if not k.unbound else "(not yet bound: the first bundle it signs binds it)"))
         _out(f"{'':>16}  fingerprint {k.key.fingerprint}")
     return EXIT_OK
 
 
 def cmd_trust_revoke(args: argparse.Namespace) -> int:
-    key = _trust(args).revoke(args.keyid, args.reason or "")
-    _out(f"revoked {key.key_id} ({key.name})")
+    with _open_library(args) as lib:
+        key = lib.trust.revoke(args.keyid, args.reason or "")
+        hidden = lib.apply_revocations()
+    _out(f"revoked {key.key_id} ({key.name}); {len(hidden)} edition(s) hidden")
+    return EXIT_OK
+
+
+def cmd_trust_unrevoke(args: argparse.Namespace) -> int:
+    with _open_library(args) as lib:
+        key = lib.trust.unrevoke(args.keyid)
+        shown = lib.apply_revocations()
+    _out(f"revocation of {key.key_id} ({key.name}) undone; {len(shown)} edition(s) shown again")
     return EXIT_OK
 
 
@@ -401,8 +417,14 @@ def cmd_audit(args: argparse.Namespace) -> int:
 
 
 def cmd_rebuild(args: argparse.Namespace) -> int:
-    with _open_library(args) as lib:
-        report = lib.rebuild()
+    from reader.core.deepcheck import rebuild_library
+
+    report = rebuild_library(_library_dir(args))
+    if report["moved_aside"]:
+        _out(f"the library database was damaged ({report['damage']}); it was moved to {report['moved_aside']}")
+        _out("ticks, notes, bookmarks and the audit log were in that file; the editions are rebuilt from the store")
+    for sha, where in report["quarantined"]:
+        _out(f"quarantined (altered): store file {sha[:12]} moved to {where}")
     _out(f"rebuilt the index: {report['indexed']} bundle(s) verified and indexed")
     for bundle_id in report["hidden"]:
         _out(f"hidden (signing key revoked): {bundle_id}")
@@ -415,11 +437,40 @@ def cmd_check(args: argparse.Namespace) -> int:
     from reader.core.library import Library
 
     with Library.open(_library_dir(args), recover=not args.no_recover) as lib:
-        problems = lib.check()
-    for problem in problems:
-        _out(f"problem: {problem}")
-    _out("library is consistent" if not problems else f"{len(problems)} problem(s) found")
-    return EXIT_REJECTED if problems else EXIT_OK
+        if args.quick:
+            problems = lib.check()
+            for problem in problems:
+                _out(f"problem: {problem}")
+            _out("library is consistent (quick check)" if not problems else f"{len(problems)} problem(s) found")
+            return EXIT_REJECTED if problems else EXIT_OK
+        from reader.core.deepcheck import deep_check, report_json
+
+        report = deep_check(lib)
+    if args.json:
+        _json_out(report_json(report))
+        return EXIT_OK if report.ok else EXIT_REJECTED
+    for edition, findings in report.by_edition().items():
+        _out(f"{edition or 'library'}:")
+        for finding in findings:
+            _out(f"  {finding.message}")
+    mb = report.bytes_hashed / 1_000_000
+    if report.ok:
+        _out(f"library is consistent: {report.bundles} bundle(s) re-hashed ({mb:.1f} MB), re-verified and compared with the index")
+        return EXIT_OK
+    _out(f"{len(report.findings)} problem(s) found in {report.bundles} bundle(s)")
+    _out(_check_advice(report))
+    return EXIT_REJECTED
+
+
+def _check_advice(report) -> str:
+    """What helps, by what was found (never a command that cannot)."""
+    codes = {f.code for f in report.findings}
+    lost = codes & {"store-hash-mismatch", "bundle-unverified", "store-unreadable", "store-missing"}
+    advice = "run 'dtn rebuild' to rebuild the index from the signed originals"
+    if lost:
+        advice += ("; a store file that was altered, cannot be read or no longer verifies is moved to the quarantine "
+                   "folder by the rebuild: import that edition again from its source")
+    return advice
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -560,8 +611,10 @@ def add_library_commands(command: Callable) -> None:
     p.add_argument("--json", action="store_true")
     p.add_argument("--limit", type=int, default=1000)
     command("rebuild", cmd_rebuild, "recreate the index from the stored bundles, re-verifying each")
-    p = command("check", cmd_check, "check the library for problems (exit 1 if any)")
+    p = command("check", cmd_check, "re-verify the library end to end against its signed originals (exit 1 on a problem)")
     p.add_argument("--no-recover", action="store_true", help="report without running startup recovery first")
+    p.add_argument("--quick", action="store_true", help="only the fast check: database structure, store files against index rows")
+    p.add_argument("--json", action="store_true")
     p = command("demo", cmd_demo, "load or remove the built-in demo library")
     p.add_argument("action", choices=("load", "remove"))
 
@@ -613,6 +666,7 @@ def build_parser() -> argparse.ArgumentParser:
         ("add", cmd_trust_add, "trust a publisher or feed key from a .pub file"),
         ("list", cmd_trust_list, "list trusted keys with fingerprints"),
         ("revoke", cmd_trust_revoke, "revoke a key; what it signed is hidden"),
+        ("unrevoke", cmd_trust_unrevoke, "undo a revocation; what the key signed is shown again"),
     ):
         p = tsub.add_parser(name, help=help, description=help)
         p.add_argument("--library", metavar="DIR")
@@ -621,11 +675,13 @@ def build_parser() -> argparse.ArgumentParser:
             p.add_argument("pub")
             p.add_argument("--name")
             p.add_argument("--role", choices=("publisher", "feed"), default="publisher")
+            p.add_argument("--publisher", metavar="NAME", help="the publisher name this key signs for (required for a publisher key)")
         elif name == "list":
             p.add_argument("--json", action="store_true")
         else:
             p.add_argument("keyid")
-            p.add_argument("--reason")
+            if name == "revoke":
+                p.add_argument("--reason")
 
     add_library_commands(command)
     add_sync_commands(command)

@@ -39,6 +39,9 @@ CHECKLIST_TYPE = "dtn-checklist"
 FORMAT_VERSION = 1
 BUNDLE_SUFFIX = ".dtnb"
 SIGNER_ROLE = "publisher"
+# Revisions of one bundle id count corrections, so they stay small; the bound keeps any key
+# from claiming an id "for ever" with an absurd revision.
+MAX_REVISION = 9999
 
 ID_RE = re.compile(r"[a-z0-9][a-z0-9.-]{0,63}")
 SLUG_RE = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
@@ -459,7 +462,7 @@ def parse_manifest(obj: Any, limits: ManifestLimits = ManifestLimits()) -> Manif
         )
     return Manifest(
         bundle_id=top.text("bundle_id", 64, pattern=ID_RE),
-        revision=top.integer("revision", 1, 2**31),
+        revision=top.integer("revision", 1, MAX_REVISION),
         edition_date=edition.text("date", 10, pattern=DATE_RE),
         edition_number=edition.integer("number", 1, 100_000, optional=True),
         edition_name=edition.text("name", limits.max_title_chars),
@@ -543,6 +546,7 @@ def verify_bundle(
         signature.verify(manifest_bytes, signer.key)
 
         manifest = parse_manifest(load_json(manifest_bytes, MANIFEST_NAME, ml.max_manifest_bytes, ml.max_json_depth), ml)
+        signer.check_publisher(manifest.publisher)
         listed = {f.path: f for f in manifest.files}
         present = set(archive.members) - {MANIFEST_NAME, SIGNATURE_NAME}
         unlisted = sorted(present - set(listed))

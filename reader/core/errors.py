@@ -85,6 +85,12 @@ class KeyRoleError(DTNError):
     code = "key-role"
 
 
+class PublisherMismatchError(KeyRoleError):
+    """A trusted publisher key signed a bundle that names another publisher than the key's."""
+
+    code = "publisher-mismatch"
+
+
 class SignatureInvalidError(DTNError):
     """A signature (or the global signature over the trusted comment) does not verify."""
 
@@ -169,6 +175,12 @@ class RollbackError(LibraryError):
     """A bundle is older than (or conflicts with) what the library already holds."""
 
     code = "rollback"
+
+
+class BundleOwnerError(RollbackError):
+    """A bundle id already belongs to another publisher; no other publisher's key may supersede it."""
+
+    code = "bundle-owner"
 
 
 class NotFoundError(LibraryError):
