@@ -80,10 +80,12 @@ class Store:
     def stage_file(self, source: Path, max_bytes: int) -> Staged:
         """Copy ``source`` once into a temporary file, hashing as it goes. Raises LibraryError."""
         try:
-            with open_regular_file(source, LibraryError) as f:  # a FIFO or device is refused, never opened
+            with open_regular_file(source, LibraryError, "file-read") as f:  # a FIFO or device is refused, never opened
                 return self.stage_stream(f, max_bytes)
         except OSError as exc:
-            raise LibraryError(f"cannot read {source}: {exc.strerror or exc}") from None
+            raise LibraryError(
+                f"cannot read {source}: {exc.strerror or exc}", code="file-read", path=str(source), detail=exc.strerror or str(exc)
+            ) from None
 
     def stage_stream(self, stream: BinaryIO, max_bytes: int) -> Staged:
         return self.stage_chunks(iter(lambda: stream.read(COPY_CHUNK_BYTES), b""), max_bytes)
@@ -99,7 +101,9 @@ class Store:
                 for chunk in chunks:
                     size += len(chunk)
                     if size > max_bytes:
-                        raise LimitExceededError(f"file is larger than the maximum of {max_bytes} bytes")
+                        raise LimitExceededError(
+                            f"file is larger than the maximum of {max_bytes} bytes", code="file-too-large", limit=max_bytes
+                        )
                     digest.update(chunk)
                     out.write(chunk)
                 self._on_step("stage:fsync")
