@@ -245,8 +245,12 @@ def cmd_trust_add(args: argparse.Namespace) -> int:
         data = Path(args.pub).read_bytes()
     except OSError as exc:
         raise UsageError(f"cannot read {args.pub}: {exc.strerror or exc}") from None
-    key = _trust(args).add(data, name=args.name, role=args.role)
-    _out(f"trusted {key.key_id} as {key.name!r} ({key.role})")
+    if args.role == "publisher" and not (args.publisher or "").strip():
+        raise UsageError("a publisher key needs --publisher NAME: the publisher name its bundles must carry")
+    with _open_library(args) as lib:  # the library audits the change
+        key = lib.trust.add(data, name=args.name, role=args.role, publisher=args.publisher, source=str(Path(args.pub).resolve()))
+    signs = f", signs for publisher {key.publisher!r}" if key.role == "publisher" else ""
+    _out(f"trusted {key.key_id} as {key.name!r} ({key.role}{signs})")
     _out(f"fingerprint: {key.key.fingerprint}")
     return EXIT_OK
 
@@ -266,13 +270,25 @@ def cmd_trust_list(args: argparse.Namespace) -> int:
             marks.append("DEMO")
         state = f"REVOKED {k.revoked_at}" + (f" ({k.revoked_reason})" if k.revoked_reason else "") if k.revoked else "active"
         _out(f"{k.key_id:>16}  {k.role:<9}  {state:<8}  {k.name}" + (f"  [{', '.join(marks)}]" if marks else ""))
+        if k.role == "publisher":
+            _out(f"{'':>16}  publisher   " + (repr(k.publisher) if not k.unbound else "(not yet bound: the first bundle it signs binds it)"))
         _out(f"{'':>16}  fingerprint {k.key.fingerprint}")
     return EXIT_OK
 
 
 def cmd_trust_revoke(args: argparse.Namespace) -> int:
-    key = _trust(args).revoke(args.keyid, args.reason or "")
-    _out(f"revoked {key.key_id} ({key.name})")
+    with _open_library(args) as lib:
+        key = lib.trust.revoke(args.keyid, args.reason or "")
+        hidden = lib.apply_revocations()
+    _out(f"revoked {key.key_id} ({key.name}); {len(hidden)} edition(s) hidden")
+    return EXIT_OK
+
+
+def cmd_trust_unrevoke(args: argparse.Namespace) -> int:
+    with _open_library(args) as lib:
+        key = lib.trust.unrevoke(args.keyid)
+        shown = lib.apply_revocations()
+    _out(f"revocation of {key.key_id} ({key.name}) undone; {len(shown)} edition(s) shown again")
     return EXIT_OK
 
 
@@ -288,6 +304,17 @@ def _demo_mark(edition) -> str:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from reader.core.sync import is_feed_folder
+
+    feeds = [p for p in args.paths if is_feed_folder(p)]
+    if feeds:  # a feed folder (a USB stick from 'dtn fetch') is imported with the feed's checks
+        status = EXIT_OK
+        for folder in feeds:
+            status = max(status, cmd_sync(argparse.Namespace(**{**vars(args), "target": folder, "mirror": None, "ca_bundle": None})))
+        rest = [p for p in args.paths if p not in feeds]
+        if not rest:
+            return status
+        return max(status, cmd_import(argparse.Namespace(**{**vars(args), "paths": rest})))
     with _open_library(args) as lib:
         results = lib.import_paths(args.paths)
     for result in results:
@@ -390,8 +417,14 @@ def cmd_audit(args: argparse.Namespace) -> int:
 
 
 def cmd_rebuild(args: argparse.Namespace) -> int:
-    with _open_library(args) as lib:
-        report = lib.rebuild()
+    from reader.core.deepcheck import rebuild_library
+
+    report = rebuild_library(_library_dir(args))
+    if report["moved_aside"]:
+        _out(f"the library database was damaged ({report['damage']}); it was moved to {report['moved_aside']}")
+        _out("ticks, notes, bookmarks and the audit log were in that file; the editions are rebuilt from the store")
+    for sha, where in report["quarantined"]:
+        _out(f"quarantined (altered): store file {sha[:12]} moved to {where}")
     _out(f"rebuilt the index: {report['indexed']} bundle(s) verified and indexed")
     for bundle_id in report["hidden"]:
         _out(f"hidden (signing key revoked): {bundle_id}")
@@ -404,11 +437,61 @@ def cmd_check(args: argparse.Namespace) -> int:
     from reader.core.library import Library
 
     with Library.open(_library_dir(args), recover=not args.no_recover) as lib:
-        problems = lib.check()
-    for problem in problems:
-        _out(f"problem: {problem}")
-    _out("library is consistent" if not problems else f"{len(problems)} problem(s) found")
-    return EXIT_REJECTED if problems else EXIT_OK
+        if args.quick:
+            problems = lib.check()
+            for problem in problems:
+                _out(f"problem: {problem}")
+            _out("library is consistent (quick check)" if not problems else f"{len(problems)} problem(s) found")
+            return EXIT_REJECTED if problems else EXIT_OK
+        from reader.core.deepcheck import deep_check, report_json
+
+        report = deep_check(lib)
+    if args.json:
+        _json_out(report_json(report))
+        return EXIT_OK if report.ok else EXIT_REJECTED
+    for edition, findings in report.by_edition().items():
+        _out(f"{edition or 'library'}:")
+        for finding in findings:
+            _out(f"  {finding.message}")
+    mb = report.bytes_hashed / 1_000_000
+    if report.ok:
+        _out(f"library is consistent: {report.bundles} bundle(s) re-hashed ({mb:.1f} MB), re-verified and compared with the index")
+        return EXIT_OK
+    _out(f"{len(report.findings)} problem(s) found in {report.bundles} bundle(s)")
+    _out(_check_advice(report))
+    return EXIT_REJECTED
+
+
+def _check_advice(report) -> str:
+    """What helps, by what was found (never a command that cannot)."""
+    codes = {f.code for f in report.findings}
+    lost = codes & {"store-hash-mismatch", "bundle-unverified", "store-unreadable", "store-missing"}
+    advice = "run 'dtn rebuild' to rebuild the index from the signed originals"
+    if lost:
+        advice += ("; a store file that was altered, cannot be read or no longer verifies is moved to the quarantine "
+                   "folder by the rebuild: import that edition again from its source")
+    return advice
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    if not args.pdf.lower().endswith(".pdf"):
+        raise UsageError(f"{args.pdf}: the file name must end in .pdf")
+    # Qt is loaded here only, so every other command starts without it.
+    from reader.ui import printing
+
+    printing.ensure_application(args.language)
+    with _open_library(args) as lib:
+        source = printing.load_print_source(lib, args.edition, args.chapter)
+    for problem in source.problems:
+        print(f"warning: {problem}", file=sys.stderr)
+    if args.chapter:
+        printout = printing.chapter_printout(source.edition, source.chapters[0], args.language, source.assets)
+    else:
+        printout = printing.edition_printout(source, args.language)
+    pages = printing.write_pdf(printout, args.pdf)
+    what = f"chapter {args.chapter} of " if args.chapter else ""
+    _out(f"wrote {args.pdf}: {what}{source.edition.key}{_demo_mark(source.edition)}, {pages} page(s)")
+    return EXIT_OK
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -425,6 +508,79 @@ def cmd_demo(args: argparse.Namespace) -> int:
     for result in results:
         _out(result.line())
     return EXIT_REJECTED if any(not r.ok for r in results) else EXIT_OK
+
+
+# --- feeds and sync --------------------------------------------------------------------------------
+
+
+def cmd_feed(args: argparse.Namespace) -> int:
+    from reader.core.feed import write_feed
+
+    key = _load_secret_key(args.key)
+    feed = write_feed(args.dir, key, expires_days=args.expires_days)
+    _out(f"wrote {Path(args.dir) / 'feed.json'}: version {feed.version}, {len(feed.entries)} bundle(s), "
+         f"expires {feed.expires}, signed by key {key.key_id_hex}")
+    return EXIT_OK
+
+
+def _fetcher_factory(args: argparse.Namespace):
+    from reader.core.sync import HttpxFetcher
+
+    return lambda: HttpxFetcher(ca_bundle=args.ca_bundle)
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    from reader.core.sync import SyncState, sync_library
+
+    with _open_library(args) as lib:
+        target = args.target
+        mirrors = list(args.mirror or [])
+        if target is None:
+            settings = SyncState(lib.folder).settings
+            if not settings.configured:
+                raise UsageError("no feed configured; give a URL or a feed folder")
+            target, mirrors = settings.urls[0], settings.urls[1:]
+        report = sync_library(lib, target, mirrors=mirrors, fetcher_factory=_fetcher_factory(args))
+    for result in report.results:
+        _out(result.line())
+    if report.level_change:
+        c = report.level_change
+        old = f"{c.old_value} {c.old_label}" if c.old_value is not None else "none"
+        _out(f"NEW NATIONAL THREAT LEVEL: {c.new_value} {c.new_label} (was {old}), {c.edition}")
+    _out(report.summary())
+    return EXIT_OK if report.ok else EXIT_REJECTED
+
+
+def cmd_fetch(args: argparse.Namespace) -> int:
+    from reader.core.sync import HttpSource, fetch_to_folder
+
+    source = HttpSource([args.url, *(args.mirror or [])], _fetcher_factory(args)())
+    try:
+        report = fetch_to_folder(source, args.to, _trust(args))
+    finally:
+        source.close()
+    for result in report.results:
+        _out(result.line())
+    failed = sum(1 for r in report.results if not r.ok)
+    _out(f"feed version {report.feed_version} written to {args.to}: {len(report.results) - failed} bundle(s) verified, {failed} refused")
+    return EXIT_REJECTED if failed else EXIT_OK
+
+
+def add_sync_commands(command: Callable) -> None:
+    """Commands for publishing and following a signed feed."""
+    p = command("feed", cmd_feed, "write and sign feed.json for a folder of bundles (version one above the last)", library=False)
+    p.add_argument("dir")
+    p.add_argument("--key", required=True, help="minisign secret key with the feed role")
+    p.add_argument("--expires-days", type=int, default=30, metavar="N", help="days until the feed expires (default 30)")
+    p = command("sync", cmd_sync, "bring the library up to date from a feed URL or a feed folder")
+    p.add_argument("target", nargs="?", metavar="URL|DIR", help="default: the feed configured in the window")
+    p.add_argument("--mirror", action="append", metavar="URL", help="a mirror of the feed, tried in order (repeatable)")
+    p.add_argument("--ca-bundle", metavar="FILE", help="trust this organisation's CA bundle for https")
+    p = command("fetch", cmd_fetch, "download and verify a feed into a folder for an offline machine")
+    p.add_argument("url")
+    p.add_argument("--to", required=True, metavar="DIR")
+    p.add_argument("--mirror", action="append", metavar="URL", help="a mirror of the feed, tried in order (repeatable)")
+    p.add_argument("--ca-bundle", metavar="FILE", help="trust this organisation's CA bundle for https")
 
 
 def add_library_commands(command: Callable) -> None:
@@ -444,14 +600,21 @@ def add_library_commands(command: Callable) -> None:
     p.add_argument("--theme", action="append", help="only chapters with this theme (repeatable)")
     p.add_argument("--from", dest="year_from", type=int, metavar="YEAR")
     p.add_argument("--to", dest="year_to", type=int, metavar="YEAR")
+    p = command("export", cmd_export, "write an edition (or one chapter of it) as a PDF with title page and page headers")
+    p.add_argument("edition", help="BUNDLE_ID or BUNDLE_ID@REVISION")
+    p.add_argument("--chapter", metavar="ID", help="only this chapter ('dtn show EDITION --json' lists the ids)")
+    p.add_argument("--pdf", required=True, metavar="FILE", help="the PDF file to write")
+    p.add_argument("--language", choices=("nl", "en"), default="en", help="language of the title page, headers and footers")
     p = command("levels", cmd_levels, "the merged threat level history")
     p.add_argument("--json", action="store_true")
     p = command("audit", cmd_audit, "the audit log of import attempts, newest first")
     p.add_argument("--json", action="store_true")
     p.add_argument("--limit", type=int, default=1000)
     command("rebuild", cmd_rebuild, "recreate the index from the stored bundles, re-verifying each")
-    p = command("check", cmd_check, "check the library for problems (exit 1 if any)")
+    p = command("check", cmd_check, "re-verify the library end to end against its signed originals (exit 1 on a problem)")
     p.add_argument("--no-recover", action="store_true", help="report without running startup recovery first")
+    p.add_argument("--quick", action="store_true", help="only the fast check: database structure, store files against index rows")
+    p.add_argument("--json", action="store_true")
     p = command("demo", cmd_demo, "load or remove the built-in demo library")
     p.add_argument("action", choices=("load", "remove"))
 
@@ -503,6 +666,7 @@ def build_parser() -> argparse.ArgumentParser:
         ("add", cmd_trust_add, "trust a publisher or feed key from a .pub file"),
         ("list", cmd_trust_list, "list trusted keys with fingerprints"),
         ("revoke", cmd_trust_revoke, "revoke a key; what it signed is hidden"),
+        ("unrevoke", cmd_trust_unrevoke, "undo a revocation; what the key signed is shown again"),
     ):
         p = tsub.add_parser(name, help=help, description=help)
         p.add_argument("--library", metavar="DIR")
@@ -511,13 +675,16 @@ def build_parser() -> argparse.ArgumentParser:
             p.add_argument("pub")
             p.add_argument("--name")
             p.add_argument("--role", choices=("publisher", "feed"), default="publisher")
+            p.add_argument("--publisher", metavar="NAME", help="the publisher name this key signs for (required for a publisher key)")
         elif name == "list":
             p.add_argument("--json", action="store_true")
         else:
             p.add_argument("keyid")
-            p.add_argument("--reason")
+            if name == "revoke":
+                p.add_argument("--reason")
 
     add_library_commands(command)
+    add_sync_commands(command)
     return parser
 
 

@@ -44,6 +44,16 @@ def pytest_sessionfinish(session, exitstatus) -> None:
 
 
 
+@pytest.fixture(autouse=True)
+def user_settings_file(tmp_path_factory, monkeypatch) -> Path:
+    """Per-person settings (QSettings) in a temporary INI file, never the user's own; the
+    first-run guide counts as seen, so only the tests about it meet it."""
+    path = tmp_path_factory.mktemp("settings") / "settings.ini"
+    path.write_text("[help]\nfirst_run_shown=true\n", encoding="utf-8")
+    monkeypatch.setenv("DTN_SETTINGS_FILE", str(path))
+    return path
+
+
 @pytest.fixture(scope="session")
 def publisher_key() -> SecretKey:
     """The key the trusted publisher signs with."""

@@ -190,6 +190,7 @@ class ReaderApp(QObject):
         self._open_submitted = False
         self._progress = ""  # what the window shows while the library opens
         self._notice = ""  # a message for the overview (the demo library was loaded)
+        self._guide_offered = False  # the first-run guide is offered once per start
 
     # --- language ------------------------------------------------------------------------
 
@@ -308,8 +309,12 @@ class ReaderApp(QObject):
             self._announce_loaded()
 
     def _announce_loaded(self) -> None:
-        """The library is open and the views exist: let them read it."""
+        """The library is open and the views exist: let them read it (and, the first time
+        this person starts the reader, show the first-run guide)."""
         self.window.set_ready()
+        if not self.options.self_test and not self._guide_offered:
+            self._guide_offered = True
+            self.window.show_first_run_guide_once()
         self.library_loaded.emit()
 
     def close(self) -> None:

@@ -221,7 +221,7 @@ class LevelChart(QWidget):
         finally:
             painter.end()
         if not image.save(str(path), "PNG"):
-            raise ExportError(self.tr("Could not write the image %1; check that the folder exists and is writable.").replace("%1", str(path)))
+            raise ExportError(f"could not write the image {path}", code="export-image", path=str(path))
 
     def export_svg(self, path: str | Path, size: QSize) -> None:
         """Paint the chart into an SVG file of ``size`` (in pixels). Raises ExportError."""
@@ -235,14 +235,14 @@ class LevelChart(QWidget):
         generator.setDescription(self.tr("Step chart of the national terrorist threat level, with regional events and the change of scale."))
         painter = QPainter()
         if not painter.begin(generator):
-            raise ExportError(self.tr("Could not write the image %1; check that the folder exists and is writable.").replace("%1", str(path)))
+            raise ExportError(f"could not write the image {path}", code="export-image", path=str(path))
         try:
             painter.fillRect(QRectF(0, 0, size.width(), size.height()), self.palette().color(QPalette.ColorRole.Base))
             self._paint_scaled(painter, size)
         finally:
             painter.end()
         if not Path(path).is_file():
-            raise ExportError(self.tr("Could not write the image %1; check that the folder exists and is writable.").replace("%1", str(path)))
+            raise ExportError(f"could not write the image {path}", code="export-image", path=str(path))
 
     def _paint_scaled(self, painter: QPainter, size: QSize) -> None:
         # A large export is the same chart scaled up (like a high-DPI screen), so the text

@@ -19,6 +19,8 @@ class AppContext(QObject):
         library_changed: the library's content changed (import, rebuild, revoke, demo removed).
         open_edition_requested(edition_pk): show an edition in the Editions view.
         open_chapter_requested(chapter_pk, highlight): show a chapter, highlighting the words.
+        open_theme_chapter_requested(theme, chapter_pk): show a chapter reached through a theme,
+            with the theme's previous and next chapter at hand.
         show_view_requested(view_name): switch the main window to a view.
         compare_requested(older_pk, newer_pk): compare these two editions in the Compare view
             (the view does not show itself: emit show_view_requested("compare") after).
@@ -31,6 +33,7 @@ class AppContext(QObject):
     library_changed = Signal()
     open_edition_requested = Signal(int)
     open_chapter_requested = Signal(int, str)
+    open_theme_chapter_requested = Signal(str, int)
     show_view_requested = Signal(str)
     compare_requested = Signal(int, int)
     status_message = Signal(str)
