@@ -36,6 +36,8 @@ MAX_HISTORY = 100
 # Width of the navigation list in average characters of the current font.
 NAV_WIDTH_CHARS = 24
 STATUS_TIMEOUT_MS = 8000
+# The library folder in the status bar, at most this many average characters.
+LIBRARY_LABEL_CHARS = 40
 # Qt.AlignmentFlag.AlignCenter as a number. The first Qt.* enum a process uses makes PySide6
 # create all of them (about 15 ms), so nothing before the window's first paint uses one:
 # Qt is imported where it is used, after it.
@@ -182,8 +184,14 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self.about_action)
 
     def _build_status_bar(self) -> None:
-        self.library_label = QLabel(self.tr("Library: %1").replace("%1", str(self.ctx.library_dir)))
-        self.library_label.setToolTip(self.tr("The folder that holds the library"))
+        from PySide6.QtCore import Qt
+
+        # A long folder is shortened in the middle (the whole one in the tooltip): the status bar
+        # must not make the window wider than a small screen.
+        folder = self.fontMetrics().elidedText(str(self.ctx.library_dir), Qt.TextElideMode.ElideMiddle,
+                                               self.fontMetrics().averageCharWidth() * LIBRARY_LABEL_CHARS)
+        self.library_label = QLabel(self.tr("Library: %1").replace("%1", folder))
+        self.library_label.setToolTip(self.tr("The folder that holds the library") + f"\n{self.ctx.library_dir}")
         self.statusBar().addPermanentWidget(self.library_label)
 
     # --- navigation ----------------------------------------------------------------------

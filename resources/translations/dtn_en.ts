@@ -464,6 +464,10 @@
             <translation>Show this edition and the one before it side by side: level, chapters and text</translation>
         </message>
         <message>
+            <source>Summary</source>
+            <translation>Summary</translation>
+        </message>
+        <message>
             <source>Table of contents</source>
             <translation>Table of contents</translation>
         </message>
@@ -490,6 +494,10 @@
         <message>
             <source>Find in this chapter (%1)</source>
             <translation>Find in this chapter (%1)</translation>
+        </message>
+        <message>
+            <source>Text size</source>
+            <translation>Text size</translation>
         </message>
         <message>
             <source>This chapter</source>

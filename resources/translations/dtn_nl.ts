@@ -464,6 +464,10 @@
         <translation>Toon deze editie en de vorige naast elkaar: niveau, hoofdstukken en tekst</translation>
     </message>
     <message>
+        <source>Summary</source>
+        <translation>Samenvatting</translation>
+    </message>
+    <message>
         <source>Table of contents</source>
         <translation>Inhoudsopgave</translation>
     </message>
@@ -490,6 +494,10 @@
     <message>
         <source>Find in this chapter (%1)</source>
         <translation>Zoeken in dit hoofdstuk (%1)</translation>
+    </message>
+    <message>
+        <source>Text size</source>
+        <translation>Tekstgrootte</translation>
     </message>
     <message>
         <source>This chapter</source>
