@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 
 if TYPE_CHECKING:
+    from reader.ui.scheme import SchemeSwitcher
     from reader.ui.tasks import TaskRunner
 
 
@@ -34,8 +35,10 @@ class AppContext(QObject):
     compare_requested = Signal(int, int)
     status_message = Signal(str)
 
-    def __init__(self, library_dir: Path, tasks: TaskRunner, language: str = "nl", parent: QObject | None = None) -> None:
+    def __init__(self, library_dir: Path, tasks: TaskRunner, language: str = "nl", parent: QObject | None = None,
+                 schemes: SchemeSwitcher | None = None) -> None:
         super().__init__(parent)
         self.library_dir = Path(library_dir)
         self.tasks = tasks
         self.language = language
+        self.schemes = schemes  # switches the colour scheme (None: the settings only store the choice)

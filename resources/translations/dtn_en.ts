@@ -1592,6 +1592,10 @@
             <translation>Dates and numbers follow the language too.</translation>
         </message>
         <message>
+            <source>Colour scheme</source>
+            <translation>Colour scheme</translation>
+        </message>
+        <message>
             <source>Load the demo library when the reader starts with an empty library</source>
             <translation>Load the demo library when the reader starts with an empty library</translation>
         </message>
@@ -1614,6 +1618,10 @@
         <message>
             <source>&amp;Language:</source>
             <translation>&amp;Language:</translation>
+        </message>
+        <message>
+            <source>&amp;Colours:</source>
+            <translation>&amp;Colours:</translation>
         </message>
         <message>
             <source>Demo library</source>
@@ -1881,6 +1889,21 @@
         <message>
             <source>page %1 of %2</source>
             <translation>page %1 of %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>scheme</name>
+        <message>
+            <source>As the system</source>
+            <translation>As the system</translation>
+        </message>
+        <message>
+            <source>Light</source>
+            <translation>Light</translation>
+        </message>
+        <message>
+            <source>Dark</source>
+            <translation>Dark</translation>
         </message>
     </context>
 </TS>

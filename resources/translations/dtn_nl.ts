@@ -1592,6 +1592,10 @@
         <translation>Datums en getallen volgen ook de taal.</translation>
     </message>
     <message>
+        <source>Colour scheme</source>
+        <translation>Kleurenschema</translation>
+    </message>
+    <message>
         <source>Load the demo library when the reader starts with an empty library</source>
         <translation>Laad de demobibliotheek als de reader start met een lege bibliotheek</translation>
     </message>
@@ -1614,6 +1618,10 @@
     <message>
         <source>&amp;Language:</source>
         <translation>&amp;Taal:</translation>
+    </message>
+    <message>
+        <source>&amp;Colours:</source>
+        <translation>&amp;Kleuren:</translation>
     </message>
     <message>
         <source>Demo library</source>
@@ -1881,6 +1889,21 @@
     <message>
         <source>page %1 of %2</source>
         <translation>pagina %1 van %2</translation>
+    </message>
+</context>
+<context>
+    <name>scheme</name>
+    <message>
+        <source>As the system</source>
+        <translation>Zoals het systeem</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Licht</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Donker</translation>
     </message>
 </context>
 </TS>
