@@ -1271,6 +1271,14 @@
             <translation>Go forward again</translation>
         </message>
         <message>
+            <source>&amp;Presentation mode</source>
+            <translation>&amp;Presentation mode</translation>
+        </message>
+        <message>
+            <source>Full screen and large type: the level history and the open chapter, section by section, with the arrow keys</source>
+            <translation>Full screen and large type: the level history and the open chapter, section by section, with the arrow keys</translation>
+        </message>
+        <message>
             <source>&lt;h3&gt;DTN Reader %1&lt;/h3&gt;&lt;p&gt;An offline reader for signed editions of the Dutch terrorism threat assessment (Dreigingsbeeld Terrorisme Nederland).&lt;/p&gt;&lt;p&gt;&lt;b&gt;DEMO:&lt;/b&gt; the demo library that comes with the reader is demonstration content, marked DEMO wherever it appears. It is not a publication of the NCTV and says nothing about the actual threat.&lt;/p&gt;&lt;p&gt;Licence: EUPL-1.2&lt;/p&gt;</source>
             <translation>&lt;h3&gt;DTN Reader %1&lt;/h3&gt;&lt;p&gt;An offline reader for signed editions of the Dutch terrorism threat assessment (Dreigingsbeeld Terrorisme Nederland).&lt;/p&gt;&lt;p&gt;&lt;b&gt;DEMO:&lt;/b&gt; the demo library that comes with the reader is demonstration content, marked DEMO wherever it appears. It is not a publication of the NCTV and says nothing about the actual threat.&lt;/p&gt;&lt;p&gt;Licence: EUPL-1.2&lt;/p&gt;</translation>
         </message>
@@ -1435,6 +1443,29 @@
         <message>
             <source>The demo library has been loaded: demonstration editions marked DEMO, not publications of the NCTV. You can remove it in the settings.</source>
             <translation>The demo library has been loaded: demonstration editions marked DEMO, not publications of the NCTV. You can remove it in the settings.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PresentationWindow</name>
+        <message>
+            <source>Presentation — %1</source>
+            <translation>Presentation — %1</translation>
+        </message>
+        <message>
+            <source>Presentation</source>
+            <translation>Presentation</translation>
+        </message>
+        <message>
+            <source>%1 — demonstration content, not an NCTV publication</source>
+            <translation>%1 — demonstration content, not an NCTV publication</translation>
+        </message>
+        <message>
+            <source>Threat level %1</source>
+            <translation>Threat level %1</translation>
+        </message>
+        <message>
+            <source>slide %1 of %2</source>
+            <translation>slide %1 of %2</translation>
         </message>
     </context>
     <context>
