@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QObject, Signal
 
@@ -25,6 +26,9 @@ class AppContext(QObject):
         compare_requested(older_pk, newer_pk): compare these two editions in the Compare view
             (the view does not show itself: emit show_view_requested("compare") after).
         status_message(text): a short message for the status bar.
+
+    ``today`` gives the date that "now" is for what the views draw up to today (the level
+    chart's right edge); tests and screenshots pass a fixed one.
     """
 
     library_changed = Signal()
@@ -36,8 +40,9 @@ class AppContext(QObject):
     status_message = Signal(str)
 
     def __init__(self, library_dir: Path, tasks: TaskRunner, language: str = "nl", parent: QObject | None = None,
-                 schemes: SchemeSwitcher | None = None) -> None:
+                 today: Callable[[], datetime.date] = datetime.date.today, schemes: SchemeSwitcher | None = None) -> None:
         super().__init__(parent)
+        self.today = today
         self.library_dir = Path(library_dir)
         self.tasks = tasks
         self.language = language

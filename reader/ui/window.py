@@ -31,6 +31,10 @@ VIEWS: tuple[tuple[str, str, str], ...] = (
     ("import", "reader.ui.views.importtrust", "ImportTrustView"),
 )
 
+# Help pages the Help menu opens (reader.core.help's ids; that module loads with the help,
+# not before the window's first paint).
+CONTENTS_TOPIC = "start"
+SHORTCUTS_TOPIC = "shortcuts"
 # How many places Back remembers.
 MAX_HISTORY = 100
 # Width of the navigation list in average characters of the current font.
@@ -70,6 +74,7 @@ class MainWindow(QMainWindow):
         self.placeholder.setProperty("alignment", _ALIGN_CENTER)
         self.stack.addWidget(self.placeholder)
         self.views: dict[str, QWidget] = {}
+        self._help = None  # the help window, made on first use
         self.view_actions: dict[str, QAction] = {}
         # Back and Forward: the places visited, (view name, chapter pk or None), and where we are.
         self.history: list[tuple[str, int | None]] = []
@@ -178,6 +183,19 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.quit_action)
 
         help_menu = self.help_menu
+        self.help_view_action = QAction(self.tr("Help for this &view"), self)
+        self.help_view_action.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
+        self.help_view_action.setStatusTip(self.tr("Explain the view you are on"))
+        self.help_view_action.triggered.connect(self.show_help_for_view)
+        self.help_contents_action = QAction(self.tr("Help &contents"), self)
+        self.help_contents_action.triggered.connect(lambda: self.show_help(CONTENTS_TOPIC))
+        self.first_run_action = QAction(self.tr("&Getting started"), self)
+        self.first_run_action.triggered.connect(lambda: self.show_first_run_guide())
+        self.shortcuts_action = QAction(self.tr("&Keyboard shortcuts"), self)
+        self.shortcuts_action.triggered.connect(lambda: self.show_help(SHORTCUTS_TOPIC))
+        for action in (self.help_view_action, self.help_contents_action, self.first_run_action, self.shortcuts_action):
+            help_menu.addAction(action)
+        help_menu.addSeparator()
         self.about_action = QAction(self.tr("&About DTN Reader"), self)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self.show_about)
@@ -352,6 +370,46 @@ class MainWindow(QMainWindow):
     def _on_status_message(self, text: str) -> None:
         self.statusBar().showMessage(text, STATUS_TIMEOUT_MS)
 
+    # --- help ----------------------------------------------------------------------------
+
+    def help_window(self):
+        """The window's one help window, made when first asked for."""
+        from reader.ui.help import HelpWindow
+
+        if self._help is None:
+            self._help = HelpWindow(self.ctx, self)
+        return self._help
+
+    def show_help(self, topic_id: str) -> None:
+        window = self.help_window()
+        window.show_topic(topic_id)
+        window.show()
+        window.raise_()
+        window.activateWindow()
+
+    def show_help_for_view(self) -> None:
+        """F1: the help page that fits the view on screen."""
+        self.show_help(self.help_window().book.topic_for_view(self.current_view_name() or ""))
+
+    def show_first_run_guide(self, settings=None):
+        """The first-run guide, also from the Help menu (closing it records that it was seen)."""
+        from PySide6.QtCore import Qt
+
+        from reader.ui.help import FirstRunGuide, user_settings
+
+        guide = FirstRunGuide(self.ctx, settings if settings is not None else user_settings(), self)
+        guide.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        guide.help_requested.connect(lambda: (guide.accept(), self.show_help(CONTENTS_TOPIC)))
+        guide.open()
+        return guide
+
+    def show_first_run_guide_once(self, settings=None):
+        """The guide at start, unless this person closed it before; returns it or None."""
+        from reader.ui.help import first_run_shown, user_settings
+
+        settings = settings if settings is not None else user_settings()
+        return None if first_run_shown(settings) else self.show_first_run_guide(settings)
+
     # --- dialogs -------------------------------------------------------------------------
 
     def import_files(self) -> None:
@@ -398,6 +456,14 @@ class MainWindow(QMainWindow):
             "about the actual threat.</p>"
             "<p>Licence: EUPL-1.2</p>"
         ).replace("%1", __version__)
+        from platform import python_version
+
+        from PySide6 import __version__ as pyside_version
+        from PySide6.QtCore import qVersion
+
+        # Qt as it runs (qVersion) and the binding built for it (PySide6), for bug reports.
+        qt = qVersion() if qVersion() == pyside_version else f"{qVersion()} (PySide6 {pyside_version})"
+        text += "<p>" + self.tr("Qt %1, Python %2").replace("%1", qt).replace("%2", python_version()) + "</p>"
         box = QMessageBox(QMessageBox.Icon.Information, self.tr("About DTN Reader"), text, QMessageBox.StandardButton.Ok, self)
         box.setTextFormat(Qt.TextFormat.RichText)
         box.setAccessibleName(self.tr("About DTN Reader"))

@@ -40,7 +40,7 @@ from reader.core.errors import CancelledError, NotFoundError
 from reader.core.render import plain_text
 from reader.ui.context import AppContext
 from reader.ui.errors import error_text
-from reader.ui.format import level_badge_text
+from reader.ui.format import MARK_STRENGTH, blend, compare_mark_background, level_badge_text  # noqa: F401 - MARK_STRENGTH, blend: the tests take them from here
 from reader.ui.views.base import View, WrapDelegate, scaled_font
 from reader.ui.views.editions import edition_markings
 
@@ -67,17 +67,6 @@ MAX_WORD_DIFF_WORDS = 600
 # paragraph was rewritten and underlining nearly every word would only add noise.
 MIN_WORD_SIMILARITY = 0.5
 _WORD_RE = re.compile(r"\s+|\S+\s*")
-# How strongly a marked paragraph's background leans from the base colour to the highlight colour (0..1).
-MARK_STRENGTH = 0.28
-
-
-def blend(base: QColor, over: QColor, amount: float) -> QColor:
-    """``base`` moved ``amount`` (0..1) of the way to ``over``: a palette colour, light or dark."""
-    return QColor.fromRgbF(
-        base.redF() + (over.redF() - base.redF()) * amount,
-        base.greenF() + (over.greenF() - base.greenF()) * amount,
-        base.blueF() + (over.blueF() - base.blueF()) * amount,
-    )
 
 
 def status_icon(status: str, colour: QColor, size: int, ratio: float = 1.0) -> QPixmap:
@@ -680,7 +669,7 @@ class CompareView(View):
         """One side's text as HTML built from escaped plain text: changed paragraphs on a
         highlight with their marker, and a line where the other side has text this one lacks."""
         palette = self.left_pane.palette()
-        marked_bg = blend(palette.color(QPalette.ColorRole.Base), palette.color(QPalette.ColorRole.Highlight), MARK_STRENGTH).name()
+        marked_bg = compare_mark_background(palette).name()
         faint = palette.color(QPalette.ColorRole.PlaceholderText).name()
         marker = REMOVED_MARK if older else ADDED_MARK
         if (entry.a if older else entry.b) is None:

@@ -41,6 +41,7 @@ from reader.core.library import Chapter, ChapterInfo, Edition, Library
 from reader.ui.browser import ASSET_SCHEME, ChapterBrowser
 from reader.ui.context import AppContext
 from reader.ui.errors import error_text, show_error
+from reader.ui import format as fmt
 from reader.ui import printing
 from reader.ui.findbar import FindBar
 from reader.ui.format import demo_marking, format_date, level_badge_text, level_colour, level_text_colour, theme_name
@@ -249,7 +250,7 @@ class EditionsView(View):
         self.demo_banner.setFont(banner_font)
         self.demo_banner.setMargin(6)
         # Both colours are set, so the banner reads the same in light and dark mode.
-        self.demo_banner.setStyleSheet("QLabel#demoBanner { background: #fff3c4; color: #3d2c00; border: 1px solid #b08800; }")
+        self.demo_banner.setStyleSheet(f"QLabel#demoBanner {{ background: {fmt.DEMO_BANNER_BACKGROUND}; color: {fmt.DEMO_BANNER_TEXT}; border: 1px solid {fmt.DEMO_BANNER_BORDER}; }}")
         self.notice_label = QLabel()
         self.notice_label.setWordWrap(True)
         self.notice_label.setFrameShape(QFrame.Shape.StyledPanel)

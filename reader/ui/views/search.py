@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from reader.core.library import Library, SearchHit
 from reader.ui.context import AppContext
 from reader.ui.errors import error_text
-from reader.ui.format import demo_marking, format_date, locale_for, theme_name
+from reader.ui.format import demo_marking, format_date, locale_for, search_mark_colours, theme_name
 from reader.ui.tasks import TaskHandle
 from reader.ui.views.base import RowDelegate, View, scaled_font
 
@@ -95,9 +95,8 @@ class HitDelegate(RowDelegate):
         font = QFont(option.font)
         doc.setDefaultFont(font)
         pal = option.palette
-        mark_bg = pal.color(QPalette.ColorRole.Highlight if not selected else QPalette.ColorRole.Base).name()
-        mark_fg = pal.color(QPalette.ColorRole.HighlightedText if not selected else QPalette.ColorRole.Text).name()
-        doc.setHtml(snippet_html(hit.snippet, mark_bg, mark_fg))
+        mark_bg, mark_fg = search_mark_colours(pal, selected)
+        doc.setHtml(snippet_html(hit.snippet, mark_bg.name(), mark_fg.name()))
         doc.setTextWidth(max(width, 50))
         return doc
 
