@@ -464,8 +464,16 @@
             <translation>Show this edition and the one before it side by side: level, chapters and text</translation>
         </message>
         <message>
+            <source>Summary</source>
+            <translation>Summary</translation>
+        </message>
+        <message>
             <source>Table of contents</source>
             <translation>Table of contents</translation>
+        </message>
+        <message>
+            <source>Text size</source>
+            <translation>Text size</translation>
         </message>
         <message>
             <source>This edition has no chapters.</source>
@@ -1341,6 +1349,14 @@
             <translation>The folder that holds the library</translation>
         </message>
         <message>
+            <source>&amp;Presentation mode</source>
+            <translation>&amp;Presentation mode</translation>
+        </message>
+        <message>
+            <source>Full screen and large type: the level history and the open chapter, section by section, with the arrow keys</source>
+            <translation>Full screen and large type: the level history and the open chapter, section by section, with the arrow keys</translation>
+        </message>
+        <message>
             <source>&lt;h3&gt;DTN Reader %1&lt;/h3&gt;&lt;p&gt;An offline reader for signed editions of the Dutch terrorism threat assessment (Dreigingsbeeld Terrorisme Nederland).&lt;/p&gt;&lt;p&gt;&lt;b&gt;DEMO:&lt;/b&gt; the demo library that comes with the reader is demonstration content, marked DEMO wherever it appears. It is not a publication of the NCTV and says nothing about the actual threat.&lt;/p&gt;&lt;p&gt;Licence: EUPL-1.2&lt;/p&gt;</source>
             <translation>&lt;h3&gt;DTN Reader %1&lt;/h3&gt;&lt;p&gt;An offline reader for signed editions of the Dutch terrorism threat assessment (Dreigingsbeeld Terrorisme Nederland).&lt;/p&gt;&lt;p&gt;&lt;b&gt;DEMO:&lt;/b&gt; the demo library that comes with the reader is demonstration content, marked DEMO wherever it appears. It is not a publication of the NCTV and says nothing about the actual threat.&lt;/p&gt;&lt;p&gt;Licence: EUPL-1.2&lt;/p&gt;</translation>
         </message>
@@ -1528,6 +1544,29 @@
         </message>
     </context>
     <context>
+        <name>PresentationWindow</name>
+        <message>
+            <source>Presentation — %1</source>
+            <translation>Presentation — %1</translation>
+        </message>
+        <message>
+            <source>Presentation</source>
+            <translation>Presentation</translation>
+        </message>
+        <message>
+            <source>%1 — demonstration content, not an NCTV publication</source>
+            <translation>%1 — demonstration content, not an NCTV publication</translation>
+        </message>
+        <message>
+            <source>Threat level %1</source>
+            <translation>Threat level %1</translation>
+        </message>
+        <message>
+            <source>slide %1 of %2</source>
+            <translation>slide %1 of %2</translation>
+        </message>
+    </context>
+    <context>
         <name>ReaderApp</name>
         <message>
             <source>The language is now English.</source>
@@ -1682,6 +1721,10 @@
             <translation>Dates and numbers follow the language too.</translation>
         </message>
         <message>
+            <source>Colour scheme</source>
+            <translation>Colour scheme</translation>
+        </message>
+        <message>
             <source>Load the demo library when the reader starts with an empty library</source>
             <translation>Load the demo library when the reader starts with an empty library</translation>
         </message>
@@ -1704,6 +1747,10 @@
         <message>
             <source>&amp;Language:</source>
             <translation>&amp;Language:</translation>
+        </message>
+        <message>
+            <source>&amp;Colours:</source>
+            <translation>&amp;Colours:</translation>
         </message>
         <message>
             <source>Demo library</source>
@@ -1886,6 +1933,21 @@
         <message>
             <source>page %1 of %2</source>
             <translation>page %1 of %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>scheme</name>
+        <message>
+            <source>As the system</source>
+            <translation>As the system</translation>
+        </message>
+        <message>
+            <source>Light</source>
+            <translation>Light</translation>
+        </message>
+        <message>
+            <source>Dark</source>
+            <translation>Dark</translation>
         </message>
     </context>
 </TS>

@@ -464,8 +464,16 @@
         <translation>Toon deze editie en de vorige naast elkaar: niveau, hoofdstukken en tekst</translation>
     </message>
     <message>
+        <source>Summary</source>
+        <translation>Samenvatting</translation>
+    </message>
+    <message>
         <source>Table of contents</source>
         <translation>Inhoudsopgave</translation>
+    </message>
+    <message>
+        <source>Text size</source>
+        <translation>Tekstgrootte</translation>
     </message>
     <message>
         <source>This edition has no chapters.</source>
@@ -1341,6 +1349,14 @@
         <translation>De map met de bibliotheek</translation>
     </message>
     <message>
+        <source>&amp;Presentation mode</source>
+        <translation>&amp;Presentatiemodus</translation>
+    </message>
+    <message>
+        <source>Full screen and large type: the level history and the open chapter, section by section, with the arrow keys</source>
+        <translation>Volledig scherm en grote letters: het verloop van het dreigingsniveau en het open hoofdstuk, deel voor deel, met de pijltjestoetsen</translation>
+    </message>
+    <message>
         <source>&lt;h3&gt;DTN Reader %1&lt;/h3&gt;&lt;p&gt;An offline reader for signed editions of the Dutch terrorism threat assessment (Dreigingsbeeld Terrorisme Nederland).&lt;/p&gt;&lt;p&gt;&lt;b&gt;DEMO:&lt;/b&gt; the demo library that comes with the reader is demonstration content, marked DEMO wherever it appears. It is not a publication of the NCTV and says nothing about the actual threat.&lt;/p&gt;&lt;p&gt;Licence: EUPL-1.2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;DTN Reader %1&lt;/h3&gt;&lt;p&gt;Een offline reader voor ondertekende edities van het Dreigingsbeeld Terrorisme Nederland.&lt;/p&gt;&lt;p&gt;&lt;b&gt;DEMO:&lt;/b&gt; de demobibliotheek die met de reader wordt meegeleverd is demonstratie-inhoud, overal gemarkeerd met DEMO. Het is geen publicatie van de NCTV en zegt niets over de werkelijke dreiging.&lt;/p&gt;&lt;p&gt;Licentie: EUPL-1.2&lt;/p&gt;</translation>
     </message>
@@ -1528,6 +1544,29 @@
     </message>
 </context>
 <context>
+    <name>PresentationWindow</name>
+    <message>
+        <source>Presentation — %1</source>
+        <translation>Presentatie — %1</translation>
+    </message>
+    <message>
+        <source>Presentation</source>
+        <translation>Presentatie</translation>
+    </message>
+    <message>
+        <source>%1 — demonstration content, not an NCTV publication</source>
+        <translation>%1 — demonstratie-inhoud, geen NCTV-publicatie</translation>
+    </message>
+    <message>
+        <source>Threat level %1</source>
+        <translation>Dreigingsniveau %1</translation>
+    </message>
+    <message>
+        <source>slide %1 of %2</source>
+        <translation>dia %1 van %2</translation>
+    </message>
+</context>
+<context>
     <name>ReaderApp</name>
     <message>
         <source>The language is now English.</source>
@@ -1682,6 +1721,10 @@
         <translation>Datums en getallen volgen ook de taal.</translation>
     </message>
     <message>
+        <source>Colour scheme</source>
+        <translation>Kleurenschema</translation>
+    </message>
+    <message>
         <source>Load the demo library when the reader starts with an empty library</source>
         <translation>Laad de demobibliotheek als de reader start met een lege bibliotheek</translation>
     </message>
@@ -1704,6 +1747,10 @@
     <message>
         <source>&amp;Language:</source>
         <translation>&amp;Taal:</translation>
+    </message>
+    <message>
+        <source>&amp;Colours:</source>
+        <translation>&amp;Kleuren:</translation>
     </message>
     <message>
         <source>Demo library</source>
@@ -1886,6 +1933,21 @@
     <message>
         <source>page %1 of %2</source>
         <translation>pagina %1 van %2</translation>
+    </message>
+</context>
+<context>
+    <name>scheme</name>
+    <message>
+        <source>As the system</source>
+        <translation>Zoals het systeem</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Licht</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Donker</translation>
     </message>
 </context>
 </TS>
