@@ -331,7 +331,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
 
 
 def cmd_rebuild(args: argparse.Namespace) -> int:
-    from reader.core.deepcheck import rebuild_library
+    from reader.core.library.deepcheck import rebuild_library
 
     report = rebuild_library(_library_dir(args))
     if report["moved_aside"]:
@@ -357,7 +357,7 @@ def cmd_check(args: argparse.Namespace) -> int:
                 _out(f"problem: {problem}")
             _out("library is consistent (quick check)" if not problems else f"{len(problems)} problem(s) found")
             return EXIT_REJECTED if problems else EXIT_OK
-        from reader.core.deepcheck import deep_check, report_json
+        from reader.core.library.deepcheck import deep_check, report_json
 
         report = deep_check(lib)
     if args.json:

@@ -44,7 +44,7 @@ def valid_bytes(tmp_path_factory, test_key) -> bytes:
 def trusted(library_dir, test_key) -> Path:
     """The library with the test key added to its trust store."""
     with Library.open(library_dir) as lib:
-        lib.trust.add(test_key.public.to_file(), name=TEST_SIGNER, role="publisher")
+        lib.trust.add(test_key.public.to_file(), name=TEST_SIGNER, role="publisher", publisher="Voorbeeldredactie")
     return library_dir
 
 

@@ -42,12 +42,14 @@ def import_file(lib: LibraryBase, path: str | Path, source: str | None = None) -
         result.edition, result.signer, result.signer_key_id = m.edition_name, verified.signer_name, verified.signer_key_id
         result.demo = m.demo or verified.signer.demo
         result.files_checked = verified.files_checked
+        ownership = rules.check_owner(lib.db, verified)
         result.superseded = rules.check_rollback(lib.db, verified, staged.sha256)
         size = staged.size
         lib.store.commit(staged)
         staged = None
         result.status = "imported"
-        index(lib, verified, result.sha256, size, shown, result)
+        index(lib, verified, result.sha256, size, shown, result, ownership)
+        after_index(lib, verified, ownership)
         return result
     except DTNError as exc:
         if staged is not None:
@@ -57,8 +59,17 @@ def import_file(lib: LibraryBase, path: str | Path, source: str | None = None) -
         return result
 
 
-def index(lib: LibraryBase, verified: VerifiedBundle, sha256: str, size: int, source: str, result: ImportResult | None = None) -> int:
-    """Write one verified bundle into the index, in one transaction with its audit row."""
+def index(
+    lib: LibraryBase,
+    verified: VerifiedBundle,
+    sha256: str,
+    size: int,
+    source: str,
+    result: ImportResult | None = None,
+    ownership: rules.Ownership = rules.Ownership(),
+) -> int:
+    """Write one verified bundle into the index, in one transaction with its audit row
+    (and the rows of what ``ownership`` says it replaces or rotates)."""
     m = verified.manifest
     now = utc_now()
     demo = m.demo or verified.signer.demo
@@ -69,6 +80,7 @@ def index(lib: LibraryBase, verified: VerifiedBundle, sha256: str, size: int, so
     checklists = [verified.checklist(entry) for entry in m.checklists]
     hidden = None
     with lib.db.atomic():
+        _apply_ownership(lib, verified, ownership)
         lib.db.execute(
             "INSERT INTO bundles (sha256, bundle_id, revision, source, size, signer_key_id, signer_name, imported_at)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -118,6 +130,43 @@ def index(lib: LibraryBase, verified: VerifiedBundle, sha256: str, size: int, so
         if result is not None:
             audit_import(lib, result)
     return edition_pk
+
+
+def _apply_ownership(lib: LibraryBase, verified: VerifiedBundle, ownership: rules.Ownership) -> None:
+    from reader.core.library.maintenance import delete_bundle_rows
+
+    m = verified.manifest
+    for sha in ownership.replaces_demo:
+        delete_bundle_rows(lib, sha)
+        audit_event(lib, "demo library", "demo replaced",
+                    f"the demo edition {m.bundle_id} made way for the real one of {m.publisher}", sha256=sha, bundle_id=m.bundle_id)
+    if ownership.rotated_from:
+        audit_event(
+            lib, "trust store", "key rotated",
+            f"publisher {m.publisher!r} now signs {m.bundle_id} with key {verified.signer_key_id} (was {ownership.rotated_from})",
+            bundle_id=m.bundle_id, revision=m.revision, signer=f"{verified.signer_name} ({verified.signer_key_id})",
+        )
+
+
+def after_index(lib: LibraryBase, verified: VerifiedBundle, ownership: rules.Ownership) -> None:
+    """After the transaction: drop the stored bytes of replaced demo editions, and bind a key
+    from before publisher binding to the publisher of the first bundle it brought."""
+    for sha in ownership.replaces_demo:
+        lib.store.remove(sha)
+    signer = verified.signer
+    if signer.unbound and not signer.any_publisher and not signer.builtin and lib.trust.get(signer.key_id) is not None:
+        m = verified.manifest
+        lib.trust.bind_publisher(signer.key_id, m.publisher, f"bound to publisher {m.publisher!r} by {m.bundle_id}, the first bundle it signed")
+
+
+def audit_event(lib: LibraryBase, source: str, result: str, reason: str, **fields: object) -> None:
+    """One audit row that is not an import (a trust change, a quarantine, a demo change)."""
+    columns = ["time", "source", "result", "reason", *fields]
+    with lib.db.atomic():
+        lib.db.execute(
+            f"INSERT INTO audit ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+            [utc_now(), source, result, reason, *fields.values()],
+        )
 
 
 def audit_import(lib: LibraryBase, result: ImportResult) -> None:

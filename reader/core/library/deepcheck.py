@@ -29,6 +29,8 @@ from typing import Any
 import sqlite_utils
 
 from reader.core.errors import CancelledError, DTNError, LibraryError
+from reader.core.library import importing, maintenance, queries, schema
+from reader.core.library.base import LibraryBase
 from reader.core.trust import utc_now
 
 log = logging.getLogger(__name__)
@@ -179,7 +181,6 @@ def deep_check(lib, progress: Progress | None = None, cancel: threading.Event | 
 
     Reads only; changes nothing. Raises CancelledError when ``cancel`` is set.
     """
-    from reader.core.library import Library, _prepare  # the same indexing code as an import
 
     report = CheckReport()
     result = lib.db.execute("PRAGMA integrity_check").fetchall()
@@ -191,8 +192,8 @@ def deep_check(lib, progress: Progress | None = None, cancel: threading.Event | 
         bundle_id, revision = indexed[sha]
         report.findings.append(Finding("store-missing", "its signed original is missing from the store", f"{bundle_id}@{revision}", sha))
     shadow_db = sqlite_utils.Database(memory=True)
-    _prepare(shadow_db)
-    shadow = Library(lib.folder, shadow_db, lib.store, lib.trust, lib.limits, lib.bundle_limits)
+    schema.prepare(shadow_db)
+    shadow = LibraryBase(lib.folder, shadow_db, lib.store, lib.trust, lib.limits, lib.bundle_limits)
     for done, sha in enumerate(stored):
         if cancel is not None and cancel.is_set():
             raise CancelledError("check cancelled; nothing was changed")
@@ -209,7 +210,7 @@ def deep_check(lib, progress: Progress | None = None, cancel: threading.Event | 
             report.findings.append(Finding("store-hash-mismatch", f"store file {sha[:12]} was altered: its content no longer matches its sha256", where, sha))
             continue
         try:
-            verified = lib._verify_stored(path)
+            verified = maintenance.verify_stored(lib, path)
         except DTNError as exc:
             report.findings.append(Finding("bundle-unverified", f"store file {sha[:12]} no longer verifies: {exc}", where, sha, {"reason": str(exc)}))
             continue
@@ -219,9 +220,9 @@ def deep_check(lib, progress: Progress | None = None, cancel: threading.Event | 
             report.findings.append(Finding("store-unindexed", "a verified store file is not in the index", where, sha))
             continue
         with shadow_db.atomic():
-            for table in ("chapter_fts", "checklist_items", "checklists", "level_events", "chapters", "editions", "bundles"):
+            for table in schema.INDEX_TABLES:
                 shadow_db.execute(f"DELETE FROM {table}")
-        shadow._index(verified, sha, size, "check")
+        importing.index(shadow, verified, sha, size, "check")  # the same indexing code as an import
         expected = _index_rows(shadow_db, sha)
         for code, message, params in _differences(actual, expected):
             report.findings.append(Finding(code, message, where, sha, params))
@@ -229,7 +230,7 @@ def deep_check(lib, progress: Progress | None = None, cancel: threading.Event | 
             row = next(shadow_db.query("SELECT pk, edition_pk, markdown FROM chapters WHERE ord = ?", [order]), None)
             if row is None:
                 continue  # a chapter the signed bundle does not have; reported above
-            if cached != shadow._render(row).html:
+            if cached != queries._render(shadow, row).html:
                 chapter = expected["chapters"][order][1] if order < len(expected["chapters"]) else order
                 report.findings.append(Finding("index-html-differs", f"chapter {chapter!r}: the shown page differs from the signed text",
                                                where, sha, {"chapter": chapter}))
@@ -384,11 +385,11 @@ def rebuild_library(folder: Path, *, trust=None, progress: Progress | None = Non
     Store files whose content no longer matches their address are quarantined. Returns the
     rebuild report plus ``moved_aside`` (path or None), ``damage`` and ``quarantined``.
     """
-    from reader.core.library import DB_NAME, Library
+    from reader.core.library.facade import Library
 
     folder = Path(folder)
-    damage = database_damage(folder / DB_NAME)
-    moved = set_aside_database(folder / DB_NAME) if damage else None
+    damage = database_damage(folder / schema.DB_NAME)
+    moved = set_aside_database(folder / schema.DB_NAME) if damage else None
     with Library.open(folder, trust=trust, recover=False) as lib:
         if moved is not None:
             with lib.db.atomic():
