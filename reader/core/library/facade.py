@@ -110,6 +110,7 @@ class Library(LibraryBase):
     editions = queries.editions
     edition = queries.edition
     latest_edition = queries.latest_edition
+    level_editions = queries.level_editions
     previous_edition = queries.previous_edition
     chapters = queries.chapters
     chapter = queries.chapter
