@@ -144,9 +144,10 @@ class SourceError(DTNError):
 
     code = "source"
 
-    def __init__(self, path: str, problem: str, line: int | None = None) -> None:
+    def __init__(self, path: str, problem: str, line: int | None = None, *, code: str | None = None, **params: Any) -> None:
         where = f"{path}:{line}" if line else path
-        super().__init__(f"{where}: {problem}", path=path, line=line, problem=problem)
+        # ``where`` (file and line) leads every translated message; ``problem`` is the English detail.
+        super().__init__(f"{where}: {problem}", code=code, **{"path": path, "line": line, "problem": problem, "where": where, **params})
         self.path = path
         self.line = line
         self.problem = problem
@@ -216,6 +217,54 @@ class DownloadError(DTNError):
     """A transfer failed, was too large or too slow, or was redirected elsewhere."""
 
     code = "download"
+
+
+class FeedRollbackError(FeedError):
+    """A feed is older than one already accepted, or the same version with other bytes."""
+
+    code = "feed-rollback"
+
+
+class FeedExpiredError(FeedError):
+    """A feed is past its expiry (freeze): nothing new is taken, what is stored stays readable."""
+
+    code = "feed-expired"
+
+
+class FeedMismatchError(FeedError):
+    """A download or its manifest disagrees with the feed entry that listed it."""
+
+    code = "feed-mismatch"
+
+
+class SyncBusyError(FeedError):
+    """Another sync of the same library is running."""
+
+    code = "sync-busy"
+
+
+class OfflineError(DownloadError):
+    """The reader is set to Offline, so it opens no connection."""
+
+    code = "offline"
+
+
+class DownloadTooLargeError(DownloadError):
+    """A response is larger than its cap (or than the size the feed declared)."""
+
+    code = "download-too-large"
+
+
+class SlowDownloadError(DownloadError):
+    """A transfer fell below the minimum rate or ran past the total deadline."""
+
+    code = "download-slow"
+
+
+class RedirectRefusedError(DownloadError):
+    """A server redirected to another host or scheme, or too often."""
+
+    code = "download-redirect"
 
 
 # --- export ---------------------------------------------------------------------------

@@ -168,14 +168,22 @@ class TrustStore:
         key = self.get(hex_id)
         if key is None:
             raise UnknownKeyError(
-                f"signed by an unknown key {hex_id}; if you trust this publisher, "
-                "compare the key's fingerprint with the publisher and add it under Trust"
+                f"signed by an unknown key {hex_id}; if you trust this publisher, compare the key's fingerprint "
+                "with the publisher and add it under Import and trust, Trusted keys (or with 'dtn trust add')",
+                code="unknown-key-signer",
+                key_id=hex_id,
             )
         if key.revoked:
             reason = f": {key.revoked_reason}" if key.revoked_reason else ""
-            raise RevokedKeyError(f"signed by key {hex_id} ({key.name}), which was revoked on {key.revoked_at}{reason}")
+            raise RevokedKeyError(
+                f"signed by key {hex_id} ({key.name}), which was revoked on {key.revoked_at}{reason}",
+                code="revoked-key-signer", key_id=hex_id, name=key.name, revoked_at=key.revoked_at, reason=key.revoked_reason or "",
+            )
         if key.role != role:
-            raise KeyRoleError(f"key {hex_id} ({key.name}) is trusted for {key.role} signatures, not for {role} signatures")
+            raise KeyRoleError(
+                f"key {hex_id} ({key.name}) is trusted for {key.role} signatures, not for {role} signatures",
+                code="key-role-mismatch", key_id=hex_id, name=key.name, key_role=key.role, role=role,
+            )
         return key
 
     def _read_folder(self, folder: Path, *, builtin: bool) -> list[TrustedKey]:
@@ -230,7 +238,9 @@ class TrustStore:
         if self._static is not None:
             raise RuntimeError("a static trust store cannot be changed")
         if role not in ROLES:
-            raise TrustStoreError(f"unknown role {role!r}; use one of: {', '.join(ROLES)}")
+            raise TrustStoreError(
+                f"unknown role {role!r}; use one of: {', '.join(ROLES)}", code="trust-role-unknown", role=role, roles=", ".join(ROLES)
+            )
         text = pub_data.strip()
         pub = PublicKey.from_bytes(pub_data) if b"\n" in text else PublicKey.from_line(text.decode("ascii", "replace"))
         comment = "".join(ch for ch in pub.comment if unicodedata.category(ch) not in _CONTROL_CATEGORIES)  # untrusted
@@ -239,12 +249,20 @@ class TrustStore:
         existing = self.get(pub.key_id_hex)
         if existing is not None:
             if existing.revoked:
-                raise TrustStoreError(f"key {pub.key_id_hex} was revoked; a revoked key cannot be trusted again")
+                raise TrustStoreError(
+                    f"key {pub.key_id_hex} was revoked; a revoked key cannot be trusted again", code="trust-key-was-revoked", key_id=pub.key_id_hex
+                )
             if existing.key.public_key != pub.public_key:
-                raise TrustStoreError(f"another key with id {pub.key_id_hex} is already trusted ({existing.name})")
-            raise TrustStoreError(f"key {pub.key_id_hex} is already trusted as {existing.name!r}")
+                raise TrustStoreError(
+                    f"another key with id {pub.key_id_hex} is already trusted ({existing.name})", code="trust-key-id-taken", key_id=pub.key_id_hex, name=existing.name
+                )
+            raise TrustStoreError(
+                f"key {pub.key_id_hex} is already trusted as {existing.name!r}", code="trust-key-already-trusted", key_id=pub.key_id_hex, name=existing.name
+            )
         if len(self.keys()) >= MAX_TRUSTED_KEYS:
-            raise TrustStoreError(f"the trust store holds the maximum of {MAX_TRUSTED_KEYS} keys")
+            raise TrustStoreError(
+                f"the trust store holds the maximum of {MAX_TRUSTED_KEYS} keys", code="trust-store-full", limit=MAX_TRUSTED_KEYS
+            )
         key = TrustedKey(
             pub, name, role, utc_now(), publisher=publisher, unbound=not publisher, source=source[:MAX_SOURCE_CHARS]
         )
@@ -256,9 +274,11 @@ class TrustStore:
         """Mark a key revoked (it stays listed). Raises TrustStoreError."""
         key = self.get(format_key_id(parse_key_id(key_id)))
         if key is None:
-            raise TrustStoreError(f"no trusted key with id {key_id}")
+            raise TrustStoreError(f"no trusted key with id {key_id}", code="trust-key-unknown", key_id=key_id)
         if key.revoked:
-            raise TrustStoreError(f"key {key.key_id} is already revoked (on {key.revoked_at})")
+            raise TrustStoreError(
+                f"key {key.key_id} is already revoked (on {key.revoked_at})", code="trust-key-already-revoked", key_id=key.key_id, revoked_at=key.revoked_at
+            )
         revoked = replace(key, revoked_at=utc_now(), revoked_reason=clean_name(reason, "reason") or None)
         self._write(revoked)
         self._audited("key revoked", revoked, f"reason: {revoked.revoked_reason}" if revoked.revoked_reason else "no reason given")
@@ -268,7 +288,7 @@ class TrustStore:
         """Undo a revocation (what the key signed is shown again). Raises TrustStoreError."""
         key = self.get(format_key_id(parse_key_id(key_id)))
         if key is None:
-            raise TrustStoreError(f"no trusted key with id {key_id}", code="trust-no-key", key_id=key_id)
+            raise TrustStoreError(f"no trusted key with id {key_id}", code="trust-key-unknown", key_id=key_id)
         if not key.revoked:
             raise TrustStoreError(f"key {key.key_id} is not revoked", code="trust-not-revoked", key_id=key.key_id)
         restored = replace(key, revoked_at=None, revoked_reason=None)
@@ -284,7 +304,7 @@ class TrustStore:
         from what the key already signed). Raises TrustStoreError."""
         key = self.get(key_id)
         if key is None or key.builtin:
-            raise TrustStoreError(f"no key {key_id} of your own to bind", code="trust-no-key", key_id=key_id)
+            raise TrustStoreError(f"no key {key_id} of your own to bind", code="trust-key-unknown", key_id=key_id)
         bound = replace(key, publisher=clean_name(publisher, "publisher name"), unbound=False)
         self._write(bound)
         self._audited("publisher bound", bound, why)
@@ -310,7 +330,9 @@ class TrustStore:
                 meta.pop("publisher")  # still to be bound by the library
             _atomic_write(self.folder / f"{key.key_id}.json", (json.dumps(meta, indent=2) + "\n").encode())
         except OSError as exc:
-            raise TrustStoreError(f"cannot write the trust store in {self.folder}: {exc.strerror or exc}") from None
+            raise TrustStoreError(
+                f"cannot write the trust store in {self.folder}: {exc.strerror or exc}", code="trust-store-write", folder=str(self.folder), detail=exc.strerror or str(exc)
+            ) from None
 
 
 def _atomic_write(path: Path, data: bytes) -> None:

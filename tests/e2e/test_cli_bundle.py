@@ -22,7 +22,8 @@ def dtn(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.
     environ.pop("DTN_KEY_PASSWORD", None)
     environ.update(env or {})
     return subprocess.run(
-        [sys.executable, "-m", "reader", *args], cwd=cwd, env=environ, capture_output=True, text=True, timeout=60
+        [sys.executable, "-m", "reader", *args], cwd=cwd, env=environ, capture_output=True, text=True, timeout=60,
+        stdin=subprocess.DEVNULL,
     )
 
 
@@ -30,7 +31,7 @@ def dtn(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.
 def work(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A folder with keys/pub.{key,pub}, an example source in src/ and its bundle edition.dtnb."""
     folder = tmp_path_factory.mktemp("cli")
-    assert dtn("keygen", "pub", "--out", "keys", cwd=folder).returncode == 0
+    assert dtn("keygen", "pub", "--out", "keys", "--no-password", cwd=folder).returncode == 0
     assert dtn("init", "src", cwd=folder).returncode == 0
     result = dtn("build", "src", "--key", "keys/pub.key", "--out", "edition.dtnb", cwd=folder)
     assert result.returncode == 0, result.stderr
@@ -45,14 +46,15 @@ def _key_id(folder: Path) -> str:
 
 
 def test_keygen(tmp_path: Path) -> None:
-    result = dtn("keygen", "redactie", "--out", "keys", cwd=tmp_path)
+    result = dtn("keygen", "redactie", "--out", "keys", "--no-password", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
+    assert "NOT encrypted" in result.stdout
     pub = PublicKey.from_bytes((tmp_path / "keys/redactie.pub").read_bytes())
     assert f"key id:     {pub.key_id_hex}" in result.stdout
     assert f"fingerprint: {pub.fingerprint}" in result.stdout
     assert (tmp_path / "keys/redactie.key").stat().st_mode & 0o077 == 0  # secret key private to the user
 
-    again = dtn("keygen", "redactie", "--out", "keys", cwd=tmp_path)
+    again = dtn("keygen", "redactie", "--out", "keys", "--no-password", cwd=tmp_path)
     assert again.returncode == 2
     assert "exists already; refusing to overwrite a key" in again.stderr
 
