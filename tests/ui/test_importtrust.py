@@ -157,7 +157,8 @@ def test_trusted_keys_list_the_demo_key_and_the_test_key(view, test_key):
     assert "DEMO" in markings and "built-in" in markings
     row = _key_row(view, TEST_SIGNER)
     assert _cell(view.keys_table, row, KEY_ID) == test_key.key_id_hex
-    assert _cell(view.keys_table, row, KEY_ROLE) == "publisher"
+    assert _cell(view.keys_table, row, KEY_ROLE) == "publisher for Voorbeeldredactie"
+    assert _cell(view.keys_table, demo, KEY_ROLE) == "publisher for DTN Reader demo (geen NCTV-publicatie)"
     assert _cell(view.keys_table, row, KEY_STATUS) == "Trusted"
     assert "DEMO" not in _cell(view.keys_table, row, KEY_MARKINGS)
     view.keys_table.selectRow(row)
@@ -201,7 +202,8 @@ def test_a_cancelled_revocation_changes_nothing(qtbot, ctx, view, test_key, monk
         assert not lib.trust.get(test_key.key_id_hex).revoked
 
 
-def test_add_a_key_after_comparing_its_fingerprint(qtbot, ctx, view, tmp_path, monkeypatch):
+@pytest.mark.parametrize("role", ["publisher", "feed"])
+def test_add_a_key_after_comparing_its_fingerprint(qtbot, ctx, view, tmp_path, monkeypatch, role):
     new_key = SecretKey.generate()
     pub = tmp_path / "uitgever.pub"
     pub.write_bytes(new_key.public.to_file())
@@ -211,27 +213,40 @@ def test_add_a_key_after_comparing_its_fingerprint(qtbot, ctx, view, tmp_path, m
     def confirm(dialog: importtrust.AddKeyDialog) -> int:
         seen["fingerprint"] = dialog.fingerprint_edit.text()
         seen["key_id"] = dialog.key_id_edit.text()
+        seen["groups"] = dialog.groups_label.text()
         seen["enabled_before"] = dialog.add_button.isEnabled()
         dialog.compared_check.setChecked(True)
+        seen["enabled_without_publisher"] = dialog.add_button.isEnabled()  # a publisher key needs its publisher
+        dialog.publisher_edit.setText("NCTV")
         seen["enabled_after"] = dialog.add_button.isEnabled()
         dialog.name_edit.setText("Nieuwe uitgever")
-        dialog.role_combo.setCurrentIndex(dialog.role_combo.findData("feed"))
+        if role == "feed":
+            dialog.role_combo.setCurrentIndex(dialog.role_combo.findData("feed"))
+            seen["publisher_enabled_for_feed"] = dialog.publisher_edit.isEnabled()
         return QDialog.DialogCode.Accepted
 
     monkeypatch.setattr(importtrust.AddKeyDialog, "exec", confirm)
     with qtbot.waitSignals([view.trust_changed, view.loaded], timeout=20_000):
         qtbot.mouseClick(view.add_key_button, Qt.MouseButton.LeftButton)
+    fp = new_key.public.fingerprint
     assert seen == {
-        "fingerprint": new_key.public.fingerprint,
+        "fingerprint": fp,
+        "groups": " ".join(fp[i:i + 4] for i in range(0, len(fp), 4)),
         "key_id": new_key.key_id_hex,
         "enabled_before": False,
+        "enabled_without_publisher": False,
         "enabled_after": True,
+        **({"publisher_enabled_for_feed": False} if role == "feed" else {}),
     }
     row = _key_row(view, "Nieuwe uitgever")
-    assert _cell(view.keys_table, row, KEY_ROLE) == "feed"
+    assert _cell(view.keys_table, row, KEY_ROLE) == ("publisher for NCTV" if role == "publisher" else "feed")
     with Library.open(ctx.library_dir) as lib:
         key = lib.trust.get(new_key.key_id_hex)
-        assert key is not None and key.role == "feed" and key.name == "Nieuwe uitgever"
+        assert key is not None and key.role == role and key.name == "Nieuwe uitgever"
+        assert key.source == str(pub)
+        assert (key.publisher, key.unbound) == (("NCTV", False) if role == "publisher" else ("", True))
+        [added] = [a for a in lib.audit() if a.result == "key added" and new_key.key_id_hex in (a.signer or "")]
+        assert added.reason == f"fingerprint {fp}, from {pub}"
 
 
 def _mime(*urls: QUrl) -> QMimeData:

@@ -31,7 +31,6 @@ import sqlite_utils
 from reader.core.errors import CancelledError, DTNError, LibraryError
 from reader.core.library import importing, maintenance, queries, schema
 from reader.core.library.base import LibraryBase
-from reader.core.trust import utc_now
 
 log = logging.getLogger(__name__)
 Progress = Callable[[int, int], None]
@@ -176,7 +175,7 @@ def _differences(actual: dict[str, Any], expected: dict[str, Any]) -> list[tuple
 # --- the checks ---------------------------------------------------------------------------
 
 
-def deep_check(lib, progress: Progress | None = None, cancel: threading.Event | None = None) -> CheckReport:
+def deep_check(lib: LibraryBase, progress: Progress | None = None, cancel: threading.Event | None = None) -> CheckReport:
     """Re-hash, re-verify and compare every stored bundle with the index (see the module docstring).
 
     Reads only; changes nothing. Raises CancelledError when ``cancel`` is set.
@@ -242,7 +241,7 @@ def deep_check(lib, progress: Progress | None = None, cancel: threading.Event | 
     return report
 
 
-def bounded_hash_check(lib, limits: CheckLimits = CheckLimits(), cancel: threading.Event | None = None) -> CheckReport:
+def bounded_hash_check(lib: LibraryBase, limits: CheckLimits = CheckLimits(), cancel: threading.Event | None = None) -> CheckReport:
     """Re-hash store files within ``limits``, continuing after the file the last run stopped at.
 
     Over enough starts every file is checked. Writes only its cursor (a setting).
@@ -352,7 +351,7 @@ def set_aside_database(db_path: Path) -> Path:
 QUARANTINE_DIR = "quarantine"
 
 
-def quarantine(lib, sha256: str, reason: str) -> Path:
+def quarantine(lib: LibraryBase, sha256: str, reason: str) -> Path:
     """Move a store file that fails again out of the store into ``quarantine/`` (kept, never
     deleted: it may be evidence, or verify once its key is trusted again), with an audit row.
 
@@ -369,11 +368,7 @@ def quarantine(lib, sha256: str, reason: str) -> Path:
             f"store file {sha256[:12]} fails ({reason}) and cannot be moved to {folder}: {exc.strerror or exc}",
             code="quarantine-failed", sha256=sha256, reason=reason,
         ) from None
-    with lib.db.atomic():
-        lib.db.execute(
-            "INSERT INTO audit (time, source, sha256, result, reason) VALUES (?, ?, ?, ?, ?)",
-            [utc_now(), "store", sha256, "quarantined", f"moved to {target}: {reason}"],
-        )
+    importing.audit_event(lib, "store", "quarantined", f"moved to {target}: {reason}", sha256=sha256)
     log.warning("quarantined store file %s: %s", sha256, reason)
     return target
 
@@ -392,20 +387,25 @@ def rebuild_library(folder: Path, *, trust=None, progress: Progress | None = Non
     moved = set_aside_database(folder / schema.DB_NAME) if damage else None
     with Library.open(folder, trust=trust, recover=False) as lib:
         if moved is not None:
-            with lib.db.atomic():
-                lib.db.execute(
-                    "INSERT INTO audit (time, source, result, reason) VALUES (?, ?, ?, ?)",
-                    [utc_now(), "rebuild", "database set aside", f"damaged ({damage}); moved to {moved}"],
-                )
-        quarantined = []
-        for sha in sorted(lib.store.hashes()):
-            path = lib.store.path_for(sha)
-            try:
-                digest = file_sha256(path, cancel)[0]
-            except OSError:
-                continue  # rebuild reports it as not verifying
-            if digest != sha:
-                quarantined.append((sha, str(quarantine(lib, sha, "its content no longer matches its sha256"))))
-        report = lib.rebuild(progress, cancel)
-    report.update(moved_aside=str(moved) if moved else None, damage=damage, quarantined=quarantined)
+            importing.audit_event(lib, "rebuild", "database set aside", f"damaged ({damage}); moved to {moved}")
+        report = repair(lib, progress, cancel)
+    report.update(moved_aside=str(moved) if moved else None, damage=damage)
+    return report
+
+
+def repair(lib: LibraryBase, progress: Progress | None = None, cancel: threading.Event | None = None) -> dict[str, Any]:
+    """What repairs every finding of deep_check: quarantine the store files whose bytes no longer
+    match their address, then rebuild the index from the rest. The rebuild report plus
+    ``quarantined``: (sha256, where to) pairs."""
+    quarantined = []
+    for sha in sorted(lib.store.hashes()):
+        path = lib.store.path_for(sha)
+        try:
+            digest = file_sha256(path, cancel)[0]
+        except OSError:
+            continue  # the rebuild reports it as not verifying
+        if digest != sha:
+            quarantined.append((sha, str(quarantine(lib, sha, "its content no longer matches its sha256"))))
+    report = lib.rebuild(progress, cancel)
+    report["quarantined"] = quarantined
     return report

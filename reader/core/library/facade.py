@@ -97,6 +97,7 @@ class Library(LibraryBase):
     check = maintenance.check
     deep_check = deepcheck.deep_check
     bounded_hash_check = deepcheck.bounded_hash_check
+    repair = deepcheck.repair
 
     # --- importing.py (the rules it applies: rules.py) ------------------------------------
 

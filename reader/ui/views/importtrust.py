@@ -70,6 +70,14 @@ def status_word(status: str) -> str:
         "rejected": QCoreApplication.translate("ImportTrustView", "Rejected"),
         "removed": QCoreApplication.translate("ImportTrustView", "Removed"),
         "rebuilt": QCoreApplication.translate("ImportTrustView", "Rebuilt"),
+        "key added": QCoreApplication.translate("ImportTrustView", "Key added"),
+        "key revoked": QCoreApplication.translate("ImportTrustView", "Key revoked"),
+        "revocation undone": QCoreApplication.translate("ImportTrustView", "Revocation undone"),
+        "publisher bound": QCoreApplication.translate("ImportTrustView", "Publisher bound"),
+        "key rotated": QCoreApplication.translate("ImportTrustView", "Key rotated"),
+        "demo replaced": QCoreApplication.translate("ImportTrustView", "Demo replaced"),
+        "quarantined": QCoreApplication.translate("ImportTrustView", "Quarantined"),
+        "database set aside": QCoreApplication.translate("ImportTrustView", "Database set aside"),
     }
     return words.get(status, status)
 
@@ -193,7 +201,7 @@ class AddKeyDialog(QDialog):
     """Shows a key's id and fingerprint to compare with the publisher's, and asks for a name and role."""
 
     def __init__(self, key: PublicKey, parent: QWidget | None = None) -> None:
-        from reader.core.trust import ROLES
+        from reader.core.trust import ROLES, spoken_fingerprint
 
         super().__init__(parent)
         self.setWindowTitle(self.tr("Add a trusted key"))
@@ -222,13 +230,24 @@ class AddKeyDialog(QDialog):
         self.role_combo.setAccessibleName(self.tr("Role"))
         for role in ROLES:
             self.role_combo.addItem(role_word(role), role)
+        # The publisher name the key may sign for: a bundle naming another is refused.
+        self.publisher_edit = QLineEdit()
+        self.publisher_edit.setMaxLength(200)
+        self.publisher_edit.setPlaceholderText(self.tr("as it appears on its editions, e.g. NCTV"))
+        self.publisher_edit.setAccessibleName(self.tr("Publisher"))
+        self.groups_label = QLabel(spoken_fingerprint(key.fingerprint))
+        self.groups_label.setFont(_fixed_font())
+        self.groups_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.groups_label.setAccessibleName(self.tr("Fingerprint in groups, to read aloud"))
         self.compared_check = QCheckBox(self.tr("I have compared the fingerprint and it is identical"))
         self.compared_check.setAccessibleName(self.tr("I have compared the fingerprint and it is identical"))
         form = QFormLayout()
         form.addRow(self.tr("Key ID:"), self.key_id_edit)
         form.addRow(self.tr("Fingerprint:"), self.fingerprint_edit)
+        form.addRow(self.tr("To read aloud:"), self.groups_label)
         form.addRow(self.tr("&Name:"), self.name_edit)
         form.addRow(self.tr("&Role:"), self.role_combo)
+        form.addRow(self.tr("&Publisher:"), self.publisher_edit)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.add_button = self.buttons.addButton(self.tr("Add key"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.add_button.setAccessibleName(self.tr("Add key"))
@@ -238,6 +257,8 @@ class AddKeyDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.compared_check.toggled.connect(self._on_compared_toggled)
         self.name_edit.textChanged.connect(self._on_compared_toggled)
+        self.publisher_edit.textChanged.connect(self._on_compared_toggled)
+        self.role_combo.currentIndexChanged.connect(self._on_compared_toggled)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
@@ -245,10 +266,17 @@ class AddKeyDialog(QDialog):
         layout.addWidget(self.buttons)
 
     def _on_compared_toggled(self, *_args: object) -> None:
-        self.add_button.setEnabled(self.compared_check.isChecked() and bool(self.name_edit.text().strip()))
+        publisher_key = self.role() == "publisher"
+        self.publisher_edit.setEnabled(publisher_key)
+        self.add_button.setEnabled(
+            self.compared_check.isChecked() and bool(self.name_edit.text().strip()) and (not publisher_key or bool(self.publisher()))
+        )
 
     def name(self) -> str:
         return self.name_edit.text().strip()
+
+    def publisher(self) -> str:
+        return self.publisher_edit.text().strip() if self.role() == "publisher" else ""
 
     def role(self) -> str:
         return self.role_combo.currentData()
@@ -549,9 +577,13 @@ class ImportTrustView(View):
             fingerprint.setFont(fixed)
             count = _item(locale_for(self.ctx.language).toString(signed.get(key.key_id, 0)))
             count.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            role = role_word(key.role)
+            if key.role == "publisher":
+                # The publisher name the key may sign for, or that the first bundle it signs binds it.
+                role = (self.tr("%1 (not yet bound to a publisher)") if key.unbound else self.tr("%1 for %2")).replace("%1", role).replace("%2", key.publisher)
             cells = [
                 name,
-                _item(role_word(key.role)),
+                _item(role),
                 key_id,
                 status_item,
                 _item(", ".join(markings)),
@@ -812,6 +844,7 @@ class ImportTrustView(View):
     def add_key_file(self, path: str | Path) -> None:
         """Read a .pub file (in a task), ask the user to compare its fingerprint, then trust it."""
         path = Path(path)
+        self._key_source = path
 
         def work(lib: Library, handle: TaskHandle) -> tuple[bytes, PublicKey]:
             from reader.core.minisign import PublicKey
@@ -830,10 +863,11 @@ class ImportTrustView(View):
         dialog = AddKeyDialog(key, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        name, role = dialog.name(), dialog.role()
+        name, role, publisher = dialog.name(), dialog.role(), dialog.publisher()
+        source = str(getattr(self, "_key_source", "") or "")
 
         def work(lib: Library, handle: TaskHandle) -> TrustedKey:
-            return lib.trust.add(data, name=name, role=role)
+            return lib.trust.add(data, name=name, role=role, publisher=publisher or None, source=source)
 
         self.run_task(work, self._on_key_added, lambda exc: show_error(self, exc, self.tr("Add key")), write=True)
 
