@@ -1173,6 +1173,74 @@
             <translation>Refresh the audit log</translation>
         </message>
         <message>
+            <source>Show results</source>
+            <translation>Show results</translation>
+        </message>
+        <message>
+            <source>All results</source>
+            <translation>All results</translation>
+        </message>
+        <message>
+            <source>Trust changes</source>
+            <translation>Trust changes</translation>
+        </message>
+        <message>
+            <source>Library changes</source>
+            <translation>Library changes</translation>
+        </message>
+        <message>
+            <source>Show period</source>
+            <translation>Show period</translation>
+        </message>
+        <message>
+            <source>Any time</source>
+            <translation>Any time</translation>
+        </message>
+        <message>
+            <source>Last 7 days</source>
+            <translation>Last 7 days</translation>
+        </message>
+        <message>
+            <source>Last 30 days</source>
+            <translation>Last 30 days</translation>
+        </message>
+        <message>
+            <source>Last 12 months</source>
+            <translation>Last 12 months</translation>
+        </message>
+        <message>
+            <source>&amp;Export CSV…</source>
+            <translation>&amp;Export CSV…</translation>
+        </message>
+        <message>
+            <source>Export the audit log shown as CSV</source>
+            <translation>Export the audit log shown as CSV</translation>
+        </message>
+        <message>
+            <source>&amp;Trust this key…</source>
+            <translation>&amp;Trust this key…</translation>
+        </message>
+        <message>
+            <source>Trust the unknown key of the selected rejection</source>
+            <translation>Trust the unknown key of the selected rejection</translation>
+        </message>
+        <message>
+            <source>Trust this key</source>
+            <translation>Trust this key</translation>
+        </message>
+        <message>
+            <source>Export the audit log</source>
+            <translation>Export the audit log</translation>
+        </message>
+        <message>
+            <source>CSV files (*.csv)</source>
+            <translation>CSV files (*.csv)</translation>
+        </message>
+        <message>
+            <source>Audit log exported to %1</source>
+            <translation>Audit log exported to %1</translation>
+        </message>
+        <message>
             <source>built-in</source>
             <translation>built-in</translation>
         </message>

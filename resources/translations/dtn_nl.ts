@@ -1173,6 +1173,74 @@
         <translation>Vernieuw het auditlog</translation>
     </message>
     <message>
+        <source>Show results</source>
+        <translation>Resultaten tonen</translation>
+    </message>
+    <message>
+        <source>All results</source>
+        <translation>Alle resultaten</translation>
+    </message>
+    <message>
+        <source>Trust changes</source>
+        <translation>Vertrouwenswijzigingen</translation>
+    </message>
+    <message>
+        <source>Library changes</source>
+        <translation>Bibliotheekwijzigingen</translation>
+    </message>
+    <message>
+        <source>Show period</source>
+        <translation>Periode tonen</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>Altijd</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Afgelopen 7 dagen</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Afgelopen 30 dagen</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>Afgelopen 12 maanden</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>&amp;Exporteren als CSV…</translation>
+    </message>
+    <message>
+        <source>Export the audit log shown as CSV</source>
+        <translation>Het getoonde auditlogboek exporteren als CSV</translation>
+    </message>
+    <message>
+        <source>&amp;Trust this key…</source>
+        <translation>Deze sleutel &amp;vertrouwen…</translation>
+    </message>
+    <message>
+        <source>Trust the unknown key of the selected rejection</source>
+        <translation>De onbekende sleutel van de gekozen weigering vertrouwen</translation>
+    </message>
+    <message>
+        <source>Trust this key</source>
+        <translation>Deze sleutel vertrouwen</translation>
+    </message>
+    <message>
+        <source>Export the audit log</source>
+        <translation>Het auditlogboek exporteren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-bestanden (*.csv)</translation>
+    </message>
+    <message>
+        <source>Audit log exported to %1</source>
+        <translation>Auditlogboek geëxporteerd naar %1</translation>
+    </message>
+    <message>
         <source>built-in</source>
         <translation>ingebouwd</translation>
     </message>

@@ -314,3 +314,61 @@ def test_rejections_and_demo_sources_read_in_the_users_language(qapp):
     assert not source_text("demo library (built-in): dtn-2023-12.dtnb").startswith("demo library")
     assert source_text("/media/usb/a.dtnb") == "/media/usb/a.dtnb"
     assert reason_text("IntegrityError", "x was altered", language="nl") == message_table("nl")["integrity"]
+
+
+def test_audit_log_filters_by_result_and_period_and_exports_csv(qtbot, ctx, view, valid_path, tmp_path):
+    stranger = SecretKey.generate()
+    unknown = bundles.write(tmp_path / "vreemd.dtnb", bundles.edition_of(stranger, bundle_id="dtn-2030-01"))
+    _import(qtbot, view, [valid_path, unknown])
+    all_rows = view.audit_table.rowCount()
+    with qtbot.waitSignal(view.loaded, timeout=10_000):
+        view.result_filter.setCurrentIndex(view.result_filter.findData("rejected"))
+    assert view.audit_table.rowCount() == 1
+    assert _cell(view.audit_table, 0, AUDIT_RESULT) == "Rejected"
+    assert _cell(view.audit_table, 0, AUDIT_BUNDLE) == "dtn-2030-01 revision 1"  # named, though not trusted
+    assert _cell(view.audit_table, 0, 4) == f"unknown key ({stranger.key_id_hex})"
+    with qtbot.waitSignal(view.loaded, timeout=10_000):
+        view.result_filter.setCurrentIndex(view.result_filter.findData("trust"))
+    assert [_cell(view.audit_table, r, AUDIT_RESULT) for r in range(view.audit_table.rowCount())] == ["Key added"]
+    with qtbot.waitSignal(view.loaded, timeout=10_000):
+        view.result_filter.setCurrentIndex(0)
+    assert view.audit_table.rowCount() == all_rows
+    with Library.open(ctx.library_dir) as lib:
+        lib.db.execute("UPDATE audit SET time = '2001-01-01T00:00:00Z' WHERE bundle_id = 'dtn-2030-01'")
+    with qtbot.waitSignal(view.loaded, timeout=10_000):
+        view.period_filter.setCurrentIndex(view.period_filter.findData(30))
+    assert view.audit_table.rowCount() == all_rows - 1
+    out = tmp_path / "audit.csv"
+    with qtbot.waitSignal(ctx.status_message, timeout=10_000):
+        view._on_export_clicked(str(out))
+    import csv
+
+    rows = list(csv.DictReader(out.read_text("utf-8-sig").splitlines()))
+    assert len(rows) == all_rows - 1 and "dtn-2030-01" not in out.read_text("utf-8-sig")
+    assert {r["result"] for r in rows} >= {"imported", "key added"}
+
+
+def test_trust_this_key_from_a_rejection_needs_the_signers_public_key(qtbot, ctx, view, tmp_path, monkeypatch):
+    stranger, other = SecretKey.generate(), SecretKey.generate()
+    unknown = bundles.write(tmp_path / "vreemd.dtnb", bundles.edition_of(stranger, bundle_id="dtn-2030-01"))
+    _import(qtbot, view, [unknown])
+    view.tabs.setCurrentIndex(2)
+    assert not view.trust_unknown_button.isEnabled()
+    view.audit_table.selectRow(0)
+    assert view.trust_unknown_button.isEnabled()
+    wrong, right = tmp_path / "ander.pub", tmp_path / "juist.pub"
+    wrong.write_bytes(other.public.to_file())
+    right.write_bytes(stranger.public.to_file())
+    errors = []
+    monkeypatch.setattr(importtrust, "show_error", lambda parent, exc, title=None: errors.append(str(exc)))
+    shown = []
+    monkeypatch.setattr(importtrust.AddKeyDialog, "exec", lambda dialog: shown.append(dialog.key_id_edit.text()) or QDialog.DialogCode.Rejected)
+    monkeypatch.setattr(importtrust.QFileDialog, "getOpenFileName", lambda *a, **k: (str(wrong), ""))
+    view.trust_unknown_button.click()
+    qtbot.waitUntil(lambda: bool(errors), timeout=10_000)
+    assert errors == [f"this file holds key {other.key_id_hex}, but the rejected bundle was signed by key {stranger.key_id_hex}"]
+    assert shown == []
+    monkeypatch.setattr(importtrust.QFileDialog, "getOpenFileName", lambda *a, **k: (str(right), ""))
+    view.trust_unknown_button.click()
+    qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
+    assert shown == [stranger.key_id_hex]

@@ -105,6 +105,8 @@ class Library(LibraryBase):
     import_paths = importing.import_paths
     scan_folder = importing.scan_folder
     audit = importing.audit_log
+    audit_event = importing.audit_event
+    audit_csv = staticmethod(importing.audit_csv)
 
     # --- queries.py ----------------------------------------------------------------------
 

@@ -53,10 +53,35 @@ def import_file(lib: LibraryBase, path: str | Path, source: str | None = None) -
         return result
     except DTNError as exc:
         if staged is not None:
+            if result.bundle_id is None:
+                _name_the_rejected(lib, staged.path, result)
             lib.store.discard(staged)
         result.reason, result.error_type = str(exc), type(exc).__name__
         audit_import(lib, result)
         return result
+
+
+def _name_the_rejected(lib: LibraryBase, path: Path, result: ImportResult) -> None:
+    """For the audit row of a rejected bundle: the bundle id, revision and signing key id its
+    manifest and signature claim, whenever they can be read (unverified; the same caps and
+    text checks as a verify apply, and nothing else is read)."""
+    from reader.core.archive import Archive
+    from reader.core.bundle import MANIFEST_NAME, SIGNATURE_NAME, load_json, parse_manifest
+    from reader.core.minisign import Signature, format_key_id
+
+    ml = lib.bundle_limits.manifest
+    try:
+        with Archive.open(str(path), lib.bundle_limits.archive) as archive:
+            if SIGNATURE_NAME in archive.members and archive.members[SIGNATURE_NAME].size <= ml.max_signature_bytes:
+                result.signer_key_id = format_key_id(Signature.from_bytes(archive.read(SIGNATURE_NAME)).key_id)
+                known = lib.trust.get(result.signer_key_id)
+                result.signer = known.name if known is not None else "unknown key"
+            if MANIFEST_NAME in archive.members and archive.members[MANIFEST_NAME].size <= ml.max_manifest_bytes:
+                data = archive.read(MANIFEST_NAME)
+                manifest = parse_manifest(load_json(data, MANIFEST_NAME, ml.max_manifest_bytes, ml.max_json_depth), ml)
+                result.bundle_id, result.revision = manifest.bundle_id, manifest.revision
+    except (DTNError, OSError, ValueError):
+        pass  # what could not be read stays unnamed
 
 
 def index(
@@ -245,6 +270,56 @@ def import_paths(
     return results
 
 
-def audit_log(lib: LibraryBase, limit: int = 1000) -> list[AuditEntry]:
-    """The audit log, newest first."""
-    return [AuditEntry(**r) for r in lib.db.query("SELECT * FROM audit ORDER BY id DESC LIMIT ?", [limit])]
+# The audit log's results in groups, for filtering ("trust" and "library" are not imports).
+AUDIT_RESULT_GROUPS: dict[str, tuple[str, ...]] = {
+    "imported": ("imported", "already present"),
+    "rejected": ("rejected",),
+    "trust": ("key added", "key revoked", "revocation undone", "publisher bound", "key rotated"),
+    "library": ("loaded", "removed", "demo replaced", "rebuilt", "quarantined", "database set aside"),
+}
+AUDIT_CSV_COLUMNS = ("id", "time", "result", "source", "bundle_id", "revision", "signer", "sha256", "error_type", "reason")
+
+
+def audit_log(
+    lib: LibraryBase,
+    limit: int = 1000,
+    *,
+    results: Iterable[str] | None = None,
+    since: str | None = None,
+    until: str | None = None,
+) -> list[AuditEntry]:
+    """The audit log, newest first; only rows whose result is one of ``results``, and whose
+    time is on or after ``since`` and before ``until`` (ISO dates or times, UTC), if given."""
+    where, params = [], []
+    wanted = list(results or [])
+    if wanted:
+        where.append(f"result IN ({', '.join('?' * len(wanted))})")
+        params.extend(wanted)
+    if since:
+        where.append("time >= ?")
+        params.append(since)
+    if until:
+        where.append("time < ?")
+        params.append(until)
+    sql = "SELECT * FROM audit" + (f" WHERE {' AND '.join(where)}" if where else "") + " ORDER BY id DESC LIMIT ?"
+    return [AuditEntry(**r) for r in lib.db.query(sql, [*params, limit])]
+
+
+def audit_csv(entries: Iterable[AuditEntry]) -> str:
+    """Audit rows as CSV text (RFC 4180, a header line). A cell that a spreadsheet would run
+    as a formula (starting with = + - @ or a tab) gets a leading apostrophe: bundle ids and
+    reasons come from hostile files."""
+    import csv
+    import io
+
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(AUDIT_CSV_COLUMNS)
+    for entry in entries:
+        row = []
+        for column in AUDIT_CSV_COLUMNS:
+            value = getattr(entry, column)
+            text = "" if value is None else str(value)
+            row.append("'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text)
+        writer.writerow(row)
+    return out.getvalue()

@@ -59,6 +59,7 @@ log = logging.getLogger(__name__)
 # A public key file is two short lines; anything much bigger is not one.
 MAX_PUB_FILE_BYTES = 4096
 AUDIT_ROWS = 1000
+AUDIT_EXPORT_ROWS = 100_000  # rows one CSV export holds at most
 
 
 def status_word(status: str) -> str:
@@ -355,6 +356,8 @@ class ImportTrustView(View):
         self._keys: list[TrustedKey] = []
         self._signed: dict[str, int] = {}
         self._demo_bundles: set[str] = set()
+        self._audit_entries: list[AuditEntry] = []
+        self._expected_key_id: str | None = None  # "Trust this key…": the key the rejected bundle names
         self.setAcceptDrops(True)
 
         self.tabs = QTabWidget()
@@ -495,14 +498,95 @@ class ImportTrustView(View):
         )
         self.refresh_button = QPushButton(self.tr("Re&fresh"))
         self.refresh_button.setAccessibleName(self.tr("Refresh the audit log"))
+        self.result_filter = QComboBox()
+        self.result_filter.setAccessibleName(self.tr("Show results"))
+        for label, group in (
+            (self.tr("All results"), ""), (self.tr("Imported"), "imported"), (self.tr("Rejected"), "rejected"),
+            (self.tr("Trust changes"), "trust"), (self.tr("Library changes"), "library"),
+        ):
+            self.result_filter.addItem(label, group)
+        self.result_filter.view().setAccessibleName(self.tr("Show results"))
+        self.period_filter = QComboBox()
+        self.period_filter.setAccessibleName(self.tr("Show period"))
+        for label, days in ((self.tr("Any time"), 0), (self.tr("Last 7 days"), 7), (self.tr("Last 30 days"), 30), (self.tr("Last 12 months"), 365)):
+            self.period_filter.addItem(label, days)
+        self.period_filter.view().setAccessibleName(self.tr("Show period"))
+        self.export_button = QPushButton(self.tr("&Export CSV…"))
+        self.export_button.setAccessibleName(self.tr("Export the audit log shown as CSV"))
+        self.trust_unknown_button = QPushButton(self.tr("&Trust this key…"))
+        self.trust_unknown_button.setAccessibleName(self.tr("Trust the unknown key of the selected rejection"))
+        self.trust_unknown_button.setEnabled(False)
         top = QHBoxLayout()
         top.addWidget(intro, 1)
         top.addWidget(self.refresh_button)
+        filters = QHBoxLayout()
+        filters.addWidget(self.result_filter)
+        filters.addWidget(self.period_filter)
+        filters.addStretch(1)
+        filters.addWidget(self.trust_unknown_button)
+        filters.addWidget(self.export_button)
         layout = QVBoxLayout(page)
         layout.addLayout(top)
+        layout.addLayout(filters)
         layout.addWidget(self.audit_table, 1)
         self.refresh_button.clicked.connect(self.reload)
+        self.result_filter.currentIndexChanged.connect(self.reload)
+        self.period_filter.currentIndexChanged.connect(self.reload)
+        self.export_button.clicked.connect(self._on_export_clicked)
+        self.trust_unknown_button.clicked.connect(self._on_trust_unknown_clicked)
+        self.audit_table.itemSelectionChanged.connect(self._on_audit_selection_changed)
         return page
+
+    def audit_filter(self) -> dict:
+        """The audit rows asked for: ``results`` and ``since`` for Library.audit."""
+        from datetime import datetime, timedelta, timezone
+
+        from reader.core.library.importing import AUDIT_RESULT_GROUPS
+
+        group, days = self.result_filter.currentData(), self.period_filter.currentData()
+        since = (datetime.now(timezone.utc) - timedelta(days=days)).strftime("%Y-%m-%dT%H:%M:%SZ") if days else None
+        return {"results": AUDIT_RESULT_GROUPS.get(group or "", ()), "since": since}
+
+    def _on_audit_selection_changed(self) -> None:
+        entry = self._selected_audit_entry()
+        self.trust_unknown_button.setEnabled(entry is not None and entry.error_type == "UnknownKeyError")
+
+    def _selected_audit_entry(self):
+        rows = self.audit_table.selectionModel().selectedRows() if self.audit_table.selectionModel() else []
+        if not rows or rows[0].row() >= len(self._audit_entries):
+            return None
+        return self._audit_entries[rows[0].row()]
+
+    def _on_trust_unknown_clicked(self) -> None:
+        """The public key itself is still needed: from a .pub file; its fingerprint is then compared."""
+        entry = self._selected_audit_entry()
+        path, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Trust this key"), "", self.tr("minisign public keys (*.pub);;All files (*)")
+        )
+        if path:
+            self._expected_key_id = entry.signer.rsplit("(", 1)[-1].rstrip(")") if entry is not None and entry.signer else None
+            self.add_key_file(path)
+
+    def _on_export_clicked(self, path: str | None = None) -> None:
+        if not path:
+            path, _filter = QFileDialog.getSaveFileName(self, self.tr("Export the audit log"), "audit.csv", self.tr("CSV files (*.csv)"))
+        if not path:
+            return
+        wanted = self.audit_filter()
+
+        def work(lib: Library, handle: TaskHandle) -> str:
+            from reader.core.errors import ExportError
+
+            text = lib.audit_csv(lib.audit(AUDIT_EXPORT_ROWS, **wanted))
+            try:
+                Path(path).write_text(text, encoding="utf-8-sig", newline="")
+            except OSError as exc:
+                raise ExportError(f"cannot write {path}: {exc.strerror or exc}", code="export-write", path=str(path),
+                                  detail=exc.strerror or str(exc)) from None
+            return path
+
+        self.run_task(work, lambda p: self.ctx.status_message.emit(self.tr("Audit log exported to %1").replace("%1", p)),
+                      lambda exc: show_error(self, exc, self.tr("Export the audit log")))
 
     # --- the view contract ---------------------------------------------------------------------
 
@@ -531,8 +615,9 @@ class ImportTrustView(View):
                 signed[edition.signer_key_id] = signed.get(edition.signer_key_id, 0) + 1
                 if edition.demo:
                     demo.add(edition.bundle_id)
-            return _Snapshot(lib.trust.keys(), signed, lib.audit(AUDIT_ROWS), demo)
+            return _Snapshot(lib.trust.keys(), signed, lib.audit(AUDIT_ROWS, **wanted), demo)
 
+        wanted = self.audit_filter()
         self.run_task(work, self._on_reloaded, self._on_reload_failed, channel="load")
 
     def _on_reload_failed(self, exc: BaseException) -> None:
@@ -601,6 +686,7 @@ class ImportTrustView(View):
         self._on_key_selection_changed()
 
     def _show_audit(self, entries: list[AuditEntry]) -> None:
+        self._audit_entries = list(entries)
         table = self.audit_table
         table.setRowCount(len(entries))
         for row, entry in enumerate(entries):
@@ -860,6 +946,13 @@ class ImportTrustView(View):
 
     def _on_key_file_read(self, result: tuple[bytes, PublicKey]) -> None:
         data, key = result
+        expected, self._expected_key_id = self._expected_key_id, None
+        if expected and expected != key.key_id_hex:
+            show_error(self, KeyFormatError(
+                f"this file holds key {key.key_id_hex}, but the rejected bundle was signed by key {expected}",
+                code="trust-key-not-the-signer", key_id=key.key_id_hex, expected=expected,
+            ), self.tr("Add key"))
+            return
         dialog = AddKeyDialog(key, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
