@@ -909,6 +909,10 @@
             <translation>Rebuilt</translation>
         </message>
         <message>
+            <source>Loaded</source>
+            <translation>Loaded</translation>
+        </message>
+        <message>
             <source>Key added</source>
             <translation>Key added</translation>
         </message>

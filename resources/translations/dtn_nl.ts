@@ -909,6 +909,10 @@
         <translation>Opnieuw opgebouwd</translation>
     </message>
     <message>
+        <source>Loaded</source>
+        <translation>Geladen</translation>
+    </message>
+    <message>
         <source>Key added</source>
         <translation>Sleutel toegevoegd</translation>
     </message>

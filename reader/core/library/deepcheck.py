@@ -342,7 +342,7 @@ def set_aside_database(db_path: Path) -> Path:
             f"the library database {db_path} is damaged and cannot be moved aside: {exc.strerror or exc}",
             code="database-set-aside-failed", path=str(db_path),
         ) from None
-    log.warning("moved the damaged library database to %s", target)
+    log.info("moved the damaged library database to %s", target)
     return target
 
 
@@ -369,7 +369,7 @@ def quarantine(lib: LibraryBase, sha256: str, reason: str) -> Path:
             code="quarantine-failed", sha256=sha256, reason=reason,
         ) from None
     importing.audit_event(lib, "store", "quarantined", f"moved to {target}: {reason}", sha256=sha256)
-    log.warning("quarantined store file %s: %s", sha256, reason)
+    log.info("quarantined store file %s: %s", sha256, reason)
     return target
 
 

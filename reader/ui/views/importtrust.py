@@ -71,6 +71,7 @@ def status_word(status: str) -> str:
         "rejected": QCoreApplication.translate("ImportTrustView", "Rejected"),
         "removed": QCoreApplication.translate("ImportTrustView", "Removed"),
         "rebuilt": QCoreApplication.translate("ImportTrustView", "Rebuilt"),
+        "loaded": QCoreApplication.translate("ImportTrustView", "Loaded"),
         "key added": QCoreApplication.translate("ImportTrustView", "Key added"),
         "key revoked": QCoreApplication.translate("ImportTrustView", "Key revoked"),
         "revocation undone": QCoreApplication.translate("ImportTrustView", "Revocation undone"),
