@@ -196,6 +196,11 @@ class MainWindow(QMainWindow):
         for action in (self.help_view_action, self.help_contents_action, self.first_run_action, self.shortcuts_action):
             help_menu.addAction(action)
         help_menu.addSeparator()
+        self.check_action = QAction(self.tr("Chec&k the library…"), self)
+        self.check_action.setStatusTip(self.tr("Check every stored edition against its signed original"))
+        self.check_action.triggered.connect(self.check_library)
+        help_menu.addAction(self.check_action)
+        help_menu.addSeparator()
         self.about_action = QAction(self.tr("&About DTN Reader"), self)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self.show_about)
@@ -428,6 +433,16 @@ class MainWindow(QMainWindow):
             return
         self.show_view("import")
         self.views["import"].import_paths(paths)
+
+    def check_library(self):
+        """The library check dialog, its check started; returned for tests."""
+        from reader.ui.check import CheckDialog
+
+        dialog = CheckDialog(self.ctx, self)
+        dialog.setModal(True)
+        dialog.show()
+        dialog.start()
+        return dialog
 
     def open_settings(self):
         """Show the settings dialog (non-modal for the rest of the app, modal for this window)."""

@@ -28,6 +28,18 @@
         <translation>Rol</translation>
     </message>
     <message>
+        <source>as it appears on its editions, e.g. NCTV</source>
+        <translation>zoals op de edities, bijv. NCTV</translation>
+    </message>
+    <message>
+        <source>Publisher</source>
+        <translation>Uitgever</translation>
+    </message>
+    <message>
+        <source>Fingerprint in groups, to read aloud</source>
+        <translation>Vingerafdruk in groepjes, om voor te lezen</translation>
+    </message>
+    <message>
         <source>I have compared the fingerprint and it is identical</source>
         <translation>Ik heb de vingerafdruk vergeleken en deze is identiek</translation>
     </message>
@@ -40,12 +52,20 @@
         <translation>Vingerafdruk:</translation>
     </message>
     <message>
+        <source>To read aloud:</source>
+        <translation>Om voor te lezen:</translation>
+    </message>
+    <message>
         <source>&amp;Name:</source>
         <translation>&amp;Naam:</translation>
     </message>
     <message>
         <source>&amp;Role:</source>
         <translation>&amp;Rol:</translation>
+    </message>
+    <message>
+        <source>&amp;Publisher:</source>
+        <translation>&amp;Uitgever:</translation>
     </message>
     <message>
         <source>Add key</source>
@@ -101,6 +121,93 @@
     <message>
         <source>Open external link</source>
         <translation>Externe link openen</translation>
+    </message>
+</context>
+<context>
+    <name>CheckDialog</name>
+    <message>
+        <source>the library</source>
+        <translation>de bibliotheek</translation>
+    </message>
+    <message>
+        <source>The signed original of %1 was altered or is missing. Repairing moves it to the quarantine folder; import this edition again from its source.</source>
+        <translation>Het ondertekende origineel van %1 is gewijzigd of ontbreekt. Herstellen verplaatst het naar de quarantainemap; importeer deze editie opnieuw vanaf de bron.</translation>
+    </message>
+    <message>
+        <source>%1 no longer passes the signature check against the keys you trust now. Repairing removes it from the library; the file is kept.</source>
+        <translation>%1 doorstaat de handtekeningcontrole met de sleutels die u nu vertrouwt niet meer. Herstellen haalt de editie uit de bibliotheek; het bestand blijft bewaard.</translation>
+    </message>
+    <message>
+        <source>%1 is stored but not shown. Repairing adds it.</source>
+        <translation>%1 is opgeslagen maar wordt niet getoond. Herstellen voegt de editie toe.</translation>
+    </message>
+    <message>
+        <source>The library database is damaged. Quit the reader and run &apos;dtn rebuild&apos;: it moves the damaged file aside and rebuilds the library from the signed originals.</source>
+        <translation>De bibliotheekdatabase is beschadigd. Sluit de reader en voer &apos;dtn rebuild&apos; uit: dat zet het beschadigde bestand opzij en bouwt de bibliotheek opnieuw op uit de ondertekende originelen.</translation>
+    </message>
+    <message>
+        <source>A temporary file of an interrupted import is left over. Repairing removes it.</source>
+        <translation>Er is een tijdelijk bestand van een onderbroken import achtergebleven. Herstellen verwijdert het.</translation>
+    </message>
+    <message>
+        <source>What the reader shows for %1 differs from the signed edition. Repairing rebuilds it from the signed original.</source>
+        <translation>Wat de reader voor %1 toont wijkt af van de ondertekende editie. Herstellen bouwt het opnieuw op uit het ondertekende origineel.</translation>
+    </message>
+    <message>
+        <source>Everything matches: %1 signed edition(s) were checked again, byte for byte, and match what the reader shows.</source>
+        <translation>Alles klopt: %1 ondertekende editie(s) zijn opnieuw gecontroleerd, byte voor byte, en komen overeen met wat de reader toont.</translation>
+    </message>
+    <message>
+        <source>%1 problem(s) found in %2 signed edition(s):</source>
+        <translation>%1 probleem/problemen gevonden in %2 ondertekende editie(s):</translation>
+    </message>
+    <message>
+        <source>Check the library</source>
+        <translation>Bibliotheek controleren</translation>
+    </message>
+    <message>
+        <source>Every stored edition is hashed again, its signature checked against the keys you trust now, and what the reader shows compared with the signed original.</source>
+        <translation>Elke opgeslagen editie wordt opnieuw gehasht, de handtekening wordt gecontroleerd met de sleutels die u nu vertrouwt, en wat de reader toont wordt vergeleken met het ondertekende origineel.</translation>
+    </message>
+    <message>
+        <source>Progress of the check</source>
+        <translation>Voortgang van de controle</translation>
+    </message>
+    <message>
+        <source>Result of the check</source>
+        <translation>Uitkomst van de controle</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>&amp;Repair</source>
+        <translation>&amp;Herstellen</translation>
+    </message>
+    <message>
+        <source>Repair the library</source>
+        <translation>De bibliotheek herstellen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Bezig met controleren…</translation>
+    </message>
+    <message>
+        <source>Repairing…</source>
+        <translation>Bezig met herstellen…</translation>
+    </message>
+    <message>
+        <source>The check was cancelled; nothing was changed.</source>
+        <translation>De controle is geannuleerd; er is niets veranderd.</translation>
+    </message>
+    <message>
+        <source>%1 stored edition(s) no longer match their signed original. Choose Help &gt; Check the library for what to do.</source>
+        <translation>%1 opgeslagen editie(s) komen niet meer overeen met hun ondertekende origineel. Kies Help &gt; Bibliotheek controleren voor wat u kunt doen.</translation>
     </message>
 </context>
 <context>
@@ -810,6 +917,42 @@
         <translation>Opnieuw opgebouwd</translation>
     </message>
     <message>
+        <source>Loaded</source>
+        <translation>Geladen</translation>
+    </message>
+    <message>
+        <source>Key added</source>
+        <translation>Sleutel toegevoegd</translation>
+    </message>
+    <message>
+        <source>Key revoked</source>
+        <translation>Sleutel ingetrokken</translation>
+    </message>
+    <message>
+        <source>Revocation undone</source>
+        <translation>Intrekking ongedaan gemaakt</translation>
+    </message>
+    <message>
+        <source>Publisher bound</source>
+        <translation>Uitgever vastgelegd</translation>
+    </message>
+    <message>
+        <source>Key rotated</source>
+        <translation>Sleutel vervangen</translation>
+    </message>
+    <message>
+        <source>Demo replaced</source>
+        <translation>Demo vervangen</translation>
+    </message>
+    <message>
+        <source>Quarantined</source>
+        <translation>In quarantaine</translation>
+    </message>
+    <message>
+        <source>Database set aside</source>
+        <translation>Database opzijgezet</translation>
+    </message>
+    <message>
         <source>publisher</source>
         <translation>uitgever</translation>
     </message>
@@ -1042,6 +1185,74 @@
         <translation>Vernieuw het auditlog</translation>
     </message>
     <message>
+        <source>Show results</source>
+        <translation>Resultaten tonen</translation>
+    </message>
+    <message>
+        <source>All results</source>
+        <translation>Alle resultaten</translation>
+    </message>
+    <message>
+        <source>Trust changes</source>
+        <translation>Vertrouwenswijzigingen</translation>
+    </message>
+    <message>
+        <source>Library changes</source>
+        <translation>Bibliotheekwijzigingen</translation>
+    </message>
+    <message>
+        <source>Show period</source>
+        <translation>Periode tonen</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>Altijd</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Afgelopen 7 dagen</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Afgelopen 30 dagen</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>Afgelopen 12 maanden</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>&amp;Exporteren als CSV…</translation>
+    </message>
+    <message>
+        <source>Export the audit log shown as CSV</source>
+        <translation>Het getoonde auditlogboek exporteren als CSV</translation>
+    </message>
+    <message>
+        <source>&amp;Trust this key…</source>
+        <translation>Deze sleutel &amp;vertrouwen…</translation>
+    </message>
+    <message>
+        <source>Trust the unknown key of the selected rejection</source>
+        <translation>De onbekende sleutel van de gekozen weigering vertrouwen</translation>
+    </message>
+    <message>
+        <source>Trust this key</source>
+        <translation>Deze sleutel vertrouwen</translation>
+    </message>
+    <message>
+        <source>Export the audit log</source>
+        <translation>Het auditlogboek exporteren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-bestanden (*.csv)</translation>
+    </message>
+    <message>
+        <source>Audit log exported to %1</source>
+        <translation>Auditlogboek geëxporteerd naar %1</translation>
+    </message>
+    <message>
         <source>built-in</source>
         <translation>ingebouwd</translation>
     </message>
@@ -1052,6 +1263,14 @@
     <message>
         <source>Trusted</source>
         <translation>Vertrouwd</translation>
+    </message>
+    <message>
+        <source>%1 (not yet bound to a publisher)</source>
+        <translation>%1 (nog niet aan een uitgever gebonden)</translation>
+    </message>
+    <message>
+        <source>%1 for %2</source>
+        <translation>%1 voor %2</translation>
     </message>
     <message>
         <source>%1 revision %2</source>
@@ -1335,6 +1554,14 @@
     <message>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Sneltoetsen</translation>
+    </message>
+    <message>
+        <source>Chec&amp;k the library…</source>
+        <translation>Bibliotheek &amp;controleren…</translation>
+    </message>
+    <message>
+        <source>Check every stored edition against its signed original</source>
+        <translation>Elke opgeslagen editie controleren tegen het ondertekende origineel</translation>
     </message>
     <message>
         <source>&amp;About DTN Reader</source>

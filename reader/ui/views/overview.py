@@ -51,9 +51,9 @@ class OverviewData:
 
 def _load_overview(lib, handle) -> OverviewData | None:
     editions = lib.editions()
-    if not editions:
+    latest = lib.latest_edition()  # never a demo edition while the library holds a real one
+    if latest is None:
         return None
-    latest = editions[0]
     handle.check_cancelled()
     return OverviewData(latest, lib.level_events(latest.pk), lib.changes_since_previous(latest), len(editions))
 
@@ -233,10 +233,14 @@ class OverviewView(View):
         self.meaning = _label()
         self.meaning.setFont(scaled_font(self.font(), TITLE_FONT_FACTOR))
         self.since = _label()
+        # DEMO at the level's own size, never a small tag next to it: demo content proves nothing.
         self.level_demo = self._demo_label()
+        self.level_demo.setFont(self.badge.font())
+        self.level_demo.setStyleSheet(DEMO_STYLE.replace("border-radius: 3px; padding: 1px 6px;", "border-radius: 8px; padding: 10px 22px;"))
+        self.level_demo.setAlignment(Qt.AlignmentFlag.AlignCenter)
         badge_row = QHBoxLayout()
         badge_row.addWidget(self.badge)
-        badge_row.addWidget(self.level_demo, 0, Qt.AlignmentFlag.AlignTop)
+        badge_row.addWidget(self.level_demo)
         badge_row.addStretch(1)
         self.level_section.body.addLayout(badge_row)
         self.level_section.body.addWidget(self.meaning)
