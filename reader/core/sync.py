@@ -657,6 +657,8 @@ class SyncState:
             last_ok=last.get("ok"),
             last_message=last.get("message"),
             last_code=last.get("code"),
+            last_error_type=last.get("error_type"),
+            last_counts=last.get("counts") if isinstance(last.get("counts"), dict) else None,
             stale_since=format_time(stale_since) if stale_since else None,
         )
 
@@ -675,6 +677,8 @@ class SyncStatus:
     last_ok: bool | None
     last_message: str | None
     last_code: str | None
+    last_error_type: str | None  # the error class of a refused sync, for the window's headline
+    last_counts: dict | None  # bundles per result of the last sync that got past the feed
     stale_since: str | None  # the expiry of the newest accepted feed, once past
 
 
@@ -821,16 +825,19 @@ class Syncer:
             try:
                 report = self._run(progress, cancel)
             except DTNError as exc:
-                self._record(False, str(exc), exc.code, success=False)
+                self._record(False, str(exc), exc.code, type(exc).__name__, success=False)
                 raise
             message = report.summary()
-            self._record(report.ok, message, None if report.ok else "sync-refusals", success=True)
+            self._record(report.ok, message, None if report.ok else "sync-refusals", None, success=True, report=report)
             return report
 
-    def _record(self, ok: bool, message: str, code: str | None, *, success: bool) -> None:
+    def _record(self, ok: bool, message: str, code: str | None, error_type: str | None, *, success: bool,
+                report: SyncReport | None = None) -> None:
         now = format_time(self._now())
         last = dict(self.state.last)
-        last.update({"at": now, "ok": ok, "message": message, "code": code, "source": self.source.name})
+        counts = {s: report.count(s) for s in ("imported", "present", "older", "skipped", "failed")} if report else None
+        last.update({"at": now, "ok": ok, "message": message, "code": code, "error_type": error_type,
+                     "source": self.source.name, "counts": counts})
         if success:
             last["success_at"] = now
         self.state.data["last"] = last

@@ -22,6 +22,7 @@ class AppContext(QObject):
         compare_requested(older_pk, newer_pk): compare these two editions in the Compare view
             (the view does not show itself: emit show_view_requested("compare") after).
         status_message(text): a short message for the status bar.
+        level_change_announced(text): a sync brought a new national level (the banner's text).
     """
 
     library_changed = Signal()
@@ -30,6 +31,7 @@ class AppContext(QObject):
     show_view_requested = Signal(str)
     compare_requested = Signal(int, int)
     status_message = Signal(str)
+    level_change_announced = Signal(str)
 
     def __init__(self, library_dir: Path, tasks: TaskRunner, language: str = "nl", parent: QObject | None = None) -> None:
         super().__init__(parent)

@@ -42,6 +42,14 @@ def _headlines() -> dict[str, str]:
         "RenderError": QCoreApplication.translate("errors", "The chapter could not be shown"),
         "FeedError": QCoreApplication.translate("errors", "The feed was refused"),
         "DownloadError": QCoreApplication.translate("errors", "The download failed"),
+        "FeedRollbackError": QCoreApplication.translate("errors", "The feed is older than one accepted before"),
+        "FeedExpiredError": QCoreApplication.translate("errors", "The feed has expired"),
+        "FeedMismatchError": QCoreApplication.translate("errors", "A download does not match its feed entry"),
+        "SyncBusyError": QCoreApplication.translate("errors", "Another sync is running"),
+        "OfflineError": QCoreApplication.translate("errors", "The reader is set to Offline"),
+        "DownloadTooLargeError": QCoreApplication.translate("errors", "The download is larger than allowed"),
+        "SlowDownloadError": QCoreApplication.translate("errors", "The download was too slow"),
+        "RedirectRefusedError": QCoreApplication.translate("errors", "The server redirected to another site"),
     }
 
 

@@ -29,6 +29,7 @@ VIEWS: tuple[tuple[str, str, str], ...] = (
     ("checklists", "reader.ui.views.checklists", "ChecklistsView"),
     ("search", "reader.ui.views.search", "SearchView"),
     ("import", "reader.ui.views.importtrust", "ImportTrustView"),
+    ("sync", "reader.ui.views.sync", "SyncView"),
 )
 
 # Width of the navigation list in average characters of the current font.
@@ -120,6 +121,13 @@ class MainWindow(QMainWindow):
         self.nav.currentRowChanged.connect(self._on_nav_row_changed)
         self.nav.setCurrentRow(0)
         self.nav.setFocus()
+        if self._ready:
+            self._load_sync_settings()
+
+    def _load_sync_settings(self) -> None:
+        """The Sync page reads its settings at start, to arm automatic sync (only when Offline is off)."""
+        if "sync" in self.views:
+            self.views["sync"].load_settings()
 
     def show_progress(self, text: str) -> None:
         """A line where the views will be, until they are built (then the overview shows it)."""
@@ -199,6 +207,7 @@ class MainWindow(QMainWindow):
         self._ready = True
         if self.views:
             self.stack.currentWidget().activate()
+            self._load_sync_settings()
 
     def _on_nav_row_changed(self, row: int) -> None:
         if row < 0:
