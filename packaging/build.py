@@ -1,6 +1,6 @@
 """Build the desktop app: dist/dtn-reader/ with the dtn-reader window and the dtn command.
 
-    python packaging/build.py            # translations, icons if missing, PyInstaller
+    python packaging/build.py            # checks translations, icons if missing, PyInstaller
     python packaging/build.py --smoke    # and then run packaging/smoke.py on the result
     python packaging/build.py --clean    # rebuild from scratch (PyInstaller's cache too)
 
@@ -35,18 +35,17 @@ def project_version() -> str:
         return tomllib.load(f)["project"]["version"]
 
 
-def compile_translations() -> list[Path]:
-    """Compile every resources/translations/*.ts to .qm (reader.ui.i18n, i.e. pyside6-lrelease)."""
+def check_translations() -> None:
+    """Refuse to freeze outdated translations: the committed .qm files must be what the .ts
+    files compile to (reader.ui.i18n.stale); the build never writes into the checkout."""
     sys.path.insert(0, str(ROOT))
     from reader.ui import i18n
 
-    present = tuple(lang for lang in i18n.LANGUAGES if i18n.ts_path(lang).is_file())
-    missing = [lang for lang in i18n.LANGUAGES if lang not in present]
-    if missing:
-        log(f"WARNING: no translation source for {', '.join(missing)} "
-            f"({', '.join(str(i18n.ts_path(lang).relative_to(ROOT)) for lang in missing)}); "
-            "the app will show the source strings for it")
-    return i18n.build(present) if present else []
+    outdated = i18n.stale()
+    if outdated:
+        raise SystemExit(f"build: compiled translations out of date for {', '.join(outdated)}; "
+                         f"run `{i18n.BUILD_COMMAND}` and commit resources/translations/*.qm")
+    log("translations: the committed .qm files are current")
 
 
 def ensure_icons() -> None:
@@ -103,8 +102,7 @@ def main(argv: list[str] | None = None) -> int:
 
     version = project_version()
     log(f"DTN Reader {version}, Python {sys.version.split()[0]} on {sys.platform}")
-    for qm in compile_translations():
-        log(f"compiled {qm.relative_to(ROOT)}")
+    check_translations()
     ensure_icons()
     seconds = run_pyinstaller(args.dist.resolve(), args.work.resolve(), args.clean)
     app_dir = args.dist.resolve() / APP_NAME

@@ -40,7 +40,9 @@ def build_demo_bundles(sources: Path, out: Path, key: SecretKey) -> list[Path]:
     for folder in sorted(p for p in sources.iterdir() if (p / "edition.toml").is_file()):
         data, source = build_source(folder, key)
         if source.warnings:
-            raise DTNError(f"{folder.name}: " + "; ".join(source.warnings))
+            raise DTNError(
+                f"{folder.name}: " + "; ".join(source.warnings), code="demo-source-invalid", folder=folder.name, warnings="; ".join(source.warnings)
+            )
         path = out / f"{source.manifest['bundle_id']}.dtnb"
         path.write_bytes(data)
         written.append(path)

@@ -82,7 +82,9 @@ class Store:
             with open(source, "rb") as f:
                 return self.stage_stream(f, max_bytes)
         except OSError as exc:
-            raise LibraryError(f"cannot read {source}: {exc.strerror or exc}") from None
+            raise LibraryError(
+                f"cannot read {source}: {exc.strerror or exc}", code="file-read", path=str(source), detail=exc.strerror or str(exc)
+            ) from None
 
     def stage_stream(self, stream: BinaryIO, max_bytes: int) -> Staged:
         return self.stage_chunks(iter(lambda: stream.read(COPY_CHUNK_BYTES), b""), max_bytes)
@@ -98,7 +100,9 @@ class Store:
                 for chunk in chunks:
                     size += len(chunk)
                     if size > max_bytes:
-                        raise LimitExceededError(f"file is larger than the maximum of {max_bytes} bytes")
+                        raise LimitExceededError(
+                            f"file is larger than the maximum of {max_bytes} bytes", code="file-too-large", limit=max_bytes
+                        )
                     digest.update(chunk)
                     out.write(chunk)
                 self._on_step("stage:fsync")

@@ -658,6 +658,7 @@ class SyncState:
             last_message=last.get("message"),
             last_code=last.get("code"),
             last_error_type=last.get("error_type"),
+            last_params=last.get("params") if isinstance(last.get("params"), dict) else {},
             last_counts=last.get("counts") if isinstance(last.get("counts"), dict) else None,
             stale_since=format_time(stale_since) if stale_since else None,
         )
@@ -677,7 +678,8 @@ class SyncStatus:
     last_ok: bool | None
     last_message: str | None
     last_code: str | None
-    last_error_type: str | None  # the error class of a refused sync, for the window's headline
+    last_error_type: str | None  # the error class of a refused sync, for the window's message
+    last_params: dict  # the params of that error
     last_counts: dict | None  # bundles per result of the last sync that got past the feed
     stale_since: str | None  # the expiry of the newest accepted feed, once past
 
@@ -788,7 +790,7 @@ def accept_feed(fetch: FeedFetch, trust: TrustStore, state: SyncState, now: date
         if feed.version < int(record.get("version", 0)):
             raise FeedRollbackError(
                 f"the feed's version {feed.version} is older than version {record['version']} accepted before (rollback refused)",
-                version=feed.version, accepted=record["version"],
+                code="feed-rollback-version", version=feed.version, accepted=record["version"],
             )
         if feed.version == record.get("version") and vf.sha256 != record.get("sha256"):
             raise FeedRollbackError(
@@ -803,7 +805,7 @@ def accept_feed(fetch: FeedFetch, trust: TrustStore, state: SyncState, now: date
     if feed.expired(now):
         raise FeedExpiredError(
             f"the feed expired on {feed.expires}; nothing new is taken from it (what is stored stays readable)",
-            expired=feed.expires,
+            code="feed-expired-on", expired_at=feed.expires,
         )
     return vf
 
@@ -825,19 +827,20 @@ class Syncer:
             try:
                 report = self._run(progress, cancel)
             except DTNError as exc:
-                self._record(False, str(exc), exc.code, type(exc).__name__, success=False)
+                self._record(False, str(exc), exc.code, type(exc).__name__, success=False, params=exc.params)
                 raise
             message = report.summary()
             self._record(report.ok, message, None if report.ok else "sync-refusals", None, success=True, report=report)
             return report
 
     def _record(self, ok: bool, message: str, code: str | None, error_type: str | None, *, success: bool,
-                report: SyncReport | None = None) -> None:
+                report: SyncReport | None = None, params: dict | None = None) -> None:
         now = format_time(self._now())
         last = dict(self.state.last)
         counts = {s: report.count(s) for s in ("imported", "present", "older", "skipped", "failed")} if report else None
+        plain = {k: v for k, v in (params or {}).items() if isinstance(v, (str, int, float, bool, list))}
         last.update({"at": now, "ok": ok, "message": message, "code": code, "error_type": error_type,
-                     "source": self.source.name, "counts": counts})
+                     "params": plain, "source": self.source.name, "counts": counts})
         if success:
             last["success_at"] = now
         self.state.data["last"] = last
@@ -920,7 +923,7 @@ class Syncer:
             result = self.lib.import_file(partial, source=f"{self.source.name.rstrip('/')}/{entry.path}")
             if not result.ok:
                 refused.add(entry.sha256)
-                return EntryResult(entry, "failed", error=FeedError(result.reason or "refused", code="sync-import-refused"))
+                return EntryResult(entry, "failed", error=_import_error(result))
             detail = f", replaces revision {result.superseded}" if result.superseded else ""
             return EntryResult(entry, "imported" if result.status == "imported" else "present", detail=detail)
         except CancelledError:
@@ -934,6 +937,18 @@ class Syncer:
             return EntryResult(entry, "failed", error=DownloadError(f"cannot write {partial}: {exc.strerror or exc}", code="download-file"))
         finally:
             partial.unlink(missing_ok=True)
+
+
+def _import_error(result) -> DTNError:
+    """The library's refusal of an import as an error of its own class (its code gives the message)."""
+    from reader.core import errors
+
+    cls = getattr(errors, result.error_type or "", None)
+    if not (isinstance(cls, type) and issubclass(cls, DTNError)) or cls is errors.SourceError:
+        cls = FeedError
+    err = cls.__new__(cls)
+    DTNError.__init__(err, result.reason or "refused by the library")
+    return err
 
 
 def sync_library(library, target: str | Source, *, limits: SyncLimits = SyncLimits(), progress: Progress | None = None,
@@ -986,7 +1001,9 @@ def fetch_to_folder(source: Source, dest: str | Path, trust: TrustStore, *, limi
         state.remember_feed(previous)
         accept_feed(fetch, trust, state, now())
     elif vf.feed.expired(now()):
-        raise FeedExpiredError(f"the feed expired on {vf.feed.expires}; nothing is fetched from it", expired=vf.feed.expires)
+        raise FeedExpiredError(
+            f"the feed expired on {vf.feed.expires}; nothing is fetched from it", code="feed-expired-on", expired_at=vf.feed.expires
+        )
     total = sum(e.size for e in vf.feed.entries)
     done = 0
 

@@ -190,6 +190,7 @@ class ReaderApp(QObject):
         self._open_submitted = False
         self._progress = ""  # what the window shows while the library opens
         self._notice = ""  # a message for the overview (the demo library was loaded)
+        self._guide_offered = False  # the first-run guide is offered once per start
 
     # --- language ------------------------------------------------------------------------
 
@@ -308,8 +309,12 @@ class ReaderApp(QObject):
             self._announce_loaded()
 
     def _announce_loaded(self) -> None:
-        """The library is open and the views exist: let them read it."""
+        """The library is open and the views exist: let them read it (and, the first time
+        this person starts the reader, show the first-run guide)."""
         self.window.set_ready()
+        if not self.options.self_test and not self._guide_offered:
+            self._guide_offered = True
+            self.window.show_first_run_guide_once()
         self.library_loaded.emit()
 
     def close(self) -> None:
@@ -497,10 +502,19 @@ class SelfTest(QObject):
         self._timer.stop()
         import json
 
-        result = {"ok": True, **self.times, "views": self.views, "durations_ms": self.durations, "rss_kb": resident_memory_kb()}
+        result = {"ok": True, **self.times, "views": self.views, "durations_ms": self.durations, "rss_kb": resident_memory_kb(),
+                  **self.environment()}
         sys.stdout.write(json.dumps(result) + "\n")
         sys.stdout.flush()
         self.finished.emit(0)
+
+    def environment(self) -> dict:
+        """Where it ran: Qt's platform plugin (xcb, offscreen, ...), the language and whether its
+        translation was loaded, the window's title; so a check of an install can read them."""
+        window = self.reader.window
+        return {"platform": self.reader.app.platformName(), "language": self.reader.language,
+                "translations_loaded": len(self.reader.translators),
+                "window_title": window.windowTitle() if window is not None else None}
 
     def fail(self, error: str) -> None:
         if self._done:
@@ -510,7 +524,8 @@ class SelfTest(QObject):
         log.error("self-test failed at %s: %s", self.step, error)
         import json
 
-        result = {"ok": False, "failed": self.step, "error": error, **self.times, "views": self.views, "rss_kb": resident_memory_kb()}
+        result = {"ok": False, "failed": self.step, "error": error, **self.times, "views": self.views, "rss_kb": resident_memory_kb(),
+                  **self.environment()}
         sys.stdout.write(json.dumps(result) + "\n")
         sys.stdout.flush()
         self.finished.emit(1)

@@ -11,10 +11,12 @@ national line.
 
 from __future__ import annotations
 
+import datetime
 import html
 import logging
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from PySide6.QtCore import QDate, QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
@@ -115,9 +117,12 @@ class LevelChart(QWidget):
     point_activated = Signal(int)
     current_changed = Signal(int)
 
-    def __init__(self, parent: QWidget | None = None, language: str = "nl") -> None:
+    def __init__(self, parent: QWidget | None = None, language: str = "nl",
+                 today: Callable[[], datetime.date] = datetime.date.today) -> None:
+        """``today``: the date the chart runs to (its right edge); fixed in tests and screenshots."""
         super().__init__(parent)
         self._language = language
+        self._today = today
         self._points: list[LevelPoint] = []
         self._editions: dict[int, str] = {}
         self._current = -1
@@ -216,7 +221,7 @@ class LevelChart(QWidget):
         finally:
             painter.end()
         if not image.save(str(path), "PNG"):
-            raise ExportError(self.tr("Could not write the image %1; check that the folder exists and is writable.").replace("%1", str(path)))
+            raise ExportError(f"could not write the image {path}", code="export-image", path=str(path))
 
     def export_svg(self, path: str | Path, size: QSize) -> None:
         """Paint the chart into an SVG file of ``size`` (in pixels). Raises ExportError."""
@@ -230,14 +235,14 @@ class LevelChart(QWidget):
         generator.setDescription(self.tr("Step chart of the national terrorist threat level, with regional events and the change of scale."))
         painter = QPainter()
         if not painter.begin(generator):
-            raise ExportError(self.tr("Could not write the image %1; check that the folder exists and is writable.").replace("%1", str(path)))
+            raise ExportError(f"could not write the image {path}", code="export-image", path=str(path))
         try:
             painter.fillRect(QRectF(0, 0, size.width(), size.height()), self.palette().color(QPalette.ColorRole.Base))
             self._paint_scaled(painter, size)
         finally:
             painter.end()
         if not Path(path).is_file():
-            raise ExportError(self.tr("Could not write the image %1; check that the folder exists and is writable.").replace("%1", str(path)))
+            raise ExportError(f"could not write the image {path}", code="export-image", path=str(path))
 
     def _paint_scaled(self, painter: QPainter, size: QSize) -> None:
         # A large export is the same chart scaled up (like a high-DPI screen), so the text
@@ -641,7 +646,8 @@ class LevelChart(QWidget):
         top = rect.top() + line * 0.3 + title_metrics.height() * 1.1 + line * 1.6
         bottom = rect.bottom() - small_line * 1.8 - line * 1.6
         plot = QRectF(QPointF(left, top), QPointF(max(right, left + 1), max(bottom, top + 1)))
-        today = QDate.currentDate()
+        day = self._today()
+        today = QDate(day.year, day.month, day.day)
         if self._points:
             first = parse_date(self._points[0].date)
             first_day = QDate(first.year(), 1, 1).toJulianDay()

@@ -102,22 +102,6 @@
             <source>Open external link</source>
             <translation>Open external link</translation>
         </message>
-        <message>
-            <source>Print chapter</source>
-            <translation>Print chapter</translation>
-        </message>
-        <message>
-            <source>Export chapter to PDF</source>
-            <translation>Export chapter to PDF</translation>
-        </message>
-        <message>
-            <source>PDF files (*.pdf)</source>
-            <translation>PDF files (*.pdf)</translation>
-        </message>
-        <message>
-            <source>Could not write %1; choose another folder.</source>
-            <translation>Could not write %1; choose another folder.</translation>
-        </message>
     </context>
     <context>
         <name>ChecklistsView</name>
@@ -424,6 +408,10 @@
             <source>− The older edition had text here.</source>
             <translation>− The older edition had text here.</translation>
         </message>
+        <message>
+            <source>revision %1</source>
+            <translation>revision %1</translation>
+        </message>
     </context>
     <context>
         <name>EditionsView</name>
@@ -510,6 +498,182 @@
         <message>
             <source>%1 (current chapter)</source>
             <translation>%1 (current chapter)</translation>
+        </message>
+        <message>
+            <source>Print the whole edition…</source>
+            <translation>Print the whole edition…</translation>
+        </message>
+        <message>
+            <source>Export the whole edition to PDF…</source>
+            <translation>Export the whole edition to PDF…</translation>
+        </message>
+        <message>
+            <source>‹ Previous in theme</source>
+            <translation>‹ Previous in theme</translation>
+        </message>
+        <message>
+            <source>Next in theme ›</source>
+            <translation>Next in theme ›</translation>
+        </message>
+        <message>
+            <source>Find…</source>
+            <translation>Find…</translation>
+        </message>
+        <message>
+            <source>Find in this chapter (%1)</source>
+            <translation>Find in this chapter (%1)</translation>
+        </message>
+        <message>
+            <source>This chapter</source>
+            <translation>This chapter</translation>
+        </message>
+        <message>
+            <source>Theme %1: chapter %2 of %3</source>
+            <translation>Theme %1: chapter %2 of %3</translation>
+        </message>
+        <message>
+            <source>Preparing the edition for printing…</source>
+            <translation>Preparing the edition for printing…</translation>
+        </message>
+        <message>
+            <source>Export to PDF</source>
+            <translation>Export to PDF</translation>
+        </message>
+        <message>
+            <source>PDF files (*.pdf)</source>
+            <translation>PDF files (*.pdf)</translation>
+        </message>
+        <message numerus="yes">
+            <source>Saved %1 (%n page(s))</source>
+            <translation>
+                <numerusform>Saved %1 (%n page)</numerusform>
+                <numerusform>Saved %1 (%n pages)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Print</source>
+            <translation>Print</translation>
+        </message>
+    </context>
+    <context>
+        <name>FindBar</name>
+        <message>
+            <source>Find in this chapter</source>
+            <translation>Find in this chapter</translation>
+        </message>
+        <message>
+            <source>Previous</source>
+            <translation>Previous</translation>
+        </message>
+        <message>
+            <source>Previous match (Shift+Enter)</source>
+            <translation>Previous match (Shift+Enter)</translation>
+        </message>
+        <message>
+            <source>Next</source>
+            <translation>Next</translation>
+        </message>
+        <message>
+            <source>Next match (Enter)</source>
+            <translation>Next match (Enter)</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>Close the find bar</source>
+            <translation>Close the find bar</translation>
+        </message>
+        <message>
+            <source>&amp;Find:</source>
+            <translation>&amp;Find:</translation>
+        </message>
+        <message>
+            <source>%1 of %2</source>
+            <translation>%1 of %2</translation>
+        </message>
+        <message>
+            <source>%1 of more than %2</source>
+            <translation>%1 of more than %2</translation>
+        </message>
+        <message>
+            <source>not found</source>
+            <translation>not found</translation>
+        </message>
+    </context>
+    <context>
+        <name>FirstRunGuide</name>
+        <message>
+            <source>Getting started</source>
+            <translation>Getting started</translation>
+        </message>
+        <message>
+            <source>Open the &amp;help</source>
+            <translation>Open the &amp;help</translation>
+        </message>
+        <message>
+            <source>Open the help</source>
+            <translation>Open the help</translation>
+        </message>
+        <message>
+            <source>&amp;Close</source>
+            <translation>&amp;Close</translation>
+        </message>
+        <message>
+            <source>Close the guide</source>
+            <translation>Close the guide</translation>
+        </message>
+    </context>
+    <context>
+        <name>HelpWindow</name>
+        <message>
+            <source>DTN Reader help</source>
+            <translation>DTN Reader help</translation>
+        </message>
+        <message>
+            <source>Search the help…</source>
+            <translation>Search the help…</translation>
+        </message>
+        <message>
+            <source>Search the help</source>
+            <translation>Search the help</translation>
+        </message>
+        <message>
+            <source>Help topics</source>
+            <translation>Help topics</translation>
+        </message>
+        <message>
+            <source>No help page contains these words.</source>
+            <translation>No help page contains these words.</translation>
+        </message>
+        <message>
+            <source>&amp;Back</source>
+            <translation>&amp;Back</translation>
+        </message>
+        <message>
+            <source>Back to the previous help page</source>
+            <translation>Back to the previous help page</translation>
+        </message>
+        <message>
+            <source>&amp;Contents</source>
+            <translation>&amp;Contents</translation>
+        </message>
+        <message>
+            <source>Help contents</source>
+            <translation>Help contents</translation>
+        </message>
+        <message>
+            <source>Help page</source>
+            <translation>Help page</translation>
+        </message>
+        <message>
+            <source>%1 — DTN Reader help</source>
+            <translation>%1 — DTN Reader help</translation>
+        </message>
+        <message>
+            <source>This help page cannot be shown: %1</source>
+            <translation>This help page cannot be shown: %1</translation>
         </message>
     </context>
     <context>
@@ -774,6 +938,10 @@
             <translation>Select a bundle in the report to see every detail.</translation>
         </message>
         <message>
+            <source>What does this rejection mean?</source>
+            <translation>What does this rejection mean?</translation>
+        </message>
+        <message>
             <source>Bundles are accepted only when signed by one of these keys. Compare a fingerprint with the publisher's before you add a key. Revoking a key hides what it signed.</source>
             <translation>Bundles are accepted only when signed by one of these keys. Compare a fingerprint with the publisher's before you add a key. Revoking a key hides what it signed.</translation>
         </message>
@@ -1002,10 +1170,6 @@
             <translation>Threat level history chart</translation>
         </message>
         <message>
-            <source>Could not write the image %1; check that the folder exists and is writable.</source>
-            <translation>Could not write the image %1; check that the folder exists and is writable.</translation>
-        </message>
-        <message>
             <source>Step chart of the national terrorist threat level, with regional events and the change of scale.</source>
             <translation>Step chart of the national terrorist threat level, with regional events and the change of scale.</translation>
         </message>
@@ -1145,6 +1309,26 @@
             <translation>&amp;Help</translation>
         </message>
         <message>
+            <source>Help for this &amp;view</source>
+            <translation>Help for this &amp;view</translation>
+        </message>
+        <message>
+            <source>Explain the view you are on</source>
+            <translation>Explain the view you are on</translation>
+        </message>
+        <message>
+            <source>Help &amp;contents</source>
+            <translation>Help &amp;contents</translation>
+        </message>
+        <message>
+            <source>&amp;Getting started</source>
+            <translation>&amp;Getting started</translation>
+        </message>
+        <message>
+            <source>&amp;Keyboard shortcuts</source>
+            <translation>&amp;Keyboard shortcuts</translation>
+        </message>
+        <message>
             <source>&amp;About DTN Reader</source>
             <translation>&amp;About DTN Reader</translation>
         </message>
@@ -1161,8 +1345,28 @@
             <translation>&lt;h3&gt;DTN Reader %1&lt;/h3&gt;&lt;p&gt;An offline reader for signed editions of the Dutch terrorism threat assessment (Dreigingsbeeld Terrorisme Nederland).&lt;/p&gt;&lt;p&gt;&lt;b&gt;DEMO:&lt;/b&gt; the demo library that comes with the reader is demonstration content, marked DEMO wherever it appears. It is not a publication of the NCTV and says nothing about the actual threat.&lt;/p&gt;&lt;p&gt;Licence: EUPL-1.2&lt;/p&gt;</translation>
         </message>
         <message>
+            <source>Qt %1, Python %2</source>
+            <translation>Qt %1, Python %2</translation>
+        </message>
+        <message>
             <source>About DTN Reader</source>
             <translation>About DTN Reader</translation>
+        </message>
+        <message>
+            <source>&amp;Back</source>
+            <translation>&amp;Back</translation>
+        </message>
+        <message>
+            <source>Go back to the previous view or chapter</source>
+            <translation>Go back to the previous view or chapter</translation>
+        </message>
+        <message>
+            <source>&amp;Forward</source>
+            <translation>&amp;Forward</translation>
+        </message>
+        <message>
+            <source>Go forward again</source>
+            <translation>Go forward again</translation>
         </message>
     </context>
     <context>
@@ -1455,10 +1659,6 @@
             <translation>to</translation>
         </message>
         <message>
-            <source>Type one or more words to search the text of every edition. Results appear while you type; the last word also matches longer words. Use quotes for an exact phrase. Press Enter or double-click a result to open the chapter.</source>
-            <translation>Type one or more words to search the text of every edition. Results appear while you type; the last word also matches longer words. Use quotes for an exact phrase. Press Enter or double-click a result to open the chapter.</translation>
-        </message>
-        <message>
             <source>Search results</source>
             <translation>Search results</translation>
         </message>
@@ -1481,6 +1681,10 @@
         <message>
             <source>%1 results</source>
             <translation>%1 results</translation>
+        </message>
+        <message>
+            <source>Type one or more words to search the text of every edition. Results appear while you type; the last word also matches longer words. Use quotes for an exact phrase. Enter takes you to the results; Enter or a double-click on a result opens the chapter.</source>
+            <translation>Type one or more words to search the text of every edition. Results appear while you type; the last word also matches longer words. Use quotes for an exact phrase. Enter takes you to the results; Enter or a double-click on a result opens the chapter.</translation>
         </message>
     </context>
     <context>
@@ -1741,130 +1945,6 @@
     <context>
         <name>errors</name>
         <message>
-            <source>The key file is not a valid minisign key</source>
-            <translation>The key file is not a valid minisign key</translation>
-        </message>
-        <message>
-            <source>The secret key could not be unlocked</source>
-            <translation>The secret key could not be unlocked</translation>
-        </message>
-        <message>
-            <source>The signature is damaged</source>
-            <translation>The signature is damaged</translation>
-        </message>
-        <message>
-            <source>The signature uses an algorithm that is not accepted</source>
-            <translation>The signature uses an algorithm that is not accepted</translation>
-        </message>
-        <message>
-            <source>Signed by an unknown key</source>
-            <translation>Signed by an unknown key</translation>
-        </message>
-        <message>
-            <source>Signed by a revoked key</source>
-            <translation>Signed by a revoked key</translation>
-        </message>
-        <message>
-            <source>The key may not sign this kind of document</source>
-            <translation>The key may not sign this kind of document</translation>
-        </message>
-        <message>
-            <source>The signature does not match: altered or forged</source>
-            <translation>The signature does not match: altered or forged</translation>
-        </message>
-        <message>
-            <source>The file is not a valid bundle</source>
-            <translation>The file is not a valid bundle</translation>
-        </message>
-        <message>
-            <source>The bundle has an unsafe structure</source>
-            <translation>The bundle has an unsafe structure</translation>
-        </message>
-        <message>
-            <source>The bundle exceeds a size limit</source>
-            <translation>The bundle exceeds a size limit</translation>
-        </message>
-        <message>
-            <source>The bundle's contents list is invalid</source>
-            <translation>The bundle's contents list is invalid</translation>
-        </message>
-        <message>
-            <source>A file in the bundle was altered, added or removed</source>
-            <translation>A file in the bundle was altered, added or removed</translation>
-        </message>
-        <message>
-            <source>The edition source has a problem</source>
-            <translation>The edition source has a problem</translation>
-        </message>
-        <message>
-            <source>The trust store could not be changed</source>
-            <translation>The trust store could not be changed</translation>
-        </message>
-        <message>
-            <source>Older than what the library already holds</source>
-            <translation>Older than what the library already holds</translation>
-        </message>
-        <message>
-            <source>Not found</source>
-            <translation>Not found</translation>
-        </message>
-        <message>
-            <source>The library could not complete the operation</source>
-            <translation>The library could not complete the operation</translation>
-        </message>
-        <message>
-            <source>Cancelled</source>
-            <translation>Cancelled</translation>
-        </message>
-        <message>
-            <source>Export failed</source>
-            <translation>Export failed</translation>
-        </message>
-        <message>
-            <source>The chapter could not be shown</source>
-            <translation>The chapter could not be shown</translation>
-        </message>
-        <message>
-            <source>The feed was refused</source>
-            <translation>The feed was refused</translation>
-        </message>
-        <message>
-            <source>The download failed</source>
-            <translation>The download failed</translation>
-        </message>
-        <message>
-            <source>The feed is older than one accepted before</source>
-            <translation>The feed is older than one accepted before</translation>
-        </message>
-        <message>
-            <source>The feed has expired</source>
-            <translation>The feed has expired</translation>
-        </message>
-        <message>
-            <source>A download does not match its feed entry</source>
-            <translation>A download does not match its feed entry</translation>
-        </message>
-        <message>
-            <source>Another sync is running</source>
-            <translation>Another sync is running</translation>
-        </message>
-        <message>
-            <source>The reader is set to Offline</source>
-            <translation>The reader is set to Offline</translation>
-        </message>
-        <message>
-            <source>The download is larger than allowed</source>
-            <translation>The download is larger than allowed</translation>
-        </message>
-        <message>
-            <source>The download was too slow</source>
-            <translation>The download was too slow</translation>
-        </message>
-        <message>
-            <source>The server redirected to another site</source>
-            <translation>The server redirected to another site</translation>
-        </message>
-        <message>
             <source>An unexpected error occurred: %1</source>
             <translation>An unexpected error occurred: %1</translation>
         </message>
@@ -1882,6 +1962,80 @@
         <message>
             <source>DEMO</source>
             <translation>DEMO</translation>
+        </message>
+    </context>
+    <context>
+        <name>help</name>
+        <message>
+            <source>What does this mean?</source>
+            <translation>What does this mean?</translation>
+        </message>
+    </context>
+    <context>
+        <name>printing</name>
+        <message>
+            <source>(revision %1)</source>
+            <translation>(revision %1)</translation>
+        </message>
+        <message>
+            <source>Threat level %1</source>
+            <translation>Threat level %1</translation>
+        </message>
+        <message>
+            <source>demonstration content, not an NCTV publication; it says nothing about the actual threat</source>
+            <translation>demonstration content, not an NCTV publication; it says nothing about the actual threat</translation>
+        </message>
+        <message>
+            <source>Edition</source>
+            <translation>Edition</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>Threat level</source>
+            <translation>Threat level</translation>
+        </message>
+        <message>
+            <source>Level since</source>
+            <translation>Level since</translation>
+        </message>
+        <message>
+            <source>Publisher</source>
+            <translation>Publisher</translation>
+        </message>
+        <message>
+            <source>Signed by</source>
+            <translation>Signed by</translation>
+        </message>
+        <message>
+            <source>%1 (key %2)</source>
+            <translation>%1 (key %2)</translation>
+        </message>
+        <message>
+            <source>Revision</source>
+            <translation>Revision</translation>
+        </message>
+        <message>
+            <source>%1 of bundle %2</source>
+            <translation>%1 of bundle %2</translation>
+        </message>
+        <message>
+            <source>Bundle SHA-256</source>
+            <translation>Bundle SHA-256</translation>
+        </message>
+        <message>
+            <source>signed by %1 (key %2)</source>
+            <translation>signed by %1 (key %2)</translation>
+        </message>
+        <message>
+            <source>Contents</source>
+            <translation>Contents</translation>
+        </message>
+        <message>
+            <source>page %1 of %2</source>
+            <translation>page %1 of %2</translation>
         </message>
     </context>
 </TS>

@@ -102,22 +102,6 @@
         <source>Open external link</source>
         <translation>Externe link openen</translation>
     </message>
-    <message>
-        <source>Print chapter</source>
-        <translation>Hoofdstuk afdrukken</translation>
-    </message>
-    <message>
-        <source>Export chapter to PDF</source>
-        <translation>Hoofdstuk exporteren naar PDF</translation>
-    </message>
-    <message>
-        <source>PDF files (*.pdf)</source>
-        <translation>PDF-bestanden (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Could not write %1; choose another folder.</source>
-        <translation>Kan %1 niet schrijven; kies een andere map.</translation>
-    </message>
 </context>
 <context>
     <name>ChecklistsView</name>
@@ -424,6 +408,10 @@
         <source>− The older edition had text here.</source>
         <translation>− Hier stond tekst in de oudere editie.</translation>
     </message>
+    <message>
+        <source>revision %1</source>
+        <translation>revisie %1</translation>
+    </message>
 </context>
 <context>
     <name>EditionsView</name>
@@ -510,6 +498,182 @@
     <message>
         <source>%1 (current chapter)</source>
         <translation>%1 (huidig hoofdstuk)</translation>
+    </message>
+    <message>
+        <source>Print the whole edition…</source>
+        <translation>De hele editie afdrukken…</translation>
+    </message>
+    <message>
+        <source>Export the whole edition to PDF…</source>
+        <translation>De hele editie als PDF opslaan…</translation>
+    </message>
+    <message>
+        <source>‹ Previous in theme</source>
+        <translation>‹ Vorige in thema</translation>
+    </message>
+    <message>
+        <source>Next in theme ›</source>
+        <translation>Volgende in thema ›</translation>
+    </message>
+    <message>
+        <source>Find…</source>
+        <translation>Zoeken…</translation>
+    </message>
+    <message>
+        <source>Find in this chapter (%1)</source>
+        <translation>Zoeken in dit hoofdstuk (%1)</translation>
+    </message>
+    <message>
+        <source>This chapter</source>
+        <translation>Dit hoofdstuk</translation>
+    </message>
+    <message>
+        <source>Theme %1: chapter %2 of %3</source>
+        <translation>Thema %1: hoofdstuk %2 van %3</translation>
+    </message>
+    <message>
+        <source>Preparing the edition for printing…</source>
+        <translation>De editie wordt klaargemaakt om af te drukken…</translation>
+    </message>
+    <message>
+        <source>Export to PDF</source>
+        <translation>Opslaan als PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-bestanden (*.pdf)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %1 (%n page(s))</source>
+        <translation>
+            <numerusform>%1 opgeslagen (%n pagina)</numerusform>
+            <numerusform>%1 opgeslagen (%n pagina&apos;s)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Afdrukken</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <source>Find in this chapter</source>
+        <translation>Zoeken in dit hoofdstuk</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>Vorige</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+Enter)</source>
+        <translation>Vorige treffer (Shift+Enter)</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Volgende</translation>
+    </message>
+    <message>
+        <source>Next match (Enter)</source>
+        <translation>Volgende treffer (Enter)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <source>Close the find bar</source>
+        <translation>De zoekbalk sluiten</translation>
+    </message>
+    <message>
+        <source>&amp;Find:</source>
+        <translation>&amp;Zoeken:</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 van %2</translation>
+    </message>
+    <message>
+        <source>%1 of more than %2</source>
+        <translation>%1 van meer dan %2</translation>
+    </message>
+    <message>
+        <source>not found</source>
+        <translation>niet gevonden</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunGuide</name>
+    <message>
+        <source>Getting started</source>
+        <translation>Eerste kennismaking</translation>
+    </message>
+    <message>
+        <source>Open the &amp;help</source>
+        <translation>Open de &amp;hulp</translation>
+    </message>
+    <message>
+        <source>Open the help</source>
+        <translation>Open de hulp</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Sluiten</translation>
+    </message>
+    <message>
+        <source>Close the guide</source>
+        <translation>Sluit de kennismaking</translation>
+    </message>
+</context>
+<context>
+    <name>HelpWindow</name>
+    <message>
+        <source>DTN Reader help</source>
+        <translation>Hulp bij DTN Reader</translation>
+    </message>
+    <message>
+        <source>Search the help…</source>
+        <translation>Zoek in de hulp…</translation>
+    </message>
+    <message>
+        <source>Search the help</source>
+        <translation>Zoek in de hulp</translation>
+    </message>
+    <message>
+        <source>Help topics</source>
+        <translation>Onderwerpen van de hulp</translation>
+    </message>
+    <message>
+        <source>No help page contains these words.</source>
+        <translation>Geen hulppagina bevat deze woorden.</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>&amp;Terug</translation>
+    </message>
+    <message>
+        <source>Back to the previous help page</source>
+        <translation>Terug naar de vorige hulppagina</translation>
+    </message>
+    <message>
+        <source>&amp;Contents</source>
+        <translation>&amp;Inhoud</translation>
+    </message>
+    <message>
+        <source>Help contents</source>
+        <translation>Inhoud van de hulp</translation>
+    </message>
+    <message>
+        <source>Help page</source>
+        <translation>Hulppagina</translation>
+    </message>
+    <message>
+        <source>%1 — DTN Reader help</source>
+        <translation>%1 — Hulp bij DTN Reader</translation>
+    </message>
+    <message>
+        <source>This help page cannot be shown: %1</source>
+        <translation>Deze hulppagina kan niet worden getoond: %1</translation>
     </message>
 </context>
 <context>
@@ -774,6 +938,10 @@
         <translation>Kies een bundel in het rapport om alle details te zien.</translation>
     </message>
     <message>
+        <source>What does this rejection mean?</source>
+        <translation>Wat betekent deze weigering?</translation>
+    </message>
+    <message>
         <source>Bundles are accepted only when signed by one of these keys. Compare a fingerprint with the publisher&apos;s before you add a key. Revoking a key hides what it signed.</source>
         <translation>Bundels worden alleen geaccepteerd als ze met een van deze sleutels zijn ondertekend. Vergelijk vóór het toevoegen van een sleutel de vingerafdruk met die van de uitgever. Wordt een sleutel ingetrokken, dan wordt alles wat ermee is ondertekend verborgen.</translation>
     </message>
@@ -1002,10 +1170,6 @@
         <translation>Grafiek van het verloop van het dreigingsniveau</translation>
     </message>
     <message>
-        <source>Could not write the image %1; check that the folder exists and is writable.</source>
-        <translation>Kan de afbeelding %1 niet schrijven; controleer of de map bestaat en beschrijfbaar is.</translation>
-    </message>
-    <message>
         <source>Step chart of the national terrorist threat level, with regional events and the change of scale.</source>
         <translation>Trapgrafiek van het nationale dreigingsniveau terrorisme, met regionale verhogingen en de wijziging van de schaal.</translation>
     </message>
@@ -1145,6 +1309,26 @@
         <translation>&amp;Help</translation>
     </message>
     <message>
+        <source>Help for this &amp;view</source>
+        <translation>Hulp bij deze &amp;pagina</translation>
+    </message>
+    <message>
+        <source>Explain the view you are on</source>
+        <translation>Uitleg bij de pagina waar u bent</translation>
+    </message>
+    <message>
+        <source>Help &amp;contents</source>
+        <translation>&amp;Inhoud van de hulp</translation>
+    </message>
+    <message>
+        <source>&amp;Getting started</source>
+        <translation>&amp;Eerste kennismaking</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Sneltoetsen</translation>
+    </message>
+    <message>
         <source>&amp;About DTN Reader</source>
         <translation>&amp;Over DTN Reader</translation>
     </message>
@@ -1161,8 +1345,28 @@
         <translation>&lt;h3&gt;DTN Reader %1&lt;/h3&gt;&lt;p&gt;Een offline reader voor ondertekende edities van het Dreigingsbeeld Terrorisme Nederland.&lt;/p&gt;&lt;p&gt;&lt;b&gt;DEMO:&lt;/b&gt; de demobibliotheek die met de reader wordt meegeleverd is demonstratie-inhoud, overal gemarkeerd met DEMO. Het is geen publicatie van de NCTV en zegt niets over de werkelijke dreiging.&lt;/p&gt;&lt;p&gt;Licentie: EUPL-1.2&lt;/p&gt;</translation>
     </message>
     <message>
+        <source>Qt %1, Python %2</source>
+        <translation>Qt %1, Python %2</translation>
+    </message>
+    <message>
         <source>About DTN Reader</source>
         <translation>Over DTN Reader</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>&amp;Terug</translation>
+    </message>
+    <message>
+        <source>Go back to the previous view or chapter</source>
+        <translation>Terug naar de vorige weergave of het vorige hoofdstuk</translation>
+    </message>
+    <message>
+        <source>&amp;Forward</source>
+        <translation>&amp;Vooruit</translation>
+    </message>
+    <message>
+        <source>Go forward again</source>
+        <translation>Weer vooruit</translation>
     </message>
 </context>
 <context>
@@ -1455,10 +1659,6 @@
         <translation>tot en met</translation>
     </message>
     <message>
-        <source>Type one or more words to search the text of every edition. Results appear while you type; the last word also matches longer words. Use quotes for an exact phrase. Press Enter or double-click a result to open the chapter.</source>
-        <translation>Typ een of meer woorden om de tekst van alle edities te doorzoeken. Resultaten verschijnen tijdens het typen; het laatste woord vindt ook langere woorden. Gebruik aanhalingstekens voor een exacte woordgroep. Druk op Enter of dubbelklik op een resultaat om het hoofdstuk te openen.</translation>
-    </message>
-    <message>
         <source>Search results</source>
         <translation>Zoekresultaten</translation>
     </message>
@@ -1481,6 +1681,10 @@
     <message>
         <source>%1 results</source>
         <translation>%1 resultaten</translation>
+    </message>
+    <message>
+        <source>Type one or more words to search the text of every edition. Results appear while you type; the last word also matches longer words. Use quotes for an exact phrase. Enter takes you to the results; Enter or a double-click on a result opens the chapter.</source>
+        <translation>Typ een of meer woorden om de tekst van alle edities te doorzoeken. Resultaten verschijnen tijdens het typen; het laatste woord vindt ook langere woorden. Gebruik aanhalingstekens voor een exacte woordgroep. Enter brengt u naar de resultaten; Enter of dubbelklikken op een resultaat opent het hoofdstuk.</translation>
     </message>
 </context>
 <context>
@@ -1741,130 +1945,6 @@
 <context>
     <name>errors</name>
     <message>
-        <source>The key file is not a valid minisign key</source>
-        <translation>Het sleutelbestand is geen geldige minisign-sleutel</translation>
-    </message>
-    <message>
-        <source>The secret key could not be unlocked</source>
-        <translation>De geheime sleutel kon niet worden ontgrendeld</translation>
-    </message>
-    <message>
-        <source>The signature is damaged</source>
-        <translation>De handtekening is beschadigd</translation>
-    </message>
-    <message>
-        <source>The signature uses an algorithm that is not accepted</source>
-        <translation>De handtekening gebruikt een algoritme dat niet wordt geaccepteerd</translation>
-    </message>
-    <message>
-        <source>Signed by an unknown key</source>
-        <translation>Ondertekend met een onbekende sleutel</translation>
-    </message>
-    <message>
-        <source>Signed by a revoked key</source>
-        <translation>Ondertekend met een ingetrokken sleutel</translation>
-    </message>
-    <message>
-        <source>The key may not sign this kind of document</source>
-        <translation>De sleutel mag dit soort document niet ondertekenen</translation>
-    </message>
-    <message>
-        <source>The signature does not match: altered or forged</source>
-        <translation>De handtekening klopt niet: gewijzigd of vervalst</translation>
-    </message>
-    <message>
-        <source>The file is not a valid bundle</source>
-        <translation>Het bestand is geen geldige bundel</translation>
-    </message>
-    <message>
-        <source>The bundle has an unsafe structure</source>
-        <translation>De bundel heeft een onveilige opbouw</translation>
-    </message>
-    <message>
-        <source>The bundle exceeds a size limit</source>
-        <translation>De bundel overschrijdt een groottelimiet</translation>
-    </message>
-    <message>
-        <source>The bundle&apos;s contents list is invalid</source>
-        <translation>De inhoudsopgave (manifest) van de bundel is ongeldig</translation>
-    </message>
-    <message>
-        <source>A file in the bundle was altered, added or removed</source>
-        <translation>Een bestand in de bundel is gewijzigd, toegevoegd of verwijderd</translation>
-    </message>
-    <message>
-        <source>The edition source has a problem</source>
-        <translation>De bron van de editie bevat een fout</translation>
-    </message>
-    <message>
-        <source>The trust store could not be changed</source>
-        <translation>De vertrouwde sleutels konden niet worden gewijzigd</translation>
-    </message>
-    <message>
-        <source>Older than what the library already holds</source>
-        <translation>Ouder dan wat de bibliotheek al bevat</translation>
-    </message>
-    <message>
-        <source>Not found</source>
-        <translation>Niet gevonden</translation>
-    </message>
-    <message>
-        <source>The library could not complete the operation</source>
-        <translation>De bibliotheek kon de bewerking niet voltooien</translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation>Geannuleerd</translation>
-    </message>
-    <message>
-        <source>Export failed</source>
-        <translation>Exporteren mislukt</translation>
-    </message>
-    <message>
-        <source>The chapter could not be shown</source>
-        <translation>Het hoofdstuk kon niet worden weergegeven</translation>
-    </message>
-    <message>
-        <source>The feed was refused</source>
-        <translation>De feed is geweigerd</translation>
-    </message>
-    <message>
-        <source>The download failed</source>
-        <translation>Het downloaden is mislukt</translation>
-    </message>
-    <message>
-        <source>The feed is older than one accepted before</source>
-        <translation>De feed is ouder dan een eerder aangenomen feed</translation>
-    </message>
-    <message>
-        <source>The feed has expired</source>
-        <translation>De feed is verlopen</translation>
-    </message>
-    <message>
-        <source>A download does not match its feed entry</source>
-        <translation>Een download komt niet overeen met zijn regel in de feed</translation>
-    </message>
-    <message>
-        <source>Another sync is running</source>
-        <translation>Er loopt al een synchronisatie</translation>
-    </message>
-    <message>
-        <source>The reader is set to Offline</source>
-        <translation>De lezer staat op Offline</translation>
-    </message>
-    <message>
-        <source>The download is larger than allowed</source>
-        <translation>De download is groter dan toegestaan</translation>
-    </message>
-    <message>
-        <source>The download was too slow</source>
-        <translation>De download was te traag</translation>
-    </message>
-    <message>
-        <source>The server redirected to another site</source>
-        <translation>De server verwees door naar een andere site</translation>
-    </message>
-    <message>
         <source>An unexpected error occurred: %1</source>
         <translation>Er is een onverwachte fout opgetreden: %1</translation>
     </message>
@@ -1882,6 +1962,80 @@
     <message>
         <source>DEMO</source>
         <translation>DEMO</translation>
+    </message>
+</context>
+<context>
+    <name>help</name>
+    <message>
+        <source>What does this mean?</source>
+        <translation>Wat betekent dit?</translation>
+    </message>
+</context>
+<context>
+    <name>printing</name>
+    <message>
+        <source>(revision %1)</source>
+        <translation>(revisie %1)</translation>
+    </message>
+    <message>
+        <source>Threat level %1</source>
+        <translation>Dreigingsniveau %1</translation>
+    </message>
+    <message>
+        <source>demonstration content, not an NCTV publication; it says nothing about the actual threat</source>
+        <translation>demonstratie-inhoud, geen publicatie van de NCTV; zegt niets over de werkelijke dreiging</translation>
+    </message>
+    <message>
+        <source>Edition</source>
+        <translation>Editie</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Threat level</source>
+        <translation>Dreigingsniveau</translation>
+    </message>
+    <message>
+        <source>Level since</source>
+        <translation>Niveau sinds</translation>
+    </message>
+    <message>
+        <source>Publisher</source>
+        <translation>Uitgever</translation>
+    </message>
+    <message>
+        <source>Signed by</source>
+        <translation>Ondertekend door</translation>
+    </message>
+    <message>
+        <source>%1 (key %2)</source>
+        <translation>%1 (sleutel %2)</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>Revisie</translation>
+    </message>
+    <message>
+        <source>%1 of bundle %2</source>
+        <translation>%1 van bundel %2</translation>
+    </message>
+    <message>
+        <source>Bundle SHA-256</source>
+        <translation>SHA-256 van de bundel</translation>
+    </message>
+    <message>
+        <source>signed by %1 (key %2)</source>
+        <translation>ondertekend door %1 (sleutel %2)</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>Inhoud</translation>
+    </message>
+    <message>
+        <source>page %1 of %2</source>
+        <translation>pagina %1 van %2</translation>
     </message>
 </context>
 </TS>

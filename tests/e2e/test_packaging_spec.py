@@ -24,9 +24,6 @@ RESOURCES = REPO_ROOT / "resources"
 
 # What the app may import from PySide6; everything else must be excluded by the spec.
 QT_USED = {"QtCore", "QtGui", "QtWidgets", "QtSvg", "QtPrintSupport"}
-# Every entry under resources/ (and resources/demo/) is shipped or deliberately left out.
-SHIPPED = {"trust", "demo/bundles", "icons", "translations"}
-LEFT_OUT = {"demo/editions", "demo/demo-secret.key"}
 
 
 class _Recorder:
@@ -55,16 +52,6 @@ def run_spec(tmp_path: Path, platform: str | None = None, monkeypatch: pytest.Mo
     for call in calls:
         by_kind.setdefault(call.kind, []).append(call)
     return namespace, by_kind
-
-
-@pytest.fixture(scope="session", autouse=True)
-def compiled_translations() -> None:
-    """The spec refuses to run without up-to-date .qm files (build output, not in git);
-    build them as the app does from a checkout."""
-    from reader.ui import i18n
-
-    for language in i18n.LANGUAGES:
-        i18n.ensure_built(language)
 
 
 @pytest.fixture
@@ -165,34 +152,64 @@ def test_the_app_imports_no_excluded_qt_module(spec) -> None:
     assert not offenders
 
 
-def test_the_resources_the_app_needs_are_listed(spec) -> None:
+def _shipped_files(spec) -> dict[str, str]:
+    """resources-relative source path -> destination folder, of every data file the spec ships."""
     _, calls = spec
-    datas = calls["Analysis"][0].kwargs["datas"]
-    dests = {(Path(src).relative_to(RESOURCES).as_posix(), dest) for src, dest in datas}
-    assert ("trust", "resources/trust") in dests
-    assert ("demo/bundles", "resources/demo/bundles") in dests
-    assert ("icons/dtn-reader.svg", "resources/icons") in dests
-    assert {f"icons/dtn-reader-{n}.png" for n in (16, 32, 48, 256)} <= {s for s, _ in dests}
-    qm = {s for s, d in dests if d == "resources/translations"}
+    shipped = {}
+    for src, dest in calls["Analysis"][0].kwargs["datas"]:
+        path = Path(src)
+        assert path.is_file(), f"{src}: the spec lists files, so PyInstaller copies exactly those"
+        shipped[path.relative_to(RESOURCES).as_posix()] = dest
+    return shipped
+
+
+def test_the_resources_the_app_needs_are_listed(spec) -> None:
+    shipped = _shipped_files(spec)
+    assert shipped, "no resources shipped"
+    assert all(dest == str(Path("resources", rel).parent.as_posix()) for rel, dest in shipped.items())
+    assert {"trust/ED389D18E6FA8B6D.pub", "icons/dtn-reader.svg"} <= set(shipped)
+    assert {f"icons/dtn-reader-{n}.png" for n in (16, 32, 48, 256)} <= set(shipped)
+    assert [r for r in shipped if r.startswith("demo/bundles/") and r.endswith(".dtnb")]
+    qm = {r for r in shipped if r.startswith("translations/")}
     assert qm == {p.relative_to(RESOURCES).as_posix() for p in (RESOURCES / "translations").glob("*.qm")}
-    assert all(s.endswith(".qm") for s in qm), "translations ship compiled, not as .ts"
+    assert qm and all(r.endswith(".qm") for r in qm), "translations ship compiled, not as .ts"
 
 
 def test_the_demo_secret_key_and_sources_are_left_out(spec) -> None:
-    _, calls = spec
-    shipped = []
-    for src, _dest in calls["Analysis"][0].kwargs["datas"]:
-        path = Path(src)
-        shipped += [p for p in path.rglob("*") if p.is_file()] if path.is_dir() else [path]
+    shipped = _shipped_files(spec)
     assert shipped
-    assert not [p for p in shipped if p.suffix == ".key" or "editions" in p.relative_to(RESOURCES).parts]
+    assert not [r for r in shipped if r.endswith(".key") or r.startswith("demo/editions/")]
 
 
-def test_every_resource_is_shipped_or_left_out_on_purpose() -> None:
-    """A new folder under resources/ must be decided on in the spec, not silently missing frozen."""
-    found = {p.relative_to(RESOURCES).as_posix() for p in RESOURCES.iterdir() if p.name != "demo"}
-    found |= {p.relative_to(RESOURCES).as_posix() for p in (RESOURCES / "demo").iterdir()}
-    assert found <= SHIPPED | LEFT_OUT, f"undecided: {sorted(found - SHIPPED - LEFT_OUT)}"
+def test_every_resource_is_shipped_unless_left_out_on_purpose(spec) -> None:
+    """A new file or folder under resources/ ships frozen without an edit to the spec; only
+    reader.core.paths.RESOURCES_LEFT_OUT keeps something out (the wheel uses the same rule)."""
+    from reader.core.paths import RESOURCES_LEFT_OUT, shipped_resources
+
+    assert set(_shipped_files(spec)) == set(shipped_resources(RESOURCES))
+    every = {p.relative_to(RESOURCES).as_posix() for p in RESOURCES.rglob("*") if p.is_file() and "__pycache__" not in p.parts}
+    left_out = every - set(shipped_resources(RESOURCES))
+    assert {r for r in left_out if not r.endswith(".ts")} == {
+        r for r in every if r.startswith("demo/editions/") or r == "demo/demo-secret.key"
+    }, RESOURCES_LEFT_OUT
+
+
+def test_a_new_resource_folder_ships(tmp_path) -> None:
+    from reader.core.paths import shipped_resources
+
+    (tmp_path / "help" / "nl").mkdir(parents=True)
+    (tmp_path / "help" / "nl" / "index.md").write_text("# Hulp\n", encoding="utf-8")
+    (tmp_path / "messages").mkdir()
+    (tmp_path / "messages" / "nl.json").write_text("{}", encoding="utf-8")
+    (tmp_path / "demo" / "editions" / "x").mkdir(parents=True)
+    (tmp_path / "demo" / "editions" / "x" / "edition.toml").write_text("", encoding="utf-8")
+    (tmp_path / "demo" / "demo-secret.key").write_text("", encoding="utf-8")
+    (tmp_path / "translations").mkdir()
+    (tmp_path / "translations" / "dtn_nl.ts").write_text("", encoding="utf-8")
+    (tmp_path / "translations" / "dtn_nl.qm").write_bytes(b"q")
+    (tmp_path / "translations" / "__pycache__").mkdir()
+    (tmp_path / "translations" / "__pycache__" / "x.pyc").write_bytes(b"")
+    assert shipped_resources(tmp_path) == ["help/nl/index.md", "messages/nl.json", "translations/dtn_nl.qm"]
 
 
 @pytest.mark.parametrize(

@@ -41,8 +41,9 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.errors import CancelledError, KeyFormatError, NotFoundError
-from reader.ui.errors import error_text, reason_text, show_error
+from reader.ui.errors import error_text, show_error, stored_reason
 from reader.ui.format import demo_marking, format_timestamp, locale_for
+from reader.ui.help import open_error_help, what_does_this_mean
 from reader.ui.views.base import View
 
 if TYPE_CHECKING:
@@ -170,7 +171,7 @@ def result_details(result: ImportResult) -> str:
     if result.sha256:
         lines.append(f"SHA-256: {result.sha256}")
     if result.reason:
-        lines.append(_fill(QCoreApplication.translate("ImportTrustView", "Reason: %1"), reason_text(result.error_type, result.reason)))
+        lines.append(_fill(QCoreApplication.translate("ImportTrustView", "Reason: %1"), stored_reason(result)))
     return "\n".join(lines)
 
 
@@ -391,6 +392,15 @@ class ImportTrustView(View):
         layout.addLayout(buttons)
         layout.addWidget(self.summary_label)
         layout.addWidget(splitter, 1)
+        # The selected rejection explained: what happened, is it dangerous, what next, whom to call.
+        self.explain_button = QPushButton(what_does_this_mean())
+        self.explain_button.setAccessibleName(self.tr("What does this rejection mean?"))
+        self.explain_button.setEnabled(False)
+        self.explain_button.clicked.connect(self.explain_selected)
+        explain_row = QHBoxLayout()
+        explain_row.addStretch(1)
+        explain_row.addWidget(self.explain_button)
+        layout.addLayout(explain_row)
 
         self.file_button.clicked.connect(self.choose_files)
         self.folder_button.clicked.connect(self.choose_folder)
@@ -573,7 +583,7 @@ class ImportTrustView(View):
                 _item(format_timestamp(entry.time, self.ctx.language), entry.time),
                 result,
                 _item(bundle),
-                _item(reason_text(entry.error_type, entry.reason or "")),
+                _item(stored_reason(entry)),
                 _item(entry.signer or ""),
                 _item(source_text(entry.source)),
             ]
@@ -696,7 +706,7 @@ class ImportTrustView(View):
             edition = result.edition or ""
             if edition and result.bundle_id in self._demo_bundles:
                 edition += f" [{demo_marking()}]"
-            cells = [status, _item(edition), _item(bundle), _item(signer), files, _item(reason_text(result.error_type, result.reason or "")), _item(source_text(result.source))]
+            cells = [status, _item(edition), _item(bundle), _item(signer), files, _item(stored_reason(result)), _item(source_text(result.source))]
             for column, cell in enumerate(cells):
                 table.setItem(row, column, cell)
         _fit_columns(table)
@@ -711,6 +721,18 @@ class ImportTrustView(View):
             self.details.setPlainText(result_details(self._results[rows[0].row()]))
         else:
             self.details.clear()
+        self.explain_button.setEnabled(self._selected_rejection() is not None)
+
+    def _selected_rejection(self) -> ImportResult | None:
+        rows = self.report_table.selectionModel().selectedRows()
+        if rows and rows[0].row() < len(self._results) and not self._results[rows[0].row()].ok:
+            return self._results[rows[0].row()]
+        return None
+
+    def explain_selected(self) -> bool:
+        """Open the help page for the selected rejection; False if none is selected."""
+        result = self._selected_rejection()
+        return result is not None and open_error_help(self, error_type=result.error_type or "DTNError")
 
     def choose_files(self) -> None:
         """Ask for bundle files (the button and the File menu) and import them."""
@@ -798,7 +820,7 @@ class ImportTrustView(View):
                 with open(path, "rb") as f:
                     data = f.read(MAX_PUB_FILE_BYTES + 1)
             except OSError as exc:
-                raise KeyFormatError(f"cannot read {path}: {exc.strerror or exc}") from None
+                raise KeyFormatError(f"cannot read {path}: {exc.strerror or exc}", code="file-read", path=str(path), detail=exc.strerror or str(exc)) from None
             return data, PublicKey.from_bytes(data)
 
         self.run_task(work, self._on_key_file_read, lambda exc: show_error(self, exc, self.tr("Add key")))

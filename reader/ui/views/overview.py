@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen
+from PySide6.QtGui import QFont, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -38,7 +38,7 @@ COLUMN_WIDTH_CHARS = 150
 # A new national level after a sync: white on dark red (contrast 8.6:1), the same in light and dark mode.
 LEVEL_BANNER_STYLE = "background-color: #9b1c1c; color: #ffffff; border-radius: 4px; padding: 10px; font-weight: bold;"
 # Both colours fixed, so the marking reads the same in light and dark mode.
-DEMO_STYLE = "background-color: #ffd54f; color: #000000; border-radius: 3px; padding: 1px 6px; font-weight: bold;"
+DEMO_STYLE = f"background-color: {fmt.DEMO_TAG_BACKGROUND}; color: {fmt.DEMO_TAG_TEXT}; border-radius: 3px; padding: 1px 6px; font-weight: bold;"
 
 
 @dataclass
@@ -141,7 +141,6 @@ class LevelScale(QWidget):
         box = self._box_size()
         gap = self.fontMetrics().averageCharWidth() // 2
         palette = self.palette()
-        base = palette.color(QPalette.ColorRole.Base)
         for index, word in enumerate(self._words):
             value = index + 1
             rect = QRectF(index * (box.width() + gap) + 3, 3, box.width(), box.height())
@@ -152,11 +151,7 @@ class LevelScale(QWidget):
                 painter.setPen(QPen(palette.color(QPalette.ColorRole.WindowText), 3))
             else:
                 # A pale tint of the level colour on the base colour (light or dark mode).
-                fill = QColor(
-                    round(base.red() * 0.75 + colour.red() * 0.25),
-                    round(base.green() * 0.75 + colour.green() * 0.25),
-                    round(base.blue() * 0.75 + colour.blue() * 0.25),
-                )
+                fill = fmt.level_tint(value, self._scale, palette)
                 ink = palette.color(QPalette.ColorRole.Text)
                 painter.setPen(QPen(palette.color(QPalette.ColorRole.Mid), 1))
             painter.setBrush(fill)

@@ -214,7 +214,7 @@ class SyncView(View):
                 detail = self.tr("%1 imported, %2 already up to date, %3 refused").replace("%1", str(c.get("imported", 0))).replace(
                     "%2", str(c.get("present", 0) + c.get("older", 0))).replace("%3", str(c.get("failed", 0) + c.get("skipped", 0)))
             else:
-                detail = reason_text(status.last_error_type, status.last_message or "")
+                detail = reason_text(status.last_error_type, status.last_message or "", status.last_code, status.last_params)
             text = (self.tr("Last sync %1: %2") if status.last_ok else self.tr("Last sync %1 failed: %2")).replace(
                 "%1", when).replace("%2", detail)
         if status.stale_since:

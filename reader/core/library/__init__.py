@@ -1,0 +1,39 @@
+"""The local library: a SQLite index (sqlite-utils) over the store of signed bundles.
+
+The store is the source of truth; the database can always be rebuilt from it.
+Every import is verified first and written in one transaction; a rejected
+import changes nothing but one audit-log row.
+
+Callers use ``Library`` (facade.py) and the values it hands out (models.py). Its rooms:
+schema.py (tables and migrations), rules.py (already present, rollback), importing.py,
+queries.py (editions, chapters, levels, themes), search.py, compare.py, state.py (ticks,
+notes, bookmarks, reading positions, settings), maintenance.py (recover, rebuild, check).
+"""
+
+from reader.core.library.compare import MAX_DIFF_PARAGRAPHS, normalised_title, paragraph_diff, paragraphs
+from reader.core.library.facade import Library
+from reader.core.library.limits import LibraryLimits
+from reader.core.library.models import (
+    AuditEntry,
+    Chapter,
+    ChapterComparison,
+    ChapterInfo,
+    ChecklistItemState,
+    ChecklistView,
+    Comparison,
+    DiffPart,
+    Edition,
+    ImportResult,
+    LevelPoint,
+    Progress,
+    SearchHit,
+)
+from reader.core.library.schema import DB_NAME, INDEX_TABLES, STORE_DIR, TRUST_DIR, migrations
+from reader.core.library.search import _MARK_CLOSE, _MARK_OPEN, _mark, marks_to_text
+
+__all__ = [
+    "DB_NAME", "INDEX_TABLES", "MAX_DIFF_PARAGRAPHS", "STORE_DIR", "TRUST_DIR",
+    "AuditEntry", "Chapter", "ChapterComparison", "ChapterInfo", "ChecklistItemState", "ChecklistView",
+    "Comparison", "DiffPart", "Edition", "ImportResult", "LevelPoint", "Library", "LibraryLimits",
+    "Progress", "SearchHit", "marks_to_text", "migrations", "normalised_title", "paragraph_diff", "paragraphs",
+]

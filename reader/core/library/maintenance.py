@@ -1,0 +1,182 @@
+"""Keeping the library whole: startup recovery, hiding editions of revoked keys,
+removing the demo, rebuilding the index from the store, and checking it."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from reader.core.bundle import VerifiedBundle, verify_bundle
+from reader.core.errors import CancelledError, DTNError, RevokedKeyError
+from reader.core.library import importing, rules
+from reader.core.library.models import Progress
+from reader.core.library.schema import INDEX_TABLES
+from reader.core.minisign import format_key_id
+from reader.core.trust import TrustedKey, TrustStore, utc_now
+
+if TYPE_CHECKING:
+    from reader.core.library.base import LibraryBase
+
+log = logging.getLogger(__name__)
+
+
+def recover(lib: LibraryBase) -> list[str]:
+    """Startup recovery: sweep temporary files, index store files an interrupted import left
+    unindexed, and hide editions whose signing key was revoked. Returns what it did."""
+    done = []
+    swept = lib.store.sweep()
+    if swept:
+        done.append(f"removed {swept} temporary file(s) of an interrupted import")
+    indexed = {row["sha256"] for row in lib.db.query("SELECT sha256 FROM bundles")}
+    for sha in sorted(lib.store.hashes() - indexed):
+        path = lib.store.path_for(sha)
+        try:
+            verified = verify_stored(lib, path)
+            rules.check_rollback(lib.db, verified, sha)
+            importing.index(lib, verified, sha, path.stat().st_size, "recovered after an interrupted import")
+            done.append(f"finished an interrupted import of {verified.manifest.bundle_id}")
+        except DTNError as exc:
+            # Original signed bytes are never deleted here; 'dtn check' reports the file.
+            done.append(f"store file {sha[:12]} could not be indexed: {exc}")
+    done.extend(apply_revocations(lib))
+    for line in done:
+        log.info("recovery: %s", line)
+    return done
+
+
+def verify_stored(lib: LibraryBase, path: Path) -> VerifiedBundle:
+    """Verify a stored bundle; one signed by a key revoked since still verifies (to be hidden)."""
+    try:
+        return verify_bundle(path, lib.trust, lib.bundle_limits)
+    except (RevokedKeyError,):
+        return verify_bundle(path, _TrustIgnoringRevocation(lib.trust), lib.bundle_limits)
+
+
+def apply_revocations(lib: LibraryBase) -> list[str]:
+    """Hide (not delete) editions signed by keys that are now revoked; unhide if trusted again."""
+    changes = []
+    revoked = {k.key_id: k for k in lib.trust.keys() if k.revoked}
+    with lib.db.atomic():
+        for row in lib.db.query("SELECT pk, bundle_id, signer_key_id, hidden_reason FROM editions"):
+            key = revoked.get(row["signer_key_id"])
+            reason = None
+            if key is not None:
+                reason = f"signed by key {key.key_id} ({key.name}), revoked on {key.revoked_at}"
+                if key.revoked_reason:
+                    reason += f": {key.revoked_reason}"
+            if reason != row["hidden_reason"]:
+                lib.db.execute("UPDATE editions SET hidden_reason = ? WHERE pk = ?", [reason, row["pk"]])
+                changes.append(f"{row['bundle_id']}: {'hidden, ' + reason if reason else 'shown again'}")
+    return changes
+
+
+def is_empty(lib: LibraryBase) -> bool:
+    return lib.db.execute("SELECT count(*) FROM bundles").fetchone()[0] == 0
+
+
+def remove_demo(lib: LibraryBase) -> int:
+    """Remove every demo edition (index rows and stored bytes). Returns how many bundles."""
+    shas = [r[0] for r in lib.db.execute("SELECT DISTINCT sha256 FROM editions WHERE demo = 1").fetchall()]
+    if not shas:
+        return 0
+    with lib.db.atomic():
+        for sha in shas:
+            _delete_bundle_rows(lib, sha)
+        lib.db.execute(
+            "INSERT INTO audit (time, source, result, reason) VALUES (?, ?, ?, ?)",
+            [utc_now(), "demo library", "removed", f"{len(shas)} demo bundle(s) removed by the user"],
+        )
+    for sha in shas:
+        lib.store.remove(sha)
+    return len(shas)
+
+
+def _delete_bundle_rows(lib: LibraryBase, sha: str) -> None:
+    for (pk,) in lib.db.execute("SELECT pk FROM editions WHERE sha256 = ?", [sha]).fetchall():
+        lib.db.execute("DELETE FROM chapter_fts WHERE rowid IN (SELECT pk FROM chapters WHERE edition_pk = ?)", [pk])
+        lib.db.execute("DELETE FROM chapters WHERE edition_pk = ?", [pk])
+        lib.db.execute("DELETE FROM checklist_items WHERE checklist_pk IN (SELECT pk FROM checklists WHERE edition_pk = ?)", [pk])
+        lib.db.execute("DELETE FROM checklists WHERE edition_pk = ?", [pk])
+        lib.db.execute("DELETE FROM level_events WHERE edition_pk = ?", [pk])
+        lib.db.execute("UPDATE editions SET superseded_by = NULL WHERE superseded_by = ?", [pk])
+        lib.db.execute("DELETE FROM editions WHERE pk = ?", [pk])
+    lib.db.execute("DELETE FROM bundles WHERE sha256 = ?", [sha])
+
+
+def rebuild(lib: LibraryBase, progress: Progress | None = None, cancel: threading.Event | None = None) -> dict[str, Any]:
+    """Recreate the index from the store, re-verifying every bundle against the current trust store.
+
+    User state (ticks, notes, bookmarks, reading positions, settings, audit) is kept.
+    Bundles that no longer verify stay in the store and are reported; editions of
+    revoked keys are kept but hidden with the reason.
+    """
+    shas = sorted(lib.store.hashes())
+    verified: list[tuple[VerifiedBundle, str, int]] = []
+    rejected: list[tuple[str, str]] = []
+    hidden: list[str] = []
+    for done, sha in enumerate(shas):
+        if cancel is not None and cancel.is_set():
+            raise CancelledError("rebuild cancelled; the library was left as it was")
+        path = lib.store.path_for(sha)
+        try:
+            vb = verify_stored(lib, path)
+            verified.append((vb, sha, path.stat().st_size))
+            if vb.signer.revoked:
+                hidden.append(vb.manifest.bundle_id)
+        except DTNError as exc:
+            rejected.append((sha, str(exc)))
+        if progress:
+            progress(done + 1, len(shas))
+    # Old revisions first, so each newer one supersedes the one before.
+    verified.sort(key=lambda item: (item[0].manifest.bundle_id, item[0].manifest.revision))
+    sources = {r["sha256"]: r["source"] for r in lib.db.query("SELECT sha256, source FROM bundles")}
+    with lib.db.atomic():
+        for table in INDEX_TABLES:
+            lib.db.execute(f"DELETE FROM {table}")
+        for vb, sha, size in verified:
+            importing.index(lib, vb, sha, size, sources.get(sha) or "rebuilt from store")
+        lib.db.execute(
+            "INSERT INTO audit (time, source, result, reason) VALUES (?, ?, ?, ?)",
+            [utc_now(), "rebuild", "rebuilt", f"{len(verified)} bundle(s) indexed, {len(rejected)} failed verification"],
+        )
+    apply_revocations(lib)
+    return {"indexed": len(verified), "hidden": hidden, "rejected": rejected}
+
+
+def check(lib: LibraryBase) -> list[str]:
+    """Problems found: database integrity, rows without store files, store files not indexed."""
+    problems = []
+    result = lib.db.execute("PRAGMA quick_check").fetchall()
+    if [r[0] for r in result] != ["ok"]:
+        problems.extend(f"database: {r[0]}" for r in result)
+    indexed = {r[0] for r in lib.db.execute("SELECT sha256 FROM bundles").fetchall()}
+    stored = lib.store.hashes()
+    for sha in sorted(indexed - stored):
+        problems.append(f"bundle {sha} is in the index but its store file is missing")
+    for sha in sorted(stored - indexed):
+        problems.append(f"store file {sha}.dtnb is not in the index")
+    orphans = lib.db.execute("SELECT count(*) FROM editions WHERE sha256 NOT IN (SELECT sha256 FROM bundles)").fetchone()[0]
+    if orphans:
+        problems.append(f"{orphans} edition(s) without a bundle row")
+    fts = lib.db.execute("SELECT count(*) FROM chapter_fts").fetchone()[0]
+    chapters = lib.db.execute("SELECT count(*) FROM chapters").fetchone()[0]
+    if fts != chapters:
+        problems.append(f"search index holds {fts} chapters, the library {chapters}")
+    if lib.store.folder.is_dir():
+        problems.extend(f"leftover temporary file {p.name}" for p in lib.store.folder.glob(".tmp-*"))
+    return problems
+
+
+class _TrustIgnoringRevocation:
+    """Used by rebuild only: accepts revoked keys too, so their editions can be kept (hidden)."""
+
+    def __init__(self, trust: TrustStore) -> None:
+        self._trust = trust
+
+    def key_for(self, key_id: bytes, role: str) -> TrustedKey:
+        key = self._trust.get(format_key_id(key_id))
+        if key is not None and key.revoked and key.role == role:
+            return key
+        return self._trust.key_for(key_id, role)

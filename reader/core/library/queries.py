@@ -1,0 +1,201 @@
+"""Queries: editions, chapters (rendered on first view), assets, levels and themes,
+and what changed since the previous edition."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from typing import TYPE_CHECKING, Any
+
+from reader.core.bundle import FileEntry, read_member
+from reader.core.errors import NotFoundError
+from reader.core.library.models import Chapter, ChapterInfo, Edition, LevelPoint
+from reader.core.render import RenderedChapter, render_chapter
+from reader.core.vocabulary import THEMES
+
+if TYPE_CHECKING:
+    from reader.core.library.base import LibraryBase
+
+
+def json_list(text: str | None) -> list:
+    return json.loads(text) if text else []
+
+
+EDITION_SQL = """SELECT e.*, (SELECT count(*) FROM chapters c WHERE c.edition_pk = e.pk) AS chapter_count
+                  FROM editions e"""
+
+
+def edition_from_row(row: dict) -> Edition:
+    row = dict(row)
+    row.pop("files", None)
+    row["demo"] = bool(row["demo"])
+    return Edition(**row)
+
+
+def editions(lib: LibraryBase, *, include_superseded: bool = False, include_hidden: bool = False) -> list[Edition]:
+    """Editions newest first."""
+    where = []
+    if not include_superseded:
+        where.append("e.superseded_by IS NULL")
+    if not include_hidden:
+        where.append("e.hidden_reason IS NULL")
+    sql = EDITION_SQL + (f" WHERE {' AND '.join(where)}" if where else "") + " ORDER BY e.date DESC, e.revision DESC"
+    return [edition_from_row(r) for r in lib.db.query(sql)]
+
+
+def edition(lib: LibraryBase, key: str | int) -> Edition:
+    """An edition by pk, ``bundle_id`` (its newest revision) or ``bundle_id@revision``. Raises NotFoundError."""
+    if isinstance(key, int) or (isinstance(key, str) and key.isdigit()):
+        rows = list(lib.db.query(EDITION_SQL + " WHERE e.pk = ?", [int(key)]))
+    elif "@" in key:
+        bundle_id, _, rev = key.partition("@")
+        rows = list(lib.db.query(EDITION_SQL + " WHERE e.bundle_id = ? AND e.revision = ?", [bundle_id, rev]))
+    else:
+        rows = list(
+            lib.db.query(EDITION_SQL + " WHERE e.bundle_id = ? ORDER BY e.revision DESC LIMIT 1", [key])
+        )
+    if not rows:
+        raise NotFoundError(f"no edition {key!r} in the library; 'dtn list' shows what there is")
+    return edition_from_row(rows[0])
+
+
+def latest_edition(lib: LibraryBase) -> Edition | None:
+    found = editions(lib)
+    return found[0] if found else None
+
+
+def previous_edition(lib: LibraryBase, edition: Edition) -> Edition | None:
+    for e in editions(lib):
+        if (e.date, e.bundle_id) < (edition.date, edition.bundle_id):
+            return e
+    return None
+
+
+def chapter_info_from_row(row: dict) -> ChapterInfo:
+    return ChapterInfo(
+        pk=row["pk"], edition_pk=row["edition_pk"], ord=row["ord"], chapter_id=row["chapter_id"],
+        title=row["title"], themes=json_list(row["themes"]), file=row["file"],
+        theme_chapter=bool(row["theme_chapter"]), edition_name=row.get("edition_name", ""),
+        edition_date=row.get("edition_date", ""), bundle_id=row.get("bundle_id", ""),
+    )
+
+
+CHAPTER_SQL = """SELECT c.pk, c.edition_pk, c.ord, c.chapter_id, c.title, c.themes, c.file, c.theme_chapter,
+                         e.name AS edition_name, e.date AS edition_date, e.bundle_id
+                  FROM chapters c JOIN editions e ON e.pk = c.edition_pk"""
+
+
+def chapters(lib: LibraryBase, edition_pk: int) -> list[ChapterInfo]:
+    return [chapter_info_from_row(r) for r in lib.db.query(CHAPTER_SQL + " WHERE c.edition_pk = ? ORDER BY c.ord", [edition_pk])]
+
+
+def chapter(lib: LibraryBase, chapter_pk: int) -> Chapter:
+    """A chapter with its rendered HTML (rendered on first view, then cached)."""
+    rows = list(lib.db.query(CHAPTER_SQL.replace("c.theme_chapter,", "c.theme_chapter, c.markdown, c.html, c.toc, c.placeholder,") + " WHERE c.pk = ?", [chapter_pk]))
+    if not rows:
+        raise NotFoundError(f"no chapter {chapter_pk} in the library")
+    row = rows[0]
+    info = chapter_info_from_row(row)
+    if row["html"] is None:
+        rendered = _render(lib, row)
+        with lib.db.atomic():
+            lib.db.execute(
+                "UPDATE chapters SET html = ?, toc = ?, placeholder = ? WHERE pk = ?",
+                [rendered.html, json.dumps([asdict(t) for t in rendered.toc]), int(rendered.placeholder), chapter_pk],
+            )
+        html_text, toc, placeholder = rendered.html, [asdict(t) for t in rendered.toc], rendered.placeholder
+    else:
+        html_text, toc, placeholder = row["html"], json_list(row["toc"]), bool(row["placeholder"])
+    return Chapter(**asdict(info), markdown=row["markdown"], html=html_text, toc=toc, placeholder=placeholder)
+
+
+def chapter_by_id(lib: LibraryBase, edition_pk: int, chapter_id: str) -> ChapterInfo:
+    rows = list(lib.db.query(CHAPTER_SQL + " WHERE c.edition_pk = ? AND c.chapter_id = ?", [edition_pk, chapter_id]))
+    if not rows:
+        raise NotFoundError(f"no chapter {chapter_id!r} in this edition")
+    return chapter_info_from_row(rows[0])
+
+
+def _render(lib: LibraryBase, row: dict) -> RenderedChapter:
+    files = json.loads(lib.db.execute("SELECT files FROM editions WHERE pk = ?", [row["edition_pk"]]).fetchone()[0])
+    links = {r["file"]: r["chapter_id"] for r in lib.db.query("SELECT file, chapter_id FROM chapters WHERE edition_pk = ?", [row["edition_pk"]])}
+    assets = [f[0] for f in files if f[0].startswith("assets/")]
+    return render_chapter(row["markdown"], chapter_links=links, assets=assets)
+
+
+def asset(lib: LibraryBase, edition_pk: int, name: str) -> bytes:
+    """One image of an edition, read from its stored bundle and checked against the signed hash."""
+    row = lib.db.execute("SELECT sha256, files FROM editions WHERE pk = ?", [edition_pk]).fetchone()
+    if row is None:
+        raise NotFoundError(f"no edition {edition_pk}")
+    entries = {f[0]: (f[1], f[2]) for f in json.loads(row[1])}
+    if name not in entries or not name.startswith("assets/"):
+        raise NotFoundError(f"{name} is not an asset of this edition")
+    size, sha = entries[name]
+    return read_member(lib.store.path_for(row[0]), FileEntry(name, size, sha), lib.bundle_limits.archive)
+
+
+def level_events(lib: LibraryBase, edition_pk: int) -> list[LevelPoint]:
+    e = edition(lib, edition_pk)
+    return [
+        LevelPoint(r["start"], r["value"], r["label"], r["scale"], r["region"], e.bundle_id, e.pk, r["end"], r["note"], e.demo)
+        for r in lib.db.query("SELECT * FROM level_events WHERE edition_pk = ? ORDER BY start", [edition_pk])
+    ]
+
+
+def levels(lib: LibraryBase) -> list[LevelPoint]:
+    """The merged level history: national level changes (and scale changes) plus regional events, in time order."""
+    points: list[LevelPoint] = []
+    shown = sorted(editions(lib), key=lambda e: (e.level_since, e.date))
+    last: tuple[int, str] | None = None
+    for e in shown:
+        if (e.level_value, e.level_scale) != last:
+            points.append(LevelPoint(e.level_since, e.level_value, e.level_label, e.level_scale, "national", e.bundle_id, e.pk, demo=e.demo))
+            last = (e.level_value, e.level_scale)
+    seen_events = set()
+    visible = {e.pk: e for e in shown}
+    for r in lib.db.query("SELECT * FROM level_events ORDER BY start"):
+        e = visible.get(r["edition_pk"])
+        key = (r["start"], r["region"], r["value"], r["scale"])
+        if e is None or key in seen_events:
+            continue
+        seen_events.add(key)
+        points.append(LevelPoint(r["start"], r["value"], r["label"], r["scale"], r["region"], e.bundle_id, e.pk, r["end"], r["note"], e.demo))
+    return sorted(points, key=lambda p: (p.date, not p.national))
+
+
+def themes(lib: LibraryBase) -> list[tuple[str, int]]:
+    """Every theme of the vocabulary used by a visible chapter, with its chapter count."""
+    rows = lib.db.query(
+        """SELECT j.value AS theme, count(*) AS n FROM chapters c JOIN editions e ON e.pk = c.edition_pk,
+                  json_each(c.themes) j
+           WHERE e.superseded_by IS NULL AND e.hidden_reason IS NULL GROUP BY j.value"""
+    )
+    counts = {r["theme"]: r["n"] for r in rows}
+    return [(t, counts[t]) for t in THEMES if t in counts]
+
+
+def theme_chapters(lib: LibraryBase, theme: str) -> list[ChapterInfo]:
+    """Chapters with ``theme`` across editions, oldest first."""
+    rows = lib.db.query(
+        CHAPTER_SQL
+        + """ WHERE e.superseded_by IS NULL AND e.hidden_reason IS NULL
+              AND EXISTS (SELECT 1 FROM json_each(c.themes) WHERE value = ?) ORDER BY e.date, c.ord""",
+        [theme],
+    )
+    return [chapter_info_from_row(r) for r in rows]
+
+
+def changes_since_previous(lib: LibraryBase, edition: Edition) -> dict[str, Any]:
+    """What changed against the previous edition: level, chapters added and removed."""
+    prev = previous_edition(lib, edition)
+    if prev is None:
+        return {"previous": None, "level_changed": False, "added": [c.title for c in chapters(lib, edition.pk)], "removed": []}
+    now = {c.chapter_id: c.title for c in chapters(lib, edition.pk)}
+    before = {c.chapter_id: c.title for c in chapters(lib, prev.pk)}
+    return {
+        "previous": prev,
+        "level_changed": (prev.level_value, prev.level_scale) != (edition.level_value, edition.level_scale),
+        "added": [t for cid, t in now.items() if cid not in before],
+        "removed": [t for cid, t in before.items() if cid not in now],
+    }

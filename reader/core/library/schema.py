@@ -1,0 +1,111 @@
+"""The library database: its file names, its schema and the migrations that build it,
+and the connection settings every connection gets."""
+
+from __future__ import annotations
+
+import sqlite_utils
+from sqlite_utils.migrations import Migrations
+
+DB_NAME = "library.db"
+STORE_DIR = "store"
+TRUST_DIR = "trust"
+
+migrations = Migrations("dtn-reader")
+
+
+@migrations()
+def m001_initial(db: sqlite_utils.Database) -> None:
+    db.execute(
+        """CREATE TABLE bundles (
+            sha256 TEXT PRIMARY KEY, bundle_id TEXT NOT NULL, revision INTEGER NOT NULL,
+            source TEXT, size INTEGER NOT NULL, signer_key_id TEXT NOT NULL, signer_name TEXT NOT NULL,
+            imported_at TEXT NOT NULL, status TEXT NOT NULL DEFAULT 'active')"""
+    )
+    db.execute(
+        """CREATE TABLE editions (
+            pk INTEGER PRIMARY KEY, bundle_id TEXT NOT NULL, revision INTEGER NOT NULL,
+            sha256 TEXT NOT NULL REFERENCES bundles(sha256), number INTEGER, date TEXT NOT NULL,
+            name TEXT NOT NULL, title TEXT NOT NULL, summary TEXT NOT NULL,
+            level_value INTEGER NOT NULL, level_label TEXT NOT NULL, level_scale TEXT NOT NULL,
+            level_since TEXT NOT NULL, demo INTEGER NOT NULL, publisher TEXT NOT NULL,
+            language TEXT NOT NULL, created TEXT NOT NULL, files TEXT NOT NULL,
+            signer_key_id TEXT NOT NULL, signer_name TEXT NOT NULL, imported_at TEXT NOT NULL,
+            superseded_by INTEGER REFERENCES editions(pk), hidden_reason TEXT,
+            UNIQUE (bundle_id, revision))"""
+    )
+    db.execute("CREATE INDEX editions_date ON editions(date)")
+    db.execute(
+        """CREATE TABLE chapters (
+            pk INTEGER PRIMARY KEY, edition_pk INTEGER NOT NULL REFERENCES editions(pk),
+            ord INTEGER NOT NULL, chapter_id TEXT NOT NULL, title TEXT NOT NULL, themes TEXT NOT NULL,
+            file TEXT NOT NULL, theme_chapter INTEGER NOT NULL, markdown TEXT NOT NULL,
+            html TEXT, toc TEXT, placeholder INTEGER)"""
+    )
+    db.execute("CREATE INDEX chapters_edition ON chapters(edition_pk, ord)")
+    db.execute(
+        """CREATE VIRTUAL TABLE chapter_fts USING fts5(
+            title, body, tokenize = "unicode61 remove_diacritics 2", prefix = '2 3')"""
+    )
+    db.execute(
+        """CREATE TABLE level_events (
+            pk INTEGER PRIMARY KEY, edition_pk INTEGER NOT NULL REFERENCES editions(pk),
+            start TEXT NOT NULL, end TEXT, value INTEGER NOT NULL, label TEXT NOT NULL,
+            scale TEXT NOT NULL, region TEXT NOT NULL, note TEXT NOT NULL)"""
+    )
+    db.execute(
+        """CREATE TABLE checklists (
+            pk INTEGER PRIMARY KEY, edition_pk INTEGER NOT NULL REFERENCES editions(pk),
+            ord INTEGER NOT NULL, checklist_id TEXT NOT NULL, partner TEXT NOT NULL, title TEXT NOT NULL)"""
+    )
+    db.execute(
+        """CREATE TABLE checklist_items (
+            pk INTEGER PRIMARY KEY, checklist_pk INTEGER NOT NULL REFERENCES checklists(pk),
+            ord INTEGER NOT NULL, item_id TEXT NOT NULL, text TEXT NOT NULL, priority TEXT NOT NULL)"""
+    )
+    # User state is keyed by stable ids, not by rows: it survives new revisions and rebuilds.
+    db.execute(
+        """CREATE TABLE checklist_state (
+            checklist_id TEXT NOT NULL, item_id TEXT NOT NULL, ticked INTEGER NOT NULL DEFAULT 0,
+            note TEXT NOT NULL DEFAULT '', updated_at TEXT NOT NULL, PRIMARY KEY (checklist_id, item_id))"""
+    )
+    db.execute(
+        """CREATE TABLE bookmarks (
+            pk INTEGER PRIMARY KEY, bundle_id TEXT NOT NULL, chapter_id TEXT NOT NULL,
+            anchor TEXT NOT NULL DEFAULT '', note TEXT NOT NULL DEFAULT '', created_at TEXT NOT NULL)"""
+    )
+    db.execute(
+        """CREATE TABLE reading_positions (
+            bundle_id TEXT NOT NULL, chapter_id TEXT NOT NULL, position REAL NOT NULL,
+            updated_at TEXT NOT NULL, PRIMARY KEY (bundle_id, chapter_id))"""
+    )
+    db.execute(
+        """CREATE TABLE audit (
+            id INTEGER PRIMARY KEY, time TEXT NOT NULL, source TEXT NOT NULL, sha256 TEXT,
+            result TEXT NOT NULL, reason TEXT, signer TEXT, bundle_id TEXT, revision INTEGER)"""
+    )
+    db.execute("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+
+
+@migrations()
+def m002_audit_error_type(db: sqlite_utils.Database) -> None:
+    # The error class of a rejection, so a GUI can put a translated headline in front of the reason.
+    db.execute("ALTER TABLE audit ADD COLUMN error_type TEXT")
+
+
+INDEX_TABLES = ("chapter_fts", "checklist_items", "checklists", "level_events", "chapters", "editions", "bundles")
+
+
+def prepare(db: sqlite_utils.Database) -> None:
+    """Connection settings and schema migrations."""
+    db.execute("PRAGMA journal_mode = WAL")
+    db.execute("PRAGMA synchronous = FULL")
+    db.execute("PRAGMA foreign_keys = ON")
+    if migrations.pending(db):
+        # Serialise first-time setup between connections opening a new database at once.
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            migrations.apply(db)
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
