@@ -279,8 +279,9 @@ class Source(ABC):
         """The feed and its signature (or, for HTTP, "not modified" against ``cached`` validators)."""
 
     @abstractmethod
-    def read_bundle(self, entry: FeedEntry, dest: Path, clock: Clock, progress: Callable[[int], None]) -> None:
-        """Write exactly the entry's bytes into ``dest`` (resuming a partial ``dest``). Raises DownloadError."""
+    def read_bundle(self, entry: FeedEntry, dest: Path, clock: Clock, progress: Callable[[int], None]) -> str:
+        """Write exactly the entry's bytes into ``dest`` (resuming a partial ``dest``); their sha256,
+        hashed while writing. Raises DownloadError."""
 
     def close(self) -> None:
         pass
@@ -354,7 +355,7 @@ class HttpSource(Source):
         """Forget which mirror answered (a 304 whose cached copy is gone)."""
         self._served_by = None
 
-    def read_bundle(self, entry: FeedEntry, dest: Path, clock: Clock, progress: Callable[[int], None]) -> None:
+    def read_bundle(self, entry: FeedEntry, dest: Path, clock: Clock, progress: Callable[[int], None]) -> str:
         order = [self._served_by] if self._served_by else []
         order += [m for m in self.mirrors if m not in order]
         last: DownloadError | None = None
@@ -363,8 +364,7 @@ class HttpSource(Source):
             attempts = 0
             while True:
                 try:
-                    self._download(url, entry, dest, clock, progress)
-                    return
+                    return self._download(url, entry, dest, clock, progress)
                 except DownloadError as exc:
                     last = exc
                     attempts += 1
@@ -374,7 +374,7 @@ class HttpSource(Source):
         assert last is not None
         raise last
 
-    def _download(self, url: str, entry: FeedEntry, dest: Path, clock: Clock, progress: Callable[[int], None]) -> None:
+    def _download(self, url: str, entry: FeedEntry, dest: Path, clock: Clock, progress: Callable[[int], None]) -> str:
         have = dest.stat().st_size if dest.exists() else 0
         if have >= entry.size:
             dest.unlink()
@@ -396,9 +396,11 @@ class HttpSource(Source):
                 have, mode = 0, "wb"
             else:
                 raise DownloadError(f"{url} answered HTTP {resp.status}", code="download-status", url=url, status=resp.status)
+            digest = _hash_file(dest) if mode == "ab" else hashlib.sha256()
             with open(dest, mode) as out:
                 def write(chunk: bytes) -> None:
                     out.write(chunk)
+                    digest.update(chunk)
                     progress(len(chunk))
 
                 # No fsync: a partial file is swept after a crash, and the import fsyncs its own copy.
@@ -408,6 +410,7 @@ class HttpSource(Source):
                 f"{url} ended after {have + got} of {entry.size} bytes", code="download-truncated", url=url,
                 received=have + got, size=entry.size,
             )
+        return digest.hexdigest()
 
     def close(self) -> None:
         self.fetcher.close()
@@ -453,9 +456,10 @@ class FolderSource(Source):
         sig = self._read_small(FEED_SIGNATURE_NAME, self.limits.max_signature_bytes)
         return FeedFetch(data, sig, str(self.folder / FEED_NAME))
 
-    def read_bundle(self, entry: FeedEntry, dest: Path, clock: Clock, progress: Callable[[int], None]) -> None:
+    def read_bundle(self, entry: FeedEntry, dest: Path, clock: Clock, progress: Callable[[int], None]) -> str:
         path = self._path(entry.path)
         total = 0
+        digest = hashlib.sha256()
         try:
             with open(path, "rb") as f, open(dest, "wb") as out:
                 while chunk := f.read(min(self.limits.chunk_bytes, entry.size + 1 - total)):
@@ -466,11 +470,13 @@ class FolderSource(Source):
                             f"{path} is larger than the {entry.size} bytes its feed entry declares", path=str(path), limit=entry.size
                         )
                     out.write(chunk)
+                    digest.update(chunk)
                     progress(len(chunk))
         except OSError as exc:
             raise DownloadError(f"cannot read {path}: {exc.strerror or exc}", code="download-file", path=str(path)) from None
         if total != entry.size:
             raise DownloadError(f"{path} is {total} bytes; its feed entry declares {entry.size}", code="download-truncated", path=str(path))
+        return digest.hexdigest()
 
 
 def is_feed_folder(path: str | Path) -> bool:
@@ -491,18 +497,24 @@ def source_for(target: str, fetcher_factory: Callable[[], Fetcher] | None = None
 # --- checking one bundle against its entry ----------------------------------------------------
 
 
-def check_download(path: Path, entry: FeedEntry, trust: TrustStore) -> VerifiedBundle:
-    """Size and sha256 against the entry, then the bundle's own signature, then its ids against the entry.
-
-    Raises FeedMismatchError, or the bundle's own verification error.
-    """
+def _hash_file(path: Path):
     digest = hashlib.sha256()
-    size = 0
     with open(path, "rb") as f:
         for chunk in iter(lambda: f.read(1024 * 1024), b""):
             digest.update(chunk)
-            size += len(chunk)
-    if size != entry.size or digest.hexdigest() != entry.sha256:
+    return digest
+
+
+def check_download(path: Path, entry: FeedEntry, trust: TrustStore, sha256: str | None = None) -> VerifiedBundle:
+    """Size and sha256 against the entry (``sha256`` if it was hashed while writing), then the
+    bundle's own signature, then its ids against the entry.
+
+    Raises FeedMismatchError, or the bundle's own verification error.
+    """
+    size = path.stat().st_size
+    if sha256 is None:
+        sha256 = _hash_file(path).hexdigest()
+    if size != entry.size or sha256 != entry.sha256:
         raise FeedMismatchError(
             f"{entry.path} does not match its feed entry (size or sha256 differ): altered on the server or on the way",
             code="feed-hash-mismatch", path=entry.path,
@@ -918,8 +930,8 @@ class Syncer:
         self.lib.store.ensure()
         partial = self.lib.store.folder / f"{PARTIAL_PREFIX}{entry.sha256}"
         try:
-            self.source.read_bundle(entry, partial, clock, step)
-            check_download(partial, entry, trust)
+            digest = self.source.read_bundle(entry, partial, clock, step)
+            check_download(partial, entry, trust, digest)
             result = self.lib.import_file(partial, source=f"{self.source.name.rstrip('/')}/{entry.path}")
             if not result.ok:
                 refused.add(entry.sha256)
@@ -1026,8 +1038,8 @@ def fetch_to_folder(source: Source, dest: str | Path, trust: TrustStore, *, limi
                 pass
         partial = dest / f"{PARTIAL_PREFIX}{entry.sha256}"
         try:
-            source.read_bundle(entry, partial, clock, step)
-            check_download(partial, entry, trust)
+            digest = source.read_bundle(entry, partial, clock, step)
+            check_download(partial, entry, trust, digest)
             final.parent.mkdir(parents=True, exist_ok=True)
             os.replace(partial, final)
             results.append(EntryResult(entry, "fetched"))
