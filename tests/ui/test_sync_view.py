@@ -143,3 +143,28 @@ def test_a_refused_sync_says_why_in_dutch(qtbot, dutch, ctx, library_dir, server
     text = view.state.text()
     QLocale.setDefault(previous)
     assert text == f"De synchronisatie is geweigerd: {server.url}feed.json antwoordde met HTTP-status 404."
+
+
+def test_network_up_syncs_automatically_at_most_once_per_interval(qtbot, ctx, library_dir, server, tmp_path, keys) -> None:
+    from PySide6.QtNetwork import QNetworkInformation
+
+    publisher, feed_key = keys
+    _trust(library_dir, keys)
+    server.files = feeds.feed_files(tmp_path / "site", {"dtn.dtnb": feeds.edition(publisher, "dtn-2026-12", date="2026-11-20")},
+                                    feed_key, created=feeds.NOW)
+    _configure(library_dir, [server.url], offline=False, automatic=True)
+    window = _window(qtbot, ctx)
+    show_and_wait(qtbot, window, "sync")
+    view = window.views["sync"]
+    view._on_reachability_changed(QNetworkInformation.Reachability.Online)
+    qtbot.waitUntil(lambda: view._task is None and server.count("dtn.dtnb") == 1, timeout=LOAD_TIMEOUT_MS)
+    asked = len(server.requests)
+    view._on_reachability_changed(QNetworkInformation.Reachability.Disconnected)
+    view._on_reachability_changed(QNetworkInformation.Reachability.Online)  # again within the interval: nothing
+    assert view._task is None and len(server.requests) == asked
+    view.offline.setChecked(True)
+    qtbot.waitUntil(lambda: SyncState(library_dir).settings.offline, timeout=LOAD_TIMEOUT_MS)
+    view._last_auto = 0.0
+    view._status = None
+    view._on_reachability_changed(QNetworkInformation.Reachability.Online)  # Offline wins over everything
+    assert view._task is None and len(server.requests) == asked

@@ -11,7 +11,7 @@ import logging
 import time
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -42,6 +42,7 @@ AUTO_SYNC_MIN_INTERVAL_S = 3 * 60 * 60
 NOTIFICATION_MS = 30_000
 HEADING_FONT_FACTOR = 1.6
 URLS_VISIBLE_LINES = 4
+RESULT_VISIBLE_LINES = 6
 
 
 def _load(lib, handle) -> dict[str, Any]:
@@ -141,6 +142,9 @@ class SyncView(View):
         self.state.setAccessibleName(self.tr("Last result"))
         self.results = QListWidget()
         self.results.setAccessibleName(self.tr("Bundles of the last sync"))
+        self.results.setWordWrap(True)  # a refusal's reason is a whole sentence
+        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.results.setMinimumHeight(self.results.fontMetrics().lineSpacing() * RESULT_VISIBLE_LINES)
 
         inner = QWidget()
         layout = QVBoxLayout(inner)
@@ -257,7 +261,8 @@ class SyncView(View):
     # --- syncing ------------------------------------------------------------------------------
 
     def may_connect(self) -> bool:
-        return self._settings is not None and self._settings.may_connect()
+        # The switch counts the moment it is clicked, before its setting is written.
+        return self._settings is not None and self._settings.may_connect() and not self.offline.isChecked()
 
     def _set_busy(self, busy: bool) -> None:
         self.sync_button.setEnabled(not busy and self.may_connect())
