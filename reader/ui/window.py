@@ -29,6 +29,7 @@ VIEWS: tuple[tuple[str, str, str], ...] = (
     ("checklists", "reader.ui.views.checklists", "ChecklistsView"),
     ("search", "reader.ui.views.search", "SearchView"),
     ("import", "reader.ui.views.importtrust", "ImportTrustView"),
+    ("sync", "reader.ui.views.sync", "SyncView"),
 )
 
 # Help pages the Help menu opens (reader.core.help's ids; that module loads with the help,
@@ -138,6 +139,13 @@ class MainWindow(QMainWindow):
         self.nav.currentRowChanged.connect(self._on_nav_row_changed)
         self.nav.setCurrentRow(0)
         self.nav.setFocus()
+        if self._ready:
+            self._load_sync_settings()
+
+    def _load_sync_settings(self) -> None:
+        """The Sync page reads its settings at start, to arm automatic sync (only when Offline is off)."""
+        if "sync" in self.views:
+            self.views["sync"].load_settings()
 
     def show_progress(self, text: str) -> None:
         """A line where the views will be, until they are built (then the overview shows it)."""
@@ -241,6 +249,7 @@ class MainWindow(QMainWindow):
         self._ready = True
         if self.views:
             self.stack.currentWidget().activate()
+            self._load_sync_settings()
 
     def _on_nav_row_changed(self, row: int) -> None:
         if row < 0:

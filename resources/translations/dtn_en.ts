@@ -1627,6 +1627,14 @@
             <translation>Close the notice</translation>
         </message>
         <message>
+            <source>New national threat level</source>
+            <translation>New national threat level</translation>
+        </message>
+        <message>
+            <source>Last brought up to date</source>
+            <translation>Last brought up to date</translation>
+        </message>
+        <message>
             <source>Opening the library…</source>
             <translation>Opening the library…</translation>
         </message>
@@ -1681,6 +1689,18 @@
         <message>
             <source>Demonstration content, not a publication of the NCTV</source>
             <translation>Demonstration content, not a publication of the NCTV</translation>
+        </message>
+        <message>
+            <source>Out of date since %1: the feed has expired and no newer one was accepted.</source>
+            <translation>Out of date since %1: the feed has expired and no newer one was accepted.</translation>
+        </message>
+        <message>
+            <source>Last brought up to date: %1</source>
+            <translation>Last brought up to date: %1</translation>
+        </message>
+        <message>
+            <source>Not brought up to date from the feed yet.</source>
+            <translation>Not brought up to date from the feed yet.</translation>
         </message>
         <message>
             <source>The library cannot be read: %1</source>
@@ -1993,6 +2013,136 @@
                 <numerusform>%n demo edition removed</numerusform>
                 <numerusform>%n demo editions removed</numerusform>
             </translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncView</name>
+        <message>
+            <source>The national threat level is now %1 (%2)</source>
+            <translation>The national threat level is now %1 (%2)</translation>
+        </message>
+        <message>
+            <source>The national threat level changed from %1 (%2) to %3 (%4)</source>
+            <translation>The national threat level changed from %1 (%2) to %3 (%4)</translation>
+        </message>
+        <message>
+            <source>Sync</source>
+            <translation>Sync</translation>
+        </message>
+        <message>
+            <source>Bring the library up to date from a signed feed. Every bundle is checked against the feed and its publisher's signature before it is stored; nothing from the network is trusted.</source>
+            <translation>Bring the library up to date from a signed feed. Every bundle is checked against the feed and its publisher's signature before it is stored; nothing from the network is trusted.</translation>
+        </message>
+        <message>
+            <source>&amp;Feed addresses (one per line; the first is the feed, the others mirrors):</source>
+            <translation>&amp;Feed addresses (one per line; the first is the feed, the others mirrors):</translation>
+        </message>
+        <message>
+            <source>Feed addresses</source>
+            <translation>Feed addresses</translation>
+        </message>
+        <message>
+            <source>&amp;Save addresses</source>
+            <translation>&amp;Save addresses</translation>
+        </message>
+        <message numerus="yes">
+            <source>Sync &amp;automatically when the network comes up (at most every %n hours)</source>
+            <translation>
+                <numerusform>Sync &amp;automatically when the network comes up (at most every %n hours)</numerusform>
+                <numerusform>Sync &amp;automatically when the network comes up (at most every %n hours)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>&amp;Offline: never connect to the network</source>
+            <translation>&amp;Offline: never connect to the network</translation>
+        </message>
+        <message>
+            <source>With Offline on, the reader opens no network connection at all</source>
+            <translation>With Offline on, the reader opens no network connection at all</translation>
+        </message>
+        <message>
+            <source>Sync &amp;now</source>
+            <translation>Sync &amp;now</translation>
+        </message>
+        <message>
+            <source>&amp;Cancel</source>
+            <translation>&amp;Cancel</translation>
+        </message>
+        <message>
+            <source>Sync progress</source>
+            <translation>Sync progress</translation>
+        </message>
+        <message>
+            <source>Last result</source>
+            <translation>Last result</translation>
+        </message>
+        <message>
+            <source>Bundles of the last sync</source>
+            <translation>Bundles of the last sync</translation>
+        </message>
+        <message>
+            <source>Offline: the reader does not connect to the network.</source>
+            <translation>Offline: the reader does not connect to the network.</translation>
+        </message>
+        <message>
+            <source>No feed configured: enter the address your organisation gave you.</source>
+            <translation>No feed configured: enter the address your organisation gave you.</translation>
+        </message>
+        <message>
+            <source>Not synced yet.</source>
+            <translation>Not synced yet.</translation>
+        </message>
+        <message>
+            <source>%1 imported, %2 already up to date, %3 refused</source>
+            <translation>%1 imported, %2 already up to date, %3 refused</translation>
+        </message>
+        <message>
+            <source>Last sync %1: %2</source>
+            <translation>Last sync %1: %2</translation>
+        </message>
+        <message>
+            <source>Last sync %1 failed: %2</source>
+            <translation>Last sync %1 failed: %2</translation>
+        </message>
+        <message>
+            <source>The feed expired on %1; the library may be out of date since then.</source>
+            <translation>The feed expired on %1; the library may be out of date since then.</translation>
+        </message>
+        <message>
+            <source>Syncing…</source>
+            <translation>Syncing…</translation>
+        </message>
+        <message>
+            <source>Imported: %1 revision %2</source>
+            <translation>Imported: %1 revision %2</translation>
+        </message>
+        <message>
+            <source>Already present: %1 revision %2</source>
+            <translation>Already present: %1 revision %2</translation>
+        </message>
+        <message>
+            <source>Not needed, a newer revision is in the library: %1 revision %2</source>
+            <translation>Not needed, a newer revision is in the library: %1 revision %2</translation>
+        </message>
+        <message>
+            <source>Refused at an earlier sync: %1 revision %2</source>
+            <translation>Refused at an earlier sync: %1 revision %2</translation>
+        </message>
+        <message>
+            <source>Refused: %1 revision %2</source>
+            <translation>Refused: %1 revision %2</translation>
+        </message>
+        <message>
+            <source>Sync cancelled; nothing half-done was kept.</source>
+            <translation>Sync cancelled; nothing half-done was kept.</translation>
+        </message>
+        <message>
+            <source>The sync was refused: %1</source>
+            <translation>The sync was refused: %1</translation>
+        </message>
+        <message>
+            <source>New national threat level</source>
+            <translation>New national threat level</translation>
         </message>
     </context>
     <context>

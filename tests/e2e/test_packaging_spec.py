@@ -24,7 +24,7 @@ SPEC = PACKAGING / "dtn-reader.spec"
 RESOURCES = REPO_ROOT / "resources"
 
 # What the app may import from PySide6; everything else must be excluded by the spec.
-QT_USED = {"QtCore", "QtGui", "QtWidgets", "QtSvg", "QtPrintSupport"}
+QT_USED = {"QtCore", "QtGui", "QtWidgets", "QtSvg", "QtPrintSupport", "QtNetwork"}
 
 
 class _Recorder:
@@ -127,7 +127,7 @@ def test_unused_qt_modules_are_excluded(spec) -> None:
     namespace, calls = spec
     excludes = set(calls["Analysis"][0].kwargs["excludes"])
     for module in ("QtWebEngineCore", "QtWebEngineWidgets", "Qt3DCore", "QtMultimedia", "QtQuick", "QtQml",
-                   "QtDesigner", "QtHelp", "QtNetwork", "QtOpenGL", "QtSql", "QtPdf", "QtCharts", "QtTest"):
+                   "QtDesigner", "QtHelp", "QtOpenGL", "QtSql", "QtPdf", "QtCharts", "QtTest"):
         assert f"PySide6.{module}" in excludes
     assert not {f"PySide6.{m}" for m in QT_USED} & excludes
     assert set(namespace["QT_USED"]) == QT_USED
@@ -235,7 +235,7 @@ def test_a_new_resource_folder_ships(tmp_path) -> None:
         ("PySide6/plugins/styles/qmodernwindowsstyle.dll", True),
         ("PySide6/Qt/plugins/sqldrivers/libqsqlite.so", False),
         ("PySide6/Qt/plugins/tls/libqopensslbackend.so", False),
-        ("PySide6/Qt/plugins/networkinformation/libqnetworkmanager.so", False),
+        ("PySide6/Qt/plugins/networkinformation/libqnetworkmanager.so", True),
         ("PySide6/Qt/plugins/qmltooling/libqmldbg_tcp.so", False),
         ("PySide6/Qt/plugins/platforminputcontexts/libqtvirtualkeyboardplugin.so", False),
         ("PySide6/Qt/plugins/platforminputcontexts/libibusplatforminputcontextplugin.so", True),
@@ -247,12 +247,13 @@ def test_a_new_resource_folder_ships(tmp_path) -> None:
         ("resources/translations/dtn_nl.qm", True),
         ("PySide6/Qt/lib/libQt6Core.so.6", True),
         ("PySide6/Qt/lib/libQt6OpenGL.so.6", True),
-        ("PySide6/Qt/lib/libQt6Network.so.6", False),
-        ("libQt6Network.so.6", False),
+        ("PySide6/Qt/lib/libQt6Network.so.6", True),
+        ("libQt6Quick.so.6", False),
         ("libQt6Core.so.6", True),
         ("PySide6/Qt/lib/libQt6EglFSDeviceIntegration.so.6", False),
         ("PySide6/Qt/lib/libQt6Quick.so.6", False),
-        ("PySide6/Qt6Network.dll", False),
+        ("PySide6/Qt6Network.dll", True),
+        ("PySide6/Qt6Quick.dll", False),
         ("PySide6/Qt6Widgets.dll", True),
         ("PySide6/Qt/lib/QtQml.framework/Versions/A/QtQml", False),
         ("PySide6/Qt/lib/QtGui.framework/Versions/A/QtGui", True),
@@ -269,9 +270,9 @@ def test_symlinks_to_left_out_libraries_go_too(spec) -> None:
     toc = [
         ("PySide6/Qt/lib/libQt6Gui.so.6", "/venv/PySide6/Qt/lib/libQt6Gui.so.6", "BINARY"),
         ("libQt6Gui.so.6", "PySide6/Qt/lib/libQt6Gui.so.6", "SYMLINK"),
-        ("PySide6/Qt/lib/libQt6Network.so.6", "/venv/PySide6/Qt/lib/libQt6Network.so.6", "BINARY"),
-        ("libQt6Network.so.6", "PySide6/Qt/lib/libQt6Network.so.6", "SYMLINK"),
-        ("libnetwork-alias.so", "PySide6/Qt/lib/libQt6Network.so.6", "SYMLINK"),
+        ("PySide6/Qt/lib/libQt6Quick.so.6", "/venv/PySide6/Qt/lib/libQt6Quick.so.6", "BINARY"),
+        ("libQt6Quick.so.6", "PySide6/Qt/lib/libQt6Quick.so.6", "SYMLINK"),
+        ("libquick-alias.so", "PySide6/Qt/lib/libQt6Quick.so.6", "SYMLINK"),
     ]
     assert [d for d, _, _ in namespace["_filtered"](toc)] == ["PySide6/Qt/lib/libQt6Gui.so.6", "libQt6Gui.so.6"]
 
