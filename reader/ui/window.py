@@ -104,6 +104,8 @@ class MainWindow(QMainWindow):
         self._view_group.setExclusive(True)
         for index, (name, module, cls) in enumerate(VIEWS):
             view = getattr(importlib.import_module(module), cls)(self.ctx)
+            if not view.accessibleName():
+                view.setAccessibleName(view.title())  # a screen reader names the page it is on
             self.views[name] = view
             self.stack.addWidget(view)
             item = QListWidgetItem(view.title())
