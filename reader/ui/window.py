@@ -266,7 +266,7 @@ class MainWindow(QMainWindow):
 
         guide = FirstRunGuide(self.ctx, settings if settings is not None else user_settings(), self)
         guide.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        guide.help_requested.connect(lambda: (guide.accept(), self.show_help(CONTENTS_TOPIC)))
+        guide.help_requested.connect(lambda topic: (guide.accept(), self.show_help(topic)))
         guide.open()
         return guide
 
