@@ -115,6 +115,8 @@ class MainWindow(QMainWindow):
         self._view_group.setExclusive(True)
         for index, (name, module, cls) in enumerate(VIEWS):
             view = getattr(importlib.import_module(module), cls)(self.ctx)
+            if not view.accessibleName():
+                view.setAccessibleName(view.title())  # a screen reader names the page it is on
             self.views[name] = view
             self.stack.addWidget(view)
             item = QListWidgetItem(view.title())
@@ -413,7 +415,7 @@ class MainWindow(QMainWindow):
 
         guide = FirstRunGuide(self.ctx, settings if settings is not None else user_settings(), self)
         guide.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        guide.help_requested.connect(lambda: (guide.accept(), self.show_help(CONTENTS_TOPIC)))
+        guide.help_requested.connect(lambda topic: (guide.accept(), self.show_help(topic)))
         guide.open()
         return guide
 

@@ -961,6 +961,10 @@
             <translation>feed</translation>
         </message>
         <message>
+            <source>empty</source>
+            <translation>empty</translation>
+        </message>
+        <message>
             <source>Built-in demo library</source>
             <translation>Built-in demo library</translation>
         </message>

@@ -961,6 +961,10 @@
         <translation>feed</translation>
     </message>
     <message>
+        <source>empty</source>
+        <translation>leeg</translation>
+    </message>
+    <message>
         <source>Built-in demo library</source>
         <translation>Ingebouwde demobibliotheek</translation>
     </message>
