@@ -439,7 +439,9 @@ def cmd_audit(args: argparse.Namespace) -> int:
         _json_out([asdict(a) for a in entries])
         return EXIT_OK
     if args.csv:
-        sys.stdout.write(lib.audit_csv(entries))
+        # Row ends (\r\n) stay; every other character a terminal acts on is escaped, as everywhere.
+        text = lib.audit_csv(entries)
+        sys.stdout.write("\r\n".join(terminal_safe(row) for row in text.split("\r\n")))
         return EXIT_OK
     for a in entries:
         what = f"{a.bundle_id} r{a.revision}" if a.bundle_id else (a.sha256 or "")[:12]
