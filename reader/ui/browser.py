@@ -195,7 +195,8 @@ class ChapterBrowser(QTextBrowser):
         reader = QImageReader(buffer, qt_format(name).encode("ascii"))
         reader.setAutoDetectImageFormat(False)  # the declared decoder or none: never sniffed
         reader.setDecideFormatFromContent(False)
-        reader.setAllocationLimit(max(1, self.image_limits.max_image_pixels * 4 // (1024 * 1024)))  # MB, a second guard
+        # A second guard, in whole MiB (rounded up, so an image at the pixel cap still decodes).
+        reader.setAllocationLimit(-(-self.image_limits.max_image_pixels * 4 // (1024 * 1024)))
         image = reader.read()
         buffer.close()
         buffer.deleteLater()
