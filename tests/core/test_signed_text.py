@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.core import library as library_module
+from reader.core.library import importing
 from reader.core.errors import BUG_ERROR_TYPE, FeedError, InvalidDateError, SourceError, UnsafeTextError
 from reader.core.library import Library
 from reader.core.source import build_source, write_example_source
@@ -139,9 +139,9 @@ def test_unexpected_exception_in_import_is_a_bug_and_loses_nothing(
             raise RuntimeError("secret detail \ud800 from deep inside")
 
         if step == "verify":
-            monkeypatch.setattr(library_module, "verify_bundle", explode)
+            monkeypatch.setattr(importing, "verify_bundle", explode)
         else:
-            monkeypatch.setattr(Library, "_index", explode)  # after the file was moved into store/
+            monkeypatch.setattr(importing, "index", explode)  # after the file was moved into store/
         path = bundles.write(tmp_path / "usb" / "new.dtnb", bundles.build(publisher_key))
         with caplog.at_level(logging.ERROR):
             result = lib.import_file(path)
