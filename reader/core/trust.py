@@ -84,6 +84,7 @@ class TrustedKey:
     revoked_reason: str | None = None
     builtin: bool = False
     demo: bool = False
+    disabled_at: str | None = None  # switched off (the demo key, after the demo library was removed)
     # The publisher name (the manifest's "publisher") this key may sign bundles for. A key
     # from before publisher binding, or added without one, is unbound
     # until the library binds it to the publisher of what it signed first.
@@ -155,8 +156,8 @@ class TrustStore:
             for key in self._read_folder(self.folder, builtin=False):
                 base = found.get(key.key_id)
                 if base is not None:
-                    # The user's record may only add a revocation to a built-in key.
-                    key = replace(base, revoked_at=key.revoked_at, revoked_reason=key.revoked_reason)
+                    # The user's record may only add a revocation to a built-in key, or switch it off.
+                    key = replace(base, revoked_at=key.revoked_at, revoked_reason=key.revoked_reason, disabled_at=key.disabled_at)
                 elif key.demo:
                     # Only the built-in demo key is the demo key; a user's record cannot claim it.
                     key = replace(key, demo=False)
@@ -220,6 +221,7 @@ class TrustStore:
                     revoked_reason=meta.get("revoked_reason"),
                     builtin=builtin,
                     demo=bool(meta.get("demo", False)),
+                    disabled_at=meta.get("disabled_at") if isinstance(meta.get("disabled_at"), str) else None,
                     publisher=str(publisher).strip() if isinstance(publisher, str) else "",
                     unbound=not (isinstance(publisher, str) and publisher.strip()),
                     source=str(meta.get("source") or ""),
@@ -293,6 +295,24 @@ class TrustStore:
         self._write(revoked)
         self._audited("key revoked", revoked, f"reason: {revoked.revoked_reason}" if revoked.revoked_reason else "no reason given")
         return revoked
+
+    def set_disabled(self, key_id: str, disabled: bool) -> TrustedKey:
+        """Switch a key off (its signatures are then refused with the reason) or on again; audited.
+
+        Used for the demo key: ``dtn demo remove`` switches it off, ``dtn demo load`` on.
+        Returns the key as it is now. Raises TrustStoreError.
+        """
+        if self._static is not None:
+            raise RuntimeError("a static trust store cannot be changed")
+        key = self.get(format_key_id(parse_key_id(key_id)))
+        if key is None:
+            raise TrustStoreError(f"no trusted key with id {key_id}", code="trust-key-unknown", key_id=key_id)
+        if bool(key.disabled_at) == disabled:
+            return key
+        changed = replace(key, disabled_at=utc_now() if disabled else None)
+        self._write(changed)
+        self._audited("key switched off" if disabled else "key switched on", changed, "")
+        return changed
 
     def unrevoke(self, key_id: str) -> TrustedKey:
         """Undo a revocation (what the key signed is shown again). Raises TrustStoreError."""

@@ -4,6 +4,7 @@ import rules (rules.py), committed to the store and indexed, each with its audit
 from __future__ import annotations
 
 import json
+import logging
 import os
 import threading
 from collections.abc import Iterable
@@ -11,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.core.bundle import BUNDLE_SUFFIX, VerifiedBundle, verify_bundle
-from reader.core.errors import CancelledError, DTNError, LibraryError
+from reader.core.errors import BUG_ERROR_TYPE, CancelledError, DTNError, LibraryError, bug_message
 from reader.core.library import rules
 from reader.core.library.models import AuditEntry, ImportResult, Progress
 from reader.core.render import plain_text
@@ -20,12 +21,15 @@ from reader.core.trust import utc_now
 if TYPE_CHECKING:
     from reader.core.library.base import LibraryBase
 
+log = logging.getLogger(__name__)
+
 def import_file(lib: LibraryBase, path: str | Path, source: str | None = None) -> ImportResult:
     """Import one bundle file. Never raises for a bad bundle: the result says why it was rejected."""
     path = Path(path)
     shown = source or str(path)
     result = ImportResult(shown, "rejected")
     staged = None
+    committed = None  # a store file this import put in place but has not indexed yet
     try:
         staged = lib.store.stage_file(path, lib.bundle_limits.archive.max_archive_bytes)
         result.sha256 = staged.sha256
@@ -46,17 +50,24 @@ def import_file(lib: LibraryBase, path: str | Path, source: str | None = None) -
         result.superseded = rules.check_rollback(lib.db, verified, staged.sha256)
         size = staged.size
         lib.store.commit(staged)
-        staged = None
+        staged, committed = None, staged.sha256
         result.status = "imported"
         index(lib, verified, result.sha256, size, shown, result, ownership)
         after_index(lib, verified, ownership)
         return result
-    except DTNError as exc:
+    except Exception as exc:  # noqa: BLE001 - an unexpected error is a bug, but still loses nothing
         if staged is not None:
             if result.bundle_id is None:
                 _name_the_rejected(lib, staged.path, result)
             lib.store.discard(staged)
-        result.reason, result.error_type = str(exc), type(exc).__name__
+        if committed is not None:  # never left for startup recovery to trip over again
+            lib.store.remove(committed)
+        result.status = "rejected"
+        if isinstance(exc, DTNError):
+            result.reason, result.error_type = str(exc), type(exc).__name__
+        else:
+            log.exception("import of %s failed unexpectedly", shown)
+            result.reason, result.error_type = bug_message(exc), BUG_ERROR_TYPE
         audit_import(lib, result)
         return result
 
