@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Callable
 from PySide6.QtCore import QObject, Signal
 
 if TYPE_CHECKING:
+    from reader.ui.scheme import SchemeSwitcher
     from reader.ui.tasks import TaskRunner
 
 
@@ -25,6 +26,7 @@ class AppContext(QObject):
         compare_requested(older_pk, newer_pk): compare these two editions in the Compare view
             (the view does not show itself: emit show_view_requested("compare") after).
         status_message(text): a short message for the status bar.
+        level_change_announced(text): a sync brought a new national level (the banner's text).
 
     ``today`` gives the date that "now" is for what the views draw up to today (the level
     chart's right edge); tests and screenshots pass a fixed one.
@@ -37,11 +39,13 @@ class AppContext(QObject):
     show_view_requested = Signal(str)
     compare_requested = Signal(int, int)
     status_message = Signal(str)
+    level_change_announced = Signal(str)
 
     def __init__(self, library_dir: Path, tasks: TaskRunner, language: str = "nl", parent: QObject | None = None,
-                 today: Callable[[], datetime.date] = datetime.date.today) -> None:
+                 today: Callable[[], datetime.date] = datetime.date.today, schemes: SchemeSwitcher | None = None) -> None:
         super().__init__(parent)
         self.today = today
         self.library_dir = Path(library_dir)
         self.tasks = tasks
         self.language = language
+        self.schemes = schemes  # switches the colour scheme (None: the settings only store the choice)

@@ -29,6 +29,7 @@ VIEWS: tuple[tuple[str, str, str], ...] = (
     ("checklists", "reader.ui.views.checklists", "ChecklistsView"),
     ("search", "reader.ui.views.search", "SearchView"),
     ("import", "reader.ui.views.importtrust", "ImportTrustView"),
+    ("sync", "reader.ui.views.sync", "SyncView"),
 )
 
 # Help pages the Help menu opens (reader.core.help's ids; that module loads with the help,
@@ -40,6 +41,8 @@ MAX_HISTORY = 100
 # Width of the navigation list in average characters of the current font.
 NAV_WIDTH_CHARS = 24
 STATUS_TIMEOUT_MS = 8000
+# The library folder in the status bar, at most this many average characters.
+LIBRARY_LABEL_CHARS = 40
 # Qt.AlignmentFlag.AlignCenter as a number. The first Qt.* enum a process uses makes PySide6
 # create all of them (about 15 ms), so nothing before the window's first paint uses one:
 # Qt is imported where it is used, after it.
@@ -112,6 +115,8 @@ class MainWindow(QMainWindow):
         self._view_group.setExclusive(True)
         for index, (name, module, cls) in enumerate(VIEWS):
             view = getattr(importlib.import_module(module), cls)(self.ctx)
+            if not view.accessibleName():
+                view.setAccessibleName(view.title())  # a screen reader names the page it is on
             self.views[name] = view
             self.stack.addWidget(view)
             item = QListWidgetItem(view.title())
@@ -136,6 +141,13 @@ class MainWindow(QMainWindow):
         self.nav.currentRowChanged.connect(self._on_nav_row_changed)
         self.nav.setCurrentRow(0)
         self.nav.setFocus()
+        if self._ready:
+            self._load_sync_settings()
+
+    def _load_sync_settings(self) -> None:
+        """The Sync page reads its settings at start, to arm automatic sync (only when Offline is off)."""
+        if "sync" in self.views:
+            self.views["sync"].load_settings()
 
     def show_progress(self, text: str) -> None:
         """A line where the views will be, until they are built (then the overview shows it)."""
@@ -205,8 +217,14 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self.about_action)
 
     def _build_status_bar(self) -> None:
-        self.library_label = QLabel(self.tr("Library: %1").replace("%1", str(self.ctx.library_dir)))
-        self.library_label.setToolTip(self.tr("The folder that holds the library"))
+        from PySide6.QtCore import Qt
+
+        # A long folder is shortened in the middle (the whole one in the tooltip): the status bar
+        # must not make the window wider than a small screen.
+        folder = self.fontMetrics().elidedText(str(self.ctx.library_dir), Qt.TextElideMode.ElideMiddle,
+                                               self.fontMetrics().averageCharWidth() * LIBRARY_LABEL_CHARS)
+        self.library_label = QLabel(self.tr("Library: %1").replace("%1", folder))
+        self.library_label.setToolTip(self.tr("The folder that holds the library") + f"\n{self.ctx.library_dir}")
         self.statusBar().addPermanentWidget(self.library_label)
 
     # --- navigation ----------------------------------------------------------------------
@@ -233,6 +251,7 @@ class MainWindow(QMainWindow):
         self._ready = True
         if self.views:
             self.stack.currentWidget().activate()
+            self._load_sync_settings()
 
     def _on_nav_row_changed(self, row: int) -> None:
         if row < 0:
@@ -265,6 +284,13 @@ class MainWindow(QMainWindow):
         self.view_menu.insertAction(first, self.back_action)
         self.view_menu.insertAction(first, self.forward_action)
         self.view_menu.insertSeparator(first)
+        self.view_menu.addSeparator()
+        self.presentation_action = QAction(self.tr("&Presentation mode"), self)
+        self.presentation_action.setShortcut(QKeySequence("F5"))
+        self.presentation_action.setStatusTip(self.tr("Full screen and large type: the level history and the open chapter, section by section, with the arrow keys"))
+        self.presentation_action.triggered.connect(self.start_presentation)
+        self.view_menu.addAction(self.presentation_action)
+        self.presentation = None
         self._update_history_actions()
         # The mouse's back and forward buttons, wherever in this window they are pressed.
         QApplication.instance().installEventFilter(self)
@@ -277,6 +303,31 @@ class MainWindow(QMainWindow):
                 (self.go_back if event.button() == Qt.MouseButton.BackButton else self.go_forward)()
                 return True
         return super().eventFilter(watched, event)
+
+    def start_presentation(self) -> None:
+        """Present the chapter open in Editions (or the latest edition) full screen (F5)."""
+        from reader.ui.errors import show_error
+        from reader.ui.presentation import PresentationWindow, load_presentation
+
+        if self.presentation is not None:
+            self.presentation.activateWindow()
+            return
+        editions = self.views.get("editions")
+        chapter_pk = editions.current_chapter_pk() if editions is not None else None
+
+        def shown(source) -> None:
+            if self.presentation is not None:
+                return
+            self.presentation = PresentationWindow(source, self.ctx.language, self)
+            self.presentation.finished.connect(self._on_presentation_finished)
+            self.presentation.start()
+
+        self.ctx.tasks.submit(lambda lib, _h: load_presentation(lib, None, chapter_pk), shown,
+                              lambda exc: show_error(self, exc), context=self)
+
+    def _on_presentation_finished(self) -> None:
+        self.presentation = None
+        self.activateWindow()
 
     def _remember(self, name: str, chapter_pk: int | None) -> None:
         """A new place: it replaces everything Forward would have gone to."""
@@ -364,7 +415,7 @@ class MainWindow(QMainWindow):
 
         guide = FirstRunGuide(self.ctx, settings if settings is not None else user_settings(), self)
         guide.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        guide.help_requested.connect(lambda: (guide.accept(), self.show_help(CONTENTS_TOPIC)))
+        guide.help_requested.connect(lambda topic: (guide.accept(), self.show_help(topic)))
         guide.open()
         return guide
 

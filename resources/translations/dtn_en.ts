@@ -571,8 +571,16 @@
             <translation>Show this edition and the one before it side by side: level, chapters and text</translation>
         </message>
         <message>
+            <source>Summary</source>
+            <translation>Summary</translation>
+        </message>
+        <message>
             <source>Table of contents</source>
             <translation>Table of contents</translation>
+        </message>
+        <message>
+            <source>Text size</source>
+            <translation>Text size</translation>
         </message>
         <message>
             <source>This edition has no chapters.</source>
@@ -951,6 +959,10 @@
         <message>
             <source>feed</source>
             <translation>feed</translation>
+        </message>
+        <message>
+            <source>empty</source>
+            <translation>empty</translation>
         </message>
         <message>
             <source>Built-in demo library</source>
@@ -1584,6 +1596,14 @@
             <translation>The folder that holds the library</translation>
         </message>
         <message>
+            <source>&amp;Presentation mode</source>
+            <translation>&amp;Presentation mode</translation>
+        </message>
+        <message>
+            <source>Full screen and large type: the level history and the open chapter, section by section, with the arrow keys</source>
+            <translation>Full screen and large type: the level history and the open chapter, section by section, with the arrow keys</translation>
+        </message>
+        <message>
             <source>&lt;h3&gt;DTN Reader %1&lt;/h3&gt;&lt;p&gt;An offline reader for signed editions of the Dutch terrorism threat assessment (Dreigingsbeeld Terrorisme Nederland).&lt;/p&gt;&lt;p&gt;&lt;b&gt;DEMO:&lt;/b&gt; the demo library that comes with the reader is demonstration content, marked DEMO wherever it appears. It is not a publication of the NCTV and says nothing about the actual threat.&lt;/p&gt;&lt;p&gt;Licence: EUPL-1.2&lt;/p&gt;</source>
             <translation>&lt;h3&gt;DTN Reader %1&lt;/h3&gt;&lt;p&gt;An offline reader for signed editions of the Dutch terrorism threat assessment (Dreigingsbeeld Terrorisme Nederland).&lt;/p&gt;&lt;p&gt;&lt;b&gt;DEMO:&lt;/b&gt; the demo library that comes with the reader is demonstration content, marked DEMO wherever it appears. It is not a publication of the NCTV and says nothing about the actual threat.&lt;/p&gt;&lt;p&gt;Licence: EUPL-1.2&lt;/p&gt;</translation>
         </message>
@@ -1625,6 +1645,14 @@
         <message>
             <source>Close the notice</source>
             <translation>Close the notice</translation>
+        </message>
+        <message>
+            <source>New national threat level</source>
+            <translation>New national threat level</translation>
+        </message>
+        <message>
+            <source>Last brought up to date</source>
+            <translation>Last brought up to date</translation>
         </message>
         <message>
             <source>Opening the library…</source>
@@ -1681,6 +1709,18 @@
         <message>
             <source>Demonstration content, not a publication of the NCTV</source>
             <translation>Demonstration content, not a publication of the NCTV</translation>
+        </message>
+        <message>
+            <source>Out of date since %1: the feed has expired and no newer one was accepted.</source>
+            <translation>Out of date since %1: the feed has expired and no newer one was accepted.</translation>
+        </message>
+        <message>
+            <source>Last brought up to date: %1</source>
+            <translation>Last brought up to date: %1</translation>
+        </message>
+        <message>
+            <source>Not brought up to date from the feed yet.</source>
+            <translation>Not brought up to date from the feed yet.</translation>
         </message>
         <message>
             <source>The library cannot be read: %1</source>
@@ -1768,6 +1808,29 @@
         <message>
             <source>The demo library has been loaded: demonstration editions marked DEMO, not publications of the NCTV. You can remove it in the settings.</source>
             <translation>The demo library has been loaded: demonstration editions marked DEMO, not publications of the NCTV. You can remove it in the settings.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PresentationWindow</name>
+        <message>
+            <source>Presentation — %1</source>
+            <translation>Presentation — %1</translation>
+        </message>
+        <message>
+            <source>Presentation</source>
+            <translation>Presentation</translation>
+        </message>
+        <message>
+            <source>%1 — demonstration content, not an NCTV publication</source>
+            <translation>%1 — demonstration content, not an NCTV publication</translation>
+        </message>
+        <message>
+            <source>Threat level %1</source>
+            <translation>Threat level %1</translation>
+        </message>
+        <message>
+            <source>slide %1 of %2</source>
+            <translation>slide %1 of %2</translation>
         </message>
     </context>
     <context>
@@ -1925,6 +1988,10 @@
             <translation>Dates and numbers follow the language too.</translation>
         </message>
         <message>
+            <source>Colour scheme</source>
+            <translation>Colour scheme</translation>
+        </message>
+        <message>
             <source>Load the demo library when the reader starts with an empty library</source>
             <translation>Load the demo library when the reader starts with an empty library</translation>
         </message>
@@ -1949,6 +2016,10 @@
             <translation>&amp;Language:</translation>
         </message>
         <message>
+            <source>&amp;Colours:</source>
+            <translation>&amp;Colours:</translation>
+        </message>
+        <message>
             <source>Demo library</source>
             <translation>Demo library</translation>
         </message>
@@ -1962,6 +2033,136 @@
                 <numerusform>%n demo edition removed</numerusform>
                 <numerusform>%n demo editions removed</numerusform>
             </translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncView</name>
+        <message>
+            <source>The national threat level is now %1 (%2)</source>
+            <translation>The national threat level is now %1 (%2)</translation>
+        </message>
+        <message>
+            <source>The national threat level changed from %1 (%2) to %3 (%4)</source>
+            <translation>The national threat level changed from %1 (%2) to %3 (%4)</translation>
+        </message>
+        <message>
+            <source>Sync</source>
+            <translation>Sync</translation>
+        </message>
+        <message>
+            <source>Bring the library up to date from a signed feed. Every bundle is checked against the feed and its publisher's signature before it is stored; nothing from the network is trusted.</source>
+            <translation>Bring the library up to date from a signed feed. Every bundle is checked against the feed and its publisher's signature before it is stored; nothing from the network is trusted.</translation>
+        </message>
+        <message>
+            <source>&amp;Feed addresses (one per line; the first is the feed, the others mirrors):</source>
+            <translation>&amp;Feed addresses (one per line; the first is the feed, the others mirrors):</translation>
+        </message>
+        <message>
+            <source>Feed addresses</source>
+            <translation>Feed addresses</translation>
+        </message>
+        <message>
+            <source>&amp;Save addresses</source>
+            <translation>&amp;Save addresses</translation>
+        </message>
+        <message numerus="yes">
+            <source>Sync &amp;automatically when the network comes up (at most every %n hours)</source>
+            <translation>
+                <numerusform>Sync &amp;automatically when the network comes up (at most every %n hours)</numerusform>
+                <numerusform>Sync &amp;automatically when the network comes up (at most every %n hours)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>&amp;Offline: never connect to the network</source>
+            <translation>&amp;Offline: never connect to the network</translation>
+        </message>
+        <message>
+            <source>With Offline on, the reader opens no network connection at all</source>
+            <translation>With Offline on, the reader opens no network connection at all</translation>
+        </message>
+        <message>
+            <source>Sync &amp;now</source>
+            <translation>Sync &amp;now</translation>
+        </message>
+        <message>
+            <source>&amp;Cancel</source>
+            <translation>&amp;Cancel</translation>
+        </message>
+        <message>
+            <source>Sync progress</source>
+            <translation>Sync progress</translation>
+        </message>
+        <message>
+            <source>Last result</source>
+            <translation>Last result</translation>
+        </message>
+        <message>
+            <source>Bundles of the last sync</source>
+            <translation>Bundles of the last sync</translation>
+        </message>
+        <message>
+            <source>Offline: the reader does not connect to the network.</source>
+            <translation>Offline: the reader does not connect to the network.</translation>
+        </message>
+        <message>
+            <source>No feed configured: enter the address your organisation gave you.</source>
+            <translation>No feed configured: enter the address your organisation gave you.</translation>
+        </message>
+        <message>
+            <source>Not synced yet.</source>
+            <translation>Not synced yet.</translation>
+        </message>
+        <message>
+            <source>%1 imported, %2 already up to date, %3 refused</source>
+            <translation>%1 imported, %2 already up to date, %3 refused</translation>
+        </message>
+        <message>
+            <source>Last sync %1: %2</source>
+            <translation>Last sync %1: %2</translation>
+        </message>
+        <message>
+            <source>Last sync %1 failed: %2</source>
+            <translation>Last sync %1 failed: %2</translation>
+        </message>
+        <message>
+            <source>The feed expired on %1; the library may be out of date since then.</source>
+            <translation>The feed expired on %1; the library may be out of date since then.</translation>
+        </message>
+        <message>
+            <source>Syncing…</source>
+            <translation>Syncing…</translation>
+        </message>
+        <message>
+            <source>Imported: %1 revision %2</source>
+            <translation>Imported: %1 revision %2</translation>
+        </message>
+        <message>
+            <source>Already present: %1 revision %2</source>
+            <translation>Already present: %1 revision %2</translation>
+        </message>
+        <message>
+            <source>Not needed, a newer revision is in the library: %1 revision %2</source>
+            <translation>Not needed, a newer revision is in the library: %1 revision %2</translation>
+        </message>
+        <message>
+            <source>Refused at an earlier sync: %1 revision %2</source>
+            <translation>Refused at an earlier sync: %1 revision %2</translation>
+        </message>
+        <message>
+            <source>Refused: %1 revision %2</source>
+            <translation>Refused: %1 revision %2</translation>
+        </message>
+        <message>
+            <source>Sync cancelled; nothing half-done was kept.</source>
+            <translation>Sync cancelled; nothing half-done was kept.</translation>
+        </message>
+        <message>
+            <source>The sync was refused: %1</source>
+            <translation>The sync was refused: %1</translation>
+        </message>
+        <message>
+            <source>New national threat level</source>
+            <translation>New national threat level</translation>
         </message>
     </context>
     <context>
@@ -2129,6 +2330,21 @@
         <message>
             <source>page %1 of %2</source>
             <translation>page %1 of %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>scheme</name>
+        <message>
+            <source>As the system</source>
+            <translation>As the system</translation>
+        </message>
+        <message>
+            <source>Light</source>
+            <translation>Light</translation>
+        </message>
+        <message>
+            <source>Dark</source>
+            <translation>Dark</translation>
         </message>
     </context>
 </TS>

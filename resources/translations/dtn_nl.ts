@@ -571,8 +571,16 @@
         <translation>Toon deze editie en de vorige naast elkaar: niveau, hoofdstukken en tekst</translation>
     </message>
     <message>
+        <source>Summary</source>
+        <translation>Samenvatting</translation>
+    </message>
+    <message>
         <source>Table of contents</source>
         <translation>Inhoudsopgave</translation>
+    </message>
+    <message>
+        <source>Text size</source>
+        <translation>Tekstgrootte</translation>
     </message>
     <message>
         <source>This edition has no chapters.</source>
@@ -951,6 +959,10 @@
     <message>
         <source>feed</source>
         <translation>feed</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>leeg</translation>
     </message>
     <message>
         <source>Built-in demo library</source>
@@ -1584,6 +1596,14 @@
         <translation>De map met de bibliotheek</translation>
     </message>
     <message>
+        <source>&amp;Presentation mode</source>
+        <translation>&amp;Presentatiemodus</translation>
+    </message>
+    <message>
+        <source>Full screen and large type: the level history and the open chapter, section by section, with the arrow keys</source>
+        <translation>Volledig scherm en grote letters: het verloop van het dreigingsniveau en het open hoofdstuk, deel voor deel, met de pijltjestoetsen</translation>
+    </message>
+    <message>
         <source>&lt;h3&gt;DTN Reader %1&lt;/h3&gt;&lt;p&gt;An offline reader for signed editions of the Dutch terrorism threat assessment (Dreigingsbeeld Terrorisme Nederland).&lt;/p&gt;&lt;p&gt;&lt;b&gt;DEMO:&lt;/b&gt; the demo library that comes with the reader is demonstration content, marked DEMO wherever it appears. It is not a publication of the NCTV and says nothing about the actual threat.&lt;/p&gt;&lt;p&gt;Licence: EUPL-1.2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;DTN Reader %1&lt;/h3&gt;&lt;p&gt;Een offline reader voor ondertekende edities van het Dreigingsbeeld Terrorisme Nederland.&lt;/p&gt;&lt;p&gt;&lt;b&gt;DEMO:&lt;/b&gt; de demobibliotheek die met de reader wordt meegeleverd is demonstratie-inhoud, overal gemarkeerd met DEMO. Het is geen publicatie van de NCTV en zegt niets over de werkelijke dreiging.&lt;/p&gt;&lt;p&gt;Licentie: EUPL-1.2&lt;/p&gt;</translation>
     </message>
@@ -1625,6 +1645,14 @@
     <message>
         <source>Close the notice</source>
         <translation>Sluit de melding</translation>
+    </message>
+    <message>
+        <source>New national threat level</source>
+        <translation>Nieuw nationaal dreigingsniveau</translation>
+    </message>
+    <message>
+        <source>Last brought up to date</source>
+        <translation>Laatst bijgewerkt</translation>
     </message>
     <message>
         <source>Opening the library…</source>
@@ -1681,6 +1709,18 @@
     <message>
         <source>Demonstration content, not a publication of the NCTV</source>
         <translation>Demonstratie-inhoud, geen publicatie van de NCTV</translation>
+    </message>
+    <message>
+        <source>Out of date since %1: the feed has expired and no newer one was accepted.</source>
+        <translation>Verouderd sinds %1: de feed is verlopen en er is geen nieuwere aangenomen.</translation>
+    </message>
+    <message>
+        <source>Last brought up to date: %1</source>
+        <translation>Laatst bijgewerkt: %1</translation>
+    </message>
+    <message>
+        <source>Not brought up to date from the feed yet.</source>
+        <translation>Nog niet bijgewerkt via de feed.</translation>
     </message>
     <message>
         <source>The library cannot be read: %1</source>
@@ -1768,6 +1808,29 @@
     <message>
         <source>The demo library has been loaded: demonstration editions marked DEMO, not publications of the NCTV. You can remove it in the settings.</source>
         <translation>De demobibliotheek is geladen: demonstratie-edities, gemarkeerd met DEMO, geen publicaties van de NCTV. Verwijderen kan via Instellingen.</translation>
+    </message>
+</context>
+<context>
+    <name>PresentationWindow</name>
+    <message>
+        <source>Presentation — %1</source>
+        <translation>Presentatie — %1</translation>
+    </message>
+    <message>
+        <source>Presentation</source>
+        <translation>Presentatie</translation>
+    </message>
+    <message>
+        <source>%1 — demonstration content, not an NCTV publication</source>
+        <translation>%1 — demonstratie-inhoud, geen NCTV-publicatie</translation>
+    </message>
+    <message>
+        <source>Threat level %1</source>
+        <translation>Dreigingsniveau %1</translation>
+    </message>
+    <message>
+        <source>slide %1 of %2</source>
+        <translation>dia %1 van %2</translation>
     </message>
 </context>
 <context>
@@ -1925,6 +1988,10 @@
         <translation>Datums en getallen volgen ook de taal.</translation>
     </message>
     <message>
+        <source>Colour scheme</source>
+        <translation>Kleurenschema</translation>
+    </message>
+    <message>
         <source>Load the demo library when the reader starts with an empty library</source>
         <translation>Laad de demobibliotheek als de reader start met een lege bibliotheek</translation>
     </message>
@@ -1949,6 +2016,10 @@
         <translation>&amp;Taal:</translation>
     </message>
     <message>
+        <source>&amp;Colours:</source>
+        <translation>&amp;Kleuren:</translation>
+    </message>
+    <message>
         <source>Demo library</source>
         <translation>Demobibliotheek</translation>
     </message>
@@ -1962,6 +2033,136 @@
             <numerusform>%n demo-editie verwijderd</numerusform>
             <numerusform>%n demo-edities verwijderd</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>SyncView</name>
+    <message>
+        <source>The national threat level is now %1 (%2)</source>
+        <translation>Het nationale dreigingsniveau is nu %1 (%2)</translation>
+    </message>
+    <message>
+        <source>The national threat level changed from %1 (%2) to %3 (%4)</source>
+        <translation>Het nationale dreigingsniveau is gewijzigd van %1 (%2) naar %3 (%4)</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Synchroniseren</translation>
+    </message>
+    <message>
+        <source>Bring the library up to date from a signed feed. Every bundle is checked against the feed and its publisher&apos;s signature before it is stored; nothing from the network is trusted.</source>
+        <translation>Werk de bibliotheek bij vanuit een ondertekende feed. Elke bundel wordt gecontroleerd tegen de feed en de handtekening van de uitgever voordat hij wordt opgeslagen; niets van het netwerk wordt vertrouwd.</translation>
+    </message>
+    <message>
+        <source>&amp;Feed addresses (one per line; the first is the feed, the others mirrors):</source>
+        <translation>&amp;Feedadressen (één per regel; de eerste is de feed, de andere zijn spiegels):</translation>
+    </message>
+    <message>
+        <source>Feed addresses</source>
+        <translation>Feedadressen</translation>
+    </message>
+    <message>
+        <source>&amp;Save addresses</source>
+        <translation>Adressen op&amp;slaan</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sync &amp;automatically when the network comes up (at most every %n hours)</source>
+        <translation>
+            <numerusform>&amp;Automatisch synchroniseren zodra het netwerk er is (hoogstens elke %n uur)</numerusform>
+            <numerusform>&amp;Automatisch synchroniseren zodra het netwerk er is (hoogstens elke %n uur)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Offline: never connect to the network</source>
+        <translation>&amp;Offline: nooit verbinding maken met het netwerk</translation>
+    </message>
+    <message>
+        <source>With Offline on, the reader opens no network connection at all</source>
+        <translation>Met Offline aan maakt de lezer helemaal geen netwerkverbinding</translation>
+    </message>
+    <message>
+        <source>Sync &amp;now</source>
+        <translation>&amp;Nu synchroniseren</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Annuleren</translation>
+    </message>
+    <message>
+        <source>Sync progress</source>
+        <translation>Voortgang van de synchronisatie</translation>
+    </message>
+    <message>
+        <source>Last result</source>
+        <translation>Laatste resultaat</translation>
+    </message>
+    <message>
+        <source>Bundles of the last sync</source>
+        <translation>Bundels van de laatste synchronisatie</translation>
+    </message>
+    <message>
+        <source>Offline: the reader does not connect to the network.</source>
+        <translation>Offline: de lezer maakt geen verbinding met het netwerk.</translation>
+    </message>
+    <message>
+        <source>No feed configured: enter the address your organisation gave you.</source>
+        <translation>Geen feed ingesteld: vul het adres in dat uw organisatie u gaf.</translation>
+    </message>
+    <message>
+        <source>Not synced yet.</source>
+        <translation>Nog niet gesynchroniseerd.</translation>
+    </message>
+    <message>
+        <source>%1 imported, %2 already up to date, %3 refused</source>
+        <translation>%1 geïmporteerd, %2 al bijgewerkt, %3 geweigerd</translation>
+    </message>
+    <message>
+        <source>Last sync %1: %2</source>
+        <translation>Laatste synchronisatie %1: %2</translation>
+    </message>
+    <message>
+        <source>Last sync %1 failed: %2</source>
+        <translation>Laatste synchronisatie %1 mislukt: %2</translation>
+    </message>
+    <message>
+        <source>The feed expired on %1; the library may be out of date since then.</source>
+        <translation>De feed is verlopen op %1; de bibliotheek kan sindsdien verouderd zijn.</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Bezig met synchroniseren…</translation>
+    </message>
+    <message>
+        <source>Imported: %1 revision %2</source>
+        <translation>Geïmporteerd: %1 revisie %2</translation>
+    </message>
+    <message>
+        <source>Already present: %1 revision %2</source>
+        <translation>Al aanwezig: %1 revisie %2</translation>
+    </message>
+    <message>
+        <source>Not needed, a newer revision is in the library: %1 revision %2</source>
+        <translation>Niet nodig, de bibliotheek heeft een nieuwere revisie: %1 revisie %2</translation>
+    </message>
+    <message>
+        <source>Refused at an earlier sync: %1 revision %2</source>
+        <translation>Geweigerd bij een eerdere synchronisatie: %1 revisie %2</translation>
+    </message>
+    <message>
+        <source>Refused: %1 revision %2</source>
+        <translation>Geweigerd: %1 revisie %2</translation>
+    </message>
+    <message>
+        <source>Sync cancelled; nothing half-done was kept.</source>
+        <translation>Synchronisatie geannuleerd; niets half afgemaakts is bewaard.</translation>
+    </message>
+    <message>
+        <source>The sync was refused: %1</source>
+        <translation>De synchronisatie is geweigerd: %1</translation>
+    </message>
+    <message>
+        <source>New national threat level</source>
+        <translation>Nieuw nationaal dreigingsniveau</translation>
     </message>
 </context>
 <context>
@@ -2129,6 +2330,21 @@
     <message>
         <source>page %1 of %2</source>
         <translation>pagina %1 van %2</translation>
+    </message>
+</context>
+<context>
+    <name>scheme</name>
+    <message>
+        <source>As the system</source>
+        <translation>Zoals het systeem</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Licht</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Donker</translation>
     </message>
 </context>
 </TS>

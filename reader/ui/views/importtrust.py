@@ -110,6 +110,9 @@ def _item(text: str, tooltip: str | None = None) -> QTableWidgetItem:
     item = QTableWidgetItem(text)
     item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
     item.setToolTip(tooltip if tooltip is not None else text)
+    if not text.strip():
+        # A screen reader says "empty" rather than nothing at all (WCAG 4.1.2: every cell a name).
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, QCoreApplication.translate("ImportTrustView", "empty"))
     return item
 
 
