@@ -117,7 +117,7 @@ class TrustedKey:
             raise PublisherMismatchError(
                 f"the bundle names publisher {publisher!r}, but key {self.key_id} ({self.name}) is trusted "
                 f"only for publisher {self.publisher!r}; the bundle was refused",
-                code="publisher-not-the-keys",
+                code="publisher-other-than-key",
                 publisher=publisher,
                 key_id=self.key_id,
                 key_name=self.name,

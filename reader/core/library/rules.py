@@ -46,7 +46,7 @@ def check_owner(db: sqlite_utils.Database, verified: VerifiedBundle) -> Ownershi
         raise BundleOwnerError(
             f"{m.bundle_id} belongs to publisher {owner!r}, who brought it first; {who} (key {verified.signer_key_id}) "
             f"cannot replace it, whatever the revision",
-            code="bundle-id-owned", bundle_id=m.bundle_id, owner=owner, publisher=m.publisher, key_id=verified.signer_key_id,
+            code="bundle-owner-taken", bundle_id=m.bundle_id, owner=owner, publisher=m.publisher, key_id=verified.signer_key_id,
         )
     latest_key = max(real, key=lambda r: r[4])[1]
     return Ownership(rotated_from=latest_key if latest_key != verified.signer_key_id else None)
