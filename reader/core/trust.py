@@ -46,6 +46,13 @@ def publisher_key(name: str) -> str:
     return " ".join(unicodedata.normalize("NFC", name).casefold().split())
 
 
+def parse_public_key(data: bytes) -> PublicKey:
+    """A public key from a minisign ``.pub`` file's bytes, or from its bare base64 line (as
+    pasted from an e-mail or a web page). Raises KeyFormatError."""
+    text = data.strip()
+    return PublicKey.from_bytes(data) if b"\n" in text else PublicKey.from_line(text.decode("ascii", "replace"))
+
+
 FINGERPRINT_GROUP_CHARS = 4
 
 
@@ -253,8 +260,7 @@ class TrustStore:
             raise TrustStoreError(
                 f"unknown role {role!r}; use one of: {', '.join(ROLES)}", code="trust-role-unknown", role=role, roles=", ".join(ROLES)
             )
-        text = pub_data.strip()
-        pub = PublicKey.from_bytes(pub_data) if b"\n" in text else PublicKey.from_line(text.decode("ascii", "replace"))
+        pub = parse_public_key(pub_data)
         comment = "".join(ch for ch in pub.comment if unicodedata.category(ch) not in _CONTROL_CATEGORIES)  # untrusted
         name = clean_name(name or "", "key name") or clean_name(comment[:MAX_NAME_CHARS], "key comment") or pub.key_id_hex
         publisher = clean_name(publisher or "", "publisher name")

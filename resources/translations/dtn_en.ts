@@ -1245,6 +1245,22 @@
             <translation>Trust this key</translation>
         </message>
         <message>
+            <source>The public key (the .pub file's text or its key line):</source>
+            <translation>The public key (the .pub file's text or its key line):</translation>
+        </message>
+        <message>
+            <source>The bundle was signed by key %1. To trust it, the reader needs the public key itself, from the publisher: a .pub file, or its text pasted.</source>
+            <translation>The bundle was signed by key %1. To trust it, the reader needs the public key itself, from the publisher: a .pub file, or its text pasted.</translation>
+        </message>
+        <message>
+            <source>From a &amp;file…</source>
+            <translation>From a &amp;file…</translation>
+        </message>
+        <message>
+            <source>&amp;Paste the key…</source>
+            <translation>&amp;Paste the key…</translation>
+        </message>
+        <message>
             <source>Export the audit log</source>
             <translation>Export the audit log</translation>
         </message>

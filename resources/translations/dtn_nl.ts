@@ -1245,6 +1245,22 @@
         <translation>Deze sleutel vertrouwen</translation>
     </message>
     <message>
+        <source>The public key (the .pub file&apos;s text or its key line):</source>
+        <translation>De publieke sleutel (de tekst van het .pub-bestand of de sleutelregel):</translation>
+    </message>
+    <message>
+        <source>The bundle was signed by key %1. To trust it, the reader needs the public key itself, from the publisher: a .pub file, or its text pasted.</source>
+        <translation>De bundel is ondertekend met sleutel %1. Om die te vertrouwen heeft de reader de publieke sleutel zelf nodig, van de uitgever: een .pub-bestand, of de geplakte tekst ervan.</translation>
+    </message>
+    <message>
+        <source>From a &amp;file…</source>
+        <translation>Uit een &amp;bestand…</translation>
+    </message>
+    <message>
+        <source>&amp;Paste the key…</source>
+        <translation>De sleutel &amp;plakken…</translation>
+    </message>
+    <message>
         <source>Export the audit log</source>
         <translation>Het auditlogboek exporteren</translation>
     </message>

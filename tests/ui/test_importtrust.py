@@ -363,8 +363,11 @@ def test_trust_this_key_from_a_rejection_needs_the_signers_public_key(qtbot, ctx
     monkeypatch.setattr(importtrust, "show_error", lambda parent, exc, title=None: errors.append(str(exc)))
     shown = []
     monkeypatch.setattr(importtrust.AddKeyDialog, "exec", lambda dialog: shown.append(dialog.key_id_edit.text()) or QDialog.DialogCode.Rejected)
+    asked = []
+    monkeypatch.setattr(view, "ask_key_source", lambda key_id: asked.append(key_id) or "file")
     monkeypatch.setattr(importtrust.QFileDialog, "getOpenFileName", lambda *a, **k: (str(wrong), ""))
     view.trust_unknown_button.click()
+    assert asked == [stranger.key_id_hex]
     qtbot.waitUntil(lambda: bool(errors), timeout=10_000)
     assert errors == [f"this file holds key {other.key_id_hex}, but the rejected bundle was signed by key {stranger.key_id_hex}"]
     assert shown == []
@@ -372,3 +375,14 @@ def test_trust_this_key_from_a_rejection_needs_the_signers_public_key(qtbot, ctx
     view.trust_unknown_button.click()
     qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
     assert shown == [stranger.key_id_hex]
+    # Pasted: the bare key line, as from an e-mail; a pasted key of another signer is refused too.
+    monkeypatch.setattr(view, "ask_key_source", lambda key_id: "paste")
+    line = stranger.public.to_file().decode().splitlines()[1]
+    from PySide6.QtWidgets import QInputDialog
+
+    monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a, **k: (f"  {line}  ", True))
+    view.trust_unknown_button.click()
+    assert shown == [stranger.key_id_hex, stranger.key_id_hex]
+    monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a, **k: ("not a key", True))
+    view.trust_unknown_button.click()
+    assert len(errors) == 2 and "public key" in errors[1]

@@ -562,14 +562,52 @@ class ImportTrustView(View):
         return self._audit_entries[rows[0].row()]
 
     def _on_trust_unknown_clicked(self) -> None:
-        """The public key itself is still needed: from a .pub file; its fingerprint is then compared."""
+        """The public key itself is still needed, from a .pub file or pasted; its fingerprint is then compared."""
+        from PySide6.QtWidgets import QInputDialog
+
         entry = self._selected_audit_entry()
-        path, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Trust this key"), "", self.tr("minisign public keys (*.pub);;All files (*)")
-        )
-        if path:
-            self._expected_key_id = entry.signer.rsplit("(", 1)[-1].rstrip(")") if entry is not None and entry.signer else None
-            self.add_key_file(path)
+        expected = entry.signer.rsplit("(", 1)[-1].rstrip(")") if entry is not None and entry.signer else None
+        how = self.ask_key_source(expected)
+        if how == "file":
+            path, _filter = QFileDialog.getOpenFileName(
+                self, self.tr("Trust this key"), "", self.tr("minisign public keys (*.pub);;All files (*)")
+            )
+            if path:
+                self._expected_key_id = expected
+                self.add_key_file(path)
+        elif how == "paste":
+            text, ok = QInputDialog.getMultiLineText(self, self.tr("Trust this key"), self.tr("The public key (the .pub file's text or its key line):"))
+            if ok and text.strip():
+                self._expected_key_id = expected
+                self.add_key_text(text)
+
+    def ask_key_source(self, key_id: str | None) -> str | None:
+        """"file", "paste" or None (cancelled): where the public key of ``key_id`` comes from."""
+        from PySide6.QtWidgets import QMessageBox
+
+        ask = QMessageBox(QMessageBox.Icon.Question, self.tr("Trust this key"),
+                          self.tr("The bundle was signed by key %1. To trust it, the reader needs the public key itself, "
+                                  "from the publisher: a .pub file, or its text pasted.").replace("%1", key_id or "?"),
+                          QMessageBox.StandardButton.Cancel, self)
+        ask.setAccessibleName(self.tr("Trust this key"))
+        from_file = ask.addButton(self.tr("From a &file…"), QMessageBox.ButtonRole.AcceptRole)
+        pasted = ask.addButton(self.tr("&Paste the key…"), QMessageBox.ButtonRole.AcceptRole)
+        ask.exec()
+        return "file" if ask.clickedButton() is from_file else "paste" if ask.clickedButton() is pasted else None
+
+    def add_key_text(self, text: str) -> None:
+        """A pasted public key: checked like a file's, then the fingerprint comparison."""
+        from reader.core.trust import parse_public_key
+
+        data = text.encode("utf-8")[:MAX_PUB_FILE_BYTES + 1]
+        try:
+            key = parse_public_key(data)
+        except KeyFormatError as exc:
+            self._expected_key_id = None
+            show_error(self, exc, self.tr("Add key"))
+            return
+        self._key_source = "pasted text"  # as the audit row records it
+        self._on_key_file_read((data, key))
 
     def _on_export_clicked(self, path: str | None = None) -> None:
         if not path:
