@@ -19,20 +19,7 @@ from reader.ui.help import SETTING_FIRST_RUN_SHOWN, first_run_shown, user_settin
 from reader.ui.window import VIEWS, MainWindow
 from tests.helpers import bundles
 from tests.helpers.views import LOAD_TIMEOUT_MS, show_and_wait
-
-
-@pytest.fixture
-def window(ctx, qtbot):
-    win = MainWindow(ctx)
-    qtbot.addWidget(win)
-    win.resize(1280, 800)
-    win.show()
-    qtbot.waitExposed(win)
-    win.activateWindow()
-    qtbot.waitActive(win)
-    yield win
-    if win._help is not None:
-        win._help.close()
+from tests.ui.test_accessibility import window  # noqa: F401 - the same shown and active main window
 
 
 def _wait_topic(qtbot, win, trigger) -> str:
