@@ -49,6 +49,16 @@ LIBRARY_LABEL_CHARS = 40
 _ALIGN_CENTER = 0x84
 
 
+def _name_scroll_viewports(view: QWidget) -> None:
+    """AT-SPI reports the focus of a scroll area on its viewport, which Qt leaves unnamed:
+    give each viewport its scroll area's name, so Tab never lands on a nameless control."""
+    from PySide6.QtWidgets import QScrollArea
+
+    for area in view.findChildren(QScrollArea):
+        if area.accessibleName() and not area.viewport().accessibleName():
+            area.viewport().setAccessibleName(area.accessibleName())
+
+
 class MainWindow(QMainWindow):
     """The reader's window.
 
@@ -117,6 +127,7 @@ class MainWindow(QMainWindow):
             view = getattr(importlib.import_module(module), cls)(self.ctx)
             if not view.accessibleName():
                 view.setAccessibleName(view.title())  # a screen reader names the page it is on
+            _name_scroll_viewports(view)
             self.views[name] = view
             self.stack.addWidget(view)
             item = QListWidgetItem(view.title())
