@@ -854,17 +854,7 @@ class EditionsView(View):
         self.ctx.status_message.emit(self.tr("Saved %1 (%n page(s))", "", pages).replace("%1", path))
 
     def _print(self, printout: printing.Printout) -> None:
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        dialog = QPrintDialog(printer, self)
-        dialog.setAccessibleName(self.tr("Print"))
-        if dialog.exec() != QPrintDialog.DialogCode.Accepted:
-            return
-        try:
-            printing.print_document(printout, printer)
-        except DTNError as exc:
-            show_error(self, exc)
+        printing.print_with_dialog(printout, self, self.tr("Print"))
 
     # --- reading position ----------------------------------------------------------------
 
