@@ -695,6 +695,7 @@ class EditionsView(View):
         self.notice_label.setText("\n".join(notices))
         self.notice_label.setVisible(bool(notices))
         self.summary_label.setText(edition.summary)
+        self._minimum_changed()
 
     def _fill_toc(self) -> None:
         self.toc.clear()
@@ -740,6 +741,14 @@ class EditionsView(View):
             stack.extend((item.child(i), depth + 1) for i in range(item.childCount()))
         scrollbar = self.toc.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
         self.toc.setMinimumWidth(widest + scrollbar + 2 * self.toc.frameWidth() + TOC_SLACK_PX)
+        self._minimum_changed()
+
+    def _minimum_changed(self) -> None:
+        """The header or the contents need other room: tell the window (a QSplitter does not pass
+        its children's new minimum on), so it grows instead of laying them over each other."""
+        self.split.updateGeometry()
+        self.inner_split.updateGeometry()
+        self.updateGeometry()
 
     def _on_toc_item_activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         kind, value = item.data(0, TOC_ROLE)
