@@ -551,8 +551,16 @@
             <translation>signed by %1</translation>
         </message>
         <message>
+            <source>Also superseded and hidden</source>
+            <translation>Also superseded and hidden</translation>
+        </message>
+        <message>
             <source>Show superseded and hidden editions</source>
             <translation>Show superseded and hidden editions</translation>
+        </message>
+        <message>
+            <source>Also list the older revisions of editions and the editions hidden because their key was revoked</source>
+            <translation>Also list the older revisions of editions and the editions hidden because their key was revoked</translation>
         </message>
         <message>
             <source>Editions, newest first</source>
@@ -577,6 +585,10 @@
         <message>
             <source>Table of contents</source>
             <translation>Table of contents</translation>
+        </message>
+        <message>
+            <source>PDF</source>
+            <translation>PDF</translation>
         </message>
         <message>
             <source>Text size</source>

@@ -551,8 +551,16 @@
         <translation>ondertekend door %1</translation>
     </message>
     <message>
+        <source>Also superseded and hidden</source>
+        <translation>Ook vervangen en verborgen</translation>
+    </message>
+    <message>
         <source>Show superseded and hidden editions</source>
         <translation>Toon vervangen en verborgen edities</translation>
+    </message>
+    <message>
+        <source>Also list the older revisions of editions and the editions hidden because their key was revoked</source>
+        <translation>Toon ook de oudere revisies van edities en de edities die verborgen zijn omdat hun sleutel is ingetrokken</translation>
     </message>
     <message>
         <source>Editions, newest first</source>
@@ -577,6 +585,10 @@
     <message>
         <source>Table of contents</source>
         <translation>Inhoudsopgave</translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation>PDF</translation>
     </message>
     <message>
         <source>Text size</source>

@@ -13,11 +13,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QFileDialog,
     QFrame,
     QGridLayout,
@@ -548,14 +546,5 @@ class ChecklistsView(View):
 
     def _on_print_clicked(self) -> None:
         printout = self._printout()
-        if printout is None:
-            return
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        dialog = QPrintDialog(printer, self)
-        dialog.setAccessibleName(self.tr("Print checklist"))
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        try:
-            printing.print_document(printout, printer)
-        except DTNError as exc:
-            show_error(self, exc)
+        if printout is not None:
+            printing.print_with_dialog(printout, self, self.tr("Print checklist"))
