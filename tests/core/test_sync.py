@@ -318,6 +318,7 @@ def test_fetch_writes_a_verified_folder_that_another_library_imports(lib, server
     publish(server, tmp_path, feed_key, {"juni.dtnb": june, "december.dtnb": december, "vreemd.dtnb": stranger})
     server.faults["december.dtnb"] = "extra"
     dest = tmp_path / "stick"
+    bundles.write(dest / ".tmp-part-0123", b"half a bundle from an interrupted fetch")
     source = HttpSource([server.url], HttpxFetcher(LIMITS))
     report = fetch_to_folder(source, dest, lib.trust, limits=LIMITS, now=at())
     assert {r.entry.path: r.status for r in report.results} == {"december.dtnb": "failed", "juni.dtnb": "fetched", "vreemd.dtnb": "failed"}
