@@ -405,10 +405,15 @@ def cmd_levels(args: argparse.Namespace) -> int:
 def cmd_audit(args: argparse.Namespace) -> int:
     from dataclasses import asdict
 
+    from reader.core.library.importing import AUDIT_RESULT_GROUPS
+
     with _open_library(args) as lib:
-        entries = lib.audit(args.limit)
+        entries = lib.audit(args.limit, results=AUDIT_RESULT_GROUPS.get(args.result or "", ()), since=args.since, until=args.until)
     if args.json:
         _json_out([asdict(a) for a in entries])
+        return EXIT_OK
+    if args.csv:
+        sys.stdout.write(lib.audit_csv(entries))
         return EXIT_OK
     for a in entries:
         what = f"{a.bundle_id} r{a.revision}" if a.bundle_id else (a.sha256 or "")[:12]
@@ -417,7 +422,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
 
 
 def cmd_rebuild(args: argparse.Namespace) -> int:
-    from reader.core.deepcheck import rebuild_library
+    from reader.core.library.deepcheck import rebuild_library
 
     report = rebuild_library(_library_dir(args))
     if report["moved_aside"]:
@@ -443,7 +448,7 @@ def cmd_check(args: argparse.Namespace) -> int:
                 _out(f"problem: {problem}")
             _out("library is consistent (quick check)" if not problems else f"{len(problems)} problem(s) found")
             return EXIT_REJECTED if problems else EXIT_OK
-        from reader.core.deepcheck import deep_check, report_json
+        from reader.core.library.deepcheck import deep_check, report_json
 
         report = deep_check(lib)
     if args.json:
@@ -607,9 +612,13 @@ def add_library_commands(command: Callable) -> None:
     p.add_argument("--language", choices=("nl", "en"), default="en", help="language of the title page, headers and footers")
     p = command("levels", cmd_levels, "the merged threat level history")
     p.add_argument("--json", action="store_true")
-    p = command("audit", cmd_audit, "the audit log of import attempts, newest first")
+    p = command("audit", cmd_audit, "the audit log of imports, rejections and trust changes, newest first")
     p.add_argument("--json", action="store_true")
+    p.add_argument("--csv", action="store_true", help="write the rows as CSV")
     p.add_argument("--limit", type=int, default=1000)
+    p.add_argument("--result", choices=("imported", "rejected", "trust", "library"), help="only rows of this kind")
+    p.add_argument("--since", metavar="DATE", help="only rows on or after DATE (YYYY-MM-DD, UTC)")
+    p.add_argument("--until", metavar="DATE", help="only rows before DATE (YYYY-MM-DD, UTC)")
     command("rebuild", cmd_rebuild, "recreate the index from the stored bundles, re-verifying each")
     p = command("check", cmd_check, "re-verify the library end to end against its signed originals (exit 1 on a problem)")
     p.add_argument("--no-recover", action="store_true", help="report without running startup recovery first")

@@ -64,6 +64,8 @@ def load_demo(library, progress=None, cancel=None) -> list:
         results.append(library.import_file(path, f"{DEMO_SOURCE}: {path.name}"))
         if progress:
             progress(done + 1, len(paths))
+    loaded = sum(1 for r in results if r.status == "imported")
+    library.audit_event("demo library", "loaded", f"{loaded} demo bundle(s) loaded by the user, {len(results) - loaded} not")
     return results
 
 

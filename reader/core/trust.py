@@ -46,6 +46,15 @@ def publisher_key(name: str) -> str:
     return " ".join(unicodedata.normalize("NFC", name).casefold().split())
 
 
+FINGERPRINT_GROUP_CHARS = 4
+
+
+def spoken_fingerprint(fingerprint: str, group: int = FINGERPRINT_GROUP_CHARS) -> str:
+    """A fingerprint in groups of ``group`` characters, for two people to read to each other
+    over the phone ("RWRti/rm" -> "RWRt i/rm")."""
+    return " ".join(fingerprint[i:i + group] for i in range(0, len(fingerprint), group))
+
+
 _CONTROL_CATEGORIES = ("Cc", "Cs", "Cf", "Zl", "Zp")
 
 

@@ -101,19 +101,25 @@ def stored_language(folder: Path) -> str | None:
     The language must be known before the first widget is built, which is before the
     library is opened in the background; a missing or unreadable database means no setting.
     """
+    return stored_setting(folder, SETTING_LANGUAGE, i18n.LANGUAGES)
+
+
+def stored_setting(folder: Path, key: str, allowed: tuple[str, ...]) -> str | None:
+    """A setting read directly from the library before it is opened (one row, read-only);
+    None when missing, unreadable or not one of ``allowed``."""
     db = folder / DB_NAME
     if not db.is_file():
         return None
     try:
         conn = sqlite3.connect(f"{db.as_uri()}?mode=ro", uri=True, timeout=1.0)
         try:
-            row = conn.execute("SELECT value FROM settings WHERE key = ?", [SETTING_LANGUAGE]).fetchone()
+            row = conn.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
         finally:
             conn.close()
     except sqlite3.Error as exc:
-        log.info("cannot read the language setting from %s: %s", db, exc)
+        log.info("cannot read the %s setting from %s: %s", key, db, exc)
         return None
-    return row[0] if row and row[0] in i18n.LANGUAGES else None
+    return row[0] if row and row[0] in allowed else None
 
 
 def follow_color_scheme(app: QApplication, qt_args: tuple[str, ...] = ()) -> None:
@@ -183,7 +189,13 @@ class ReaderApp(QObject):
         from reader.ui.tasks import TaskRunner
 
         self.tasks = TaskRunner(options.library)
-        self.ctx = AppContext(options.library, self.tasks, self.language)
+        from reader.ui.scheme import SCHEMES, SETTING_COLOR_SCHEME, SchemeSwitcher
+
+        self.schemes = SchemeSwitcher(app)
+        scheme = stored_setting(options.library, SETTING_COLOR_SCHEME, SCHEMES)
+        if scheme is not None:
+            self.schemes.apply(scheme)
+        self.ctx = AppContext(options.library, self.tasks, self.language, schemes=self.schemes)
         self.window = None
         self.loaded = False
         self._closed = False
@@ -191,6 +203,7 @@ class ReaderApp(QObject):
         self._progress = ""  # what the window shows while the library opens
         self._notice = ""  # a message for the overview (the demo library was loaded)
         self._guide_offered = False  # the first-run guide is offered once per start
+        self._store_checked = False  # the bounded store check runs once per start
 
     # --- language ------------------------------------------------------------------------
 
@@ -307,6 +320,16 @@ class ReaderApp(QObject):
         self.loaded = True
         if self.window is not None and self.window.views:
             self._announce_loaded()
+        if not self._store_checked:
+            # A bounded re-hash of the store (reader.core.library.deepcheck.CheckLimits) after each start.
+            self._store_checked = True
+            from reader.ui.check import start_background_check
+
+            start_background_check(self.ctx, self._on_store_mismatch)
+
+    def _on_store_mismatch(self, text: str) -> None:
+        self.ctx.status_message.emit(text)
+        self._show_notice(text)
 
     def _announce_loaded(self) -> None:
         """The library is open and the views exist: let them read it (and, the first time

@@ -81,6 +81,16 @@ def parse_date(iso: str) -> QDate:
 
 
 @dataclass
+class _Header:
+    """The chart's title and DEMO box (None without demo data), and where the header ends."""
+
+    title: QRectF
+    demo: QRectF | None
+    demo_label: str
+    bottom: float
+
+
+@dataclass
 class _Geometry:
     """Where everything goes for one target rectangle and paint device."""
 
@@ -364,10 +374,12 @@ class LevelChart(QWidget):
         geo = self._geometry(rect, painter.device())
         painter.setFont(geo.title_font)
         painter.setPen(text)
-        title_rect = QRectF(rect.left() + geo.line_height * 0.5, rect.top() + geo.line_height * 0.3, rect.width() - geo.line_height, geo.line_height * 1.4)
-        painter.drawText(title_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, self._title_text())
-        if any(p.demo for p in self._points):
-            self._paint_demo_badge(painter, geo, title_rect)
+        header = self._header(rect, painter.device())
+        title = QFontMetricsF(geo.title_font, painter.device()).elidedText(
+            self._title_text(), Qt.TextElideMode.ElideRight, header.title.width() + 1)
+        painter.drawText(header.title, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title)
+        if header.demo is not None:
+            self._paint_demo_badge(painter, geo, header)
         if not self._points:
             painter.setFont(geo.font)
             painter.drawText(geo.plot, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self.tr("There is no level history in the library yet."))
@@ -388,12 +400,36 @@ class LevelChart(QWidget):
         first = format_date(self._points[0].date[:4], self._language) or self._points[0].date[:4]
         return self.tr("National threat level, %1 to today").replace("%1", first)
 
-    def _paint_demo_badge(self, painter: QPainter, geo: _Geometry, title_rect: QRectF) -> None:
-        painter.setFont(geo.bold_font)
-        metrics = QFontMetricsF(geo.bold_font, painter.device())
+    def header_rects(self) -> tuple[QRectF, QRectF | None]:
+        """Where the title and the DEMO box are painted in the widget (the box None without demo data)."""
+        header = self._header(QRectF(self.rect()), self)
+        return header.title, header.demo
+
+    def _header(self, rect: QRectF, device) -> _Header:
+        """The title at the top left and the DEMO box beside it, or under it where both do not
+        fit on one line: they never overlap, whatever the width and the font size."""
+        title_font, font, bold, _small = self._fonts()
+        line = QFontMetricsF(font, device).height()
+        title_metrics = QFontMetricsF(title_font, device)
+        left, width = rect.left() + line * 0.5, max(rect.width() - line, 1.0)
+        title_width = min(title_metrics.horizontalAdvance(self._title_text()), width)
+        title = QRectF(left, rect.top() + line * 0.3, title_width, title_metrics.height() * 1.1)
+        if not any(p.demo for p in self._points):
+            return _Header(title, None, "", title.bottom())
+        bold_metrics = QFontMetricsF(bold, device)
         label = self.tr("%1: demonstration content, not an NCTV publication").replace("%1", demo_marking())
-        width = metrics.horizontalAdvance(label) + geo.line_height
-        box = QRectF(title_rect.right() - width, title_rect.top() + (title_rect.height() - geo.line_height * 1.2) / 2, width, geo.line_height * 1.2)
+        if bold_metrics.horizontalAdvance(label) + line > width:
+            label = demo_marking()
+        box_width, box_height = bold_metrics.horizontalAdvance(label) + line, line * 1.2
+        if title_width + line + box_width <= width:
+            box = QRectF(left + width - box_width, title.center().y() - box_height / 2, box_width, box_height)
+            return _Header(title, box, label, max(title.bottom(), box.bottom()))
+        box = QRectF(left, title.bottom() + line * 0.2, box_width, box_height)
+        return _Header(title, box, label, box.bottom())
+
+    def _paint_demo_badge(self, painter: QPainter, geo: _Geometry, header: _Header) -> None:
+        painter.setFont(geo.bold_font)
+        box, label = header.demo, header.demo_label
         painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Text), 1.5))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRoundedRect(box, 4, 4)
@@ -636,14 +672,13 @@ class LevelChart(QWidget):
         title_font, font, bold, small = self._fonts()
         metrics = QFontMetricsF(font, device)
         small_metrics = QFontMetricsF(small, device)
-        title_metrics = QFontMetricsF(title_font, device)
         line = metrics.height()
         small_line = small_metrics.height()
         axis = SCALES[AXIS_SCALE]
         label_width = max(metrics.horizontalAdvance(level_label(l, self._language)) for l in axis.labels)
         left = rect.left() + line * 0.6 + label_width + line * 0.4 + line * 0.7 + line * 0.5
         right = rect.right() - line * 1.2
-        top = rect.top() + line * 0.3 + title_metrics.height() * 1.1 + line * 1.6
+        top = self._header(rect, device).bottom + line * 1.6
         bottom = rect.bottom() - small_line * 1.8 - line * 1.6
         plot = QRectF(QPointF(left, top), QPointF(max(right, left + 1), max(bottom, top + 1)))
         day = self._today()

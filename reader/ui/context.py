@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Callable
 from PySide6.QtCore import QObject, Signal
 
 if TYPE_CHECKING:
+    from reader.ui.scheme import SchemeSwitcher
     from reader.ui.tasks import TaskRunner
 
 
@@ -41,9 +42,10 @@ class AppContext(QObject):
     level_change_announced = Signal(str)
 
     def __init__(self, library_dir: Path, tasks: TaskRunner, language: str = "nl", parent: QObject | None = None,
-                 today: Callable[[], datetime.date] = datetime.date.today) -> None:
+                 today: Callable[[], datetime.date] = datetime.date.today, schemes: SchemeSwitcher | None = None) -> None:
         super().__init__(parent)
         self.today = today
         self.library_dir = Path(library_dir)
         self.tasks = tasks
         self.language = language
+        self.schemes = schemes  # switches the colour scheme (None: the settings only store the choice)

@@ -41,6 +41,8 @@ MAX_HISTORY = 100
 # Width of the navigation list in average characters of the current font.
 NAV_WIDTH_CHARS = 24
 STATUS_TIMEOUT_MS = 8000
+# The library folder in the status bar, at most this many average characters.
+LIBRARY_LABEL_CHARS = 40
 # Qt.AlignmentFlag.AlignCenter as a number. The first Qt.* enum a process uses makes PySide6
 # create all of them (about 15 ms), so nothing before the window's first paint uses one:
 # Qt is imported where it is used, after it.
@@ -113,6 +115,8 @@ class MainWindow(QMainWindow):
         self._view_group.setExclusive(True)
         for index, (name, module, cls) in enumerate(VIEWS):
             view = getattr(importlib.import_module(module), cls)(self.ctx)
+            if not view.accessibleName():
+                view.setAccessibleName(view.title())  # a screen reader names the page it is on
             self.views[name] = view
             self.stack.addWidget(view)
             item = QListWidgetItem(view.title())
@@ -202,14 +206,25 @@ class MainWindow(QMainWindow):
         for action in (self.help_view_action, self.help_contents_action, self.first_run_action, self.shortcuts_action):
             help_menu.addAction(action)
         help_menu.addSeparator()
+        self.check_action = QAction(self.tr("Chec&k the library…"), self)
+        self.check_action.setStatusTip(self.tr("Check every stored edition against its signed original"))
+        self.check_action.triggered.connect(self.check_library)
+        help_menu.addAction(self.check_action)
+        help_menu.addSeparator()
         self.about_action = QAction(self.tr("&About DTN Reader"), self)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self.show_about)
         help_menu.addAction(self.about_action)
 
     def _build_status_bar(self) -> None:
-        self.library_label = QLabel(self.tr("Library: %1").replace("%1", str(self.ctx.library_dir)))
-        self.library_label.setToolTip(self.tr("The folder that holds the library"))
+        from PySide6.QtCore import Qt
+
+        # A long folder is shortened in the middle (the whole one in the tooltip): the status bar
+        # must not make the window wider than a small screen.
+        folder = self.fontMetrics().elidedText(str(self.ctx.library_dir), Qt.TextElideMode.ElideMiddle,
+                                               self.fontMetrics().averageCharWidth() * LIBRARY_LABEL_CHARS)
+        self.library_label = QLabel(self.tr("Library: %1").replace("%1", folder))
+        self.library_label.setToolTip(self.tr("The folder that holds the library") + f"\n{self.ctx.library_dir}")
         self.statusBar().addPermanentWidget(self.library_label)
 
     # --- navigation ----------------------------------------------------------------------
@@ -269,6 +284,13 @@ class MainWindow(QMainWindow):
         self.view_menu.insertAction(first, self.back_action)
         self.view_menu.insertAction(first, self.forward_action)
         self.view_menu.insertSeparator(first)
+        self.view_menu.addSeparator()
+        self.presentation_action = QAction(self.tr("&Presentation mode"), self)
+        self.presentation_action.setShortcut(QKeySequence("F5"))
+        self.presentation_action.setStatusTip(self.tr("Full screen and large type: the level history and the open chapter, section by section, with the arrow keys"))
+        self.presentation_action.triggered.connect(self.start_presentation)
+        self.view_menu.addAction(self.presentation_action)
+        self.presentation = None
         self._update_history_actions()
         # The mouse's back and forward buttons, wherever in this window they are pressed.
         QApplication.instance().installEventFilter(self)
@@ -281,6 +303,31 @@ class MainWindow(QMainWindow):
                 (self.go_back if event.button() == Qt.MouseButton.BackButton else self.go_forward)()
                 return True
         return super().eventFilter(watched, event)
+
+    def start_presentation(self) -> None:
+        """Present the chapter open in Editions (or the latest edition) full screen (F5)."""
+        from reader.ui.errors import show_error
+        from reader.ui.presentation import PresentationWindow, load_presentation
+
+        if self.presentation is not None:
+            self.presentation.activateWindow()
+            return
+        editions = self.views.get("editions")
+        chapter_pk = editions.current_chapter_pk() if editions is not None else None
+
+        def shown(source) -> None:
+            if self.presentation is not None:
+                return
+            self.presentation = PresentationWindow(source, self.ctx.language, self)
+            self.presentation.finished.connect(self._on_presentation_finished)
+            self.presentation.start()
+
+        self.ctx.tasks.submit(lambda lib, _h: load_presentation(lib, None, chapter_pk), shown,
+                              lambda exc: show_error(self, exc), context=self)
+
+    def _on_presentation_finished(self) -> None:
+        self.presentation = None
+        self.activateWindow()
 
     def _remember(self, name: str, chapter_pk: int | None) -> None:
         """A new place: it replaces everything Forward would have gone to."""
@@ -368,7 +415,7 @@ class MainWindow(QMainWindow):
 
         guide = FirstRunGuide(self.ctx, settings if settings is not None else user_settings(), self)
         guide.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        guide.help_requested.connect(lambda: (guide.accept(), self.show_help(CONTENTS_TOPIC)))
+        guide.help_requested.connect(lambda topic: (guide.accept(), self.show_help(topic)))
         guide.open()
         return guide
 
@@ -397,6 +444,16 @@ class MainWindow(QMainWindow):
             return
         self.show_view("import")
         self.views["import"].import_paths(paths)
+
+    def check_library(self):
+        """The library check dialog, its check started; returned for tests."""
+        from reader.ui.check import CheckDialog
+
+        dialog = CheckDialog(self.ctx, self)
+        dialog.setModal(True)
+        dialog.show()
+        dialog.start()
+        return dialog
 
     def open_settings(self):
         """Show the settings dialog (non-modal for the rest of the app, modal for this window)."""

@@ -28,6 +28,18 @@
             <translation>Role</translation>
         </message>
         <message>
+            <source>as it appears on its editions, e.g. NCTV</source>
+            <translation>as it appears on its editions, e.g. NCTV</translation>
+        </message>
+        <message>
+            <source>Publisher</source>
+            <translation>Publisher</translation>
+        </message>
+        <message>
+            <source>Fingerprint in groups, to read aloud</source>
+            <translation>Fingerprint in groups, to read aloud</translation>
+        </message>
+        <message>
             <source>I have compared the fingerprint and it is identical</source>
             <translation>I have compared the fingerprint and it is identical</translation>
         </message>
@@ -40,12 +52,20 @@
             <translation>Fingerprint:</translation>
         </message>
         <message>
+            <source>To read aloud:</source>
+            <translation>To read aloud:</translation>
+        </message>
+        <message>
             <source>&amp;Name:</source>
             <translation>&amp;Name:</translation>
         </message>
         <message>
             <source>&amp;Role:</source>
             <translation>&amp;Role:</translation>
+        </message>
+        <message>
+            <source>&amp;Publisher:</source>
+            <translation>&amp;Publisher:</translation>
         </message>
         <message>
             <source>Add key</source>
@@ -101,6 +121,93 @@
         <message>
             <source>Open external link</source>
             <translation>Open external link</translation>
+        </message>
+    </context>
+    <context>
+        <name>CheckDialog</name>
+        <message>
+            <source>the library</source>
+            <translation>the library</translation>
+        </message>
+        <message>
+            <source>The signed original of %1 was altered or is missing. Repairing moves it to the quarantine folder; import this edition again from its source.</source>
+            <translation>The signed original of %1 was altered or is missing. Repairing moves it to the quarantine folder; import this edition again from its source.</translation>
+        </message>
+        <message>
+            <source>%1 no longer passes the signature check against the keys you trust now. Repairing removes it from the library; the file is kept.</source>
+            <translation>%1 no longer passes the signature check against the keys you trust now. Repairing removes it from the library; the file is kept.</translation>
+        </message>
+        <message>
+            <source>%1 is stored but not shown. Repairing adds it.</source>
+            <translation>%1 is stored but not shown. Repairing adds it.</translation>
+        </message>
+        <message>
+            <source>The library database is damaged. Quit the reader and run 'dtn rebuild': it moves the damaged file aside and rebuilds the library from the signed originals.</source>
+            <translation>The library database is damaged. Quit the reader and run 'dtn rebuild': it moves the damaged file aside and rebuilds the library from the signed originals.</translation>
+        </message>
+        <message>
+            <source>A temporary file of an interrupted import is left over. Repairing removes it.</source>
+            <translation>A temporary file of an interrupted import is left over. Repairing removes it.</translation>
+        </message>
+        <message>
+            <source>What the reader shows for %1 differs from the signed edition. Repairing rebuilds it from the signed original.</source>
+            <translation>What the reader shows for %1 differs from the signed edition. Repairing rebuilds it from the signed original.</translation>
+        </message>
+        <message>
+            <source>Everything matches: %1 signed edition(s) were checked again, byte for byte, and match what the reader shows.</source>
+            <translation>Everything matches: %1 signed edition(s) were checked again, byte for byte, and match what the reader shows.</translation>
+        </message>
+        <message>
+            <source>%1 problem(s) found in %2 signed edition(s):</source>
+            <translation>%1 problem(s) found in %2 signed edition(s):</translation>
+        </message>
+        <message>
+            <source>Check the library</source>
+            <translation>Check the library</translation>
+        </message>
+        <message>
+            <source>Every stored edition is hashed again, its signature checked against the keys you trust now, and what the reader shows compared with the signed original.</source>
+            <translation>Every stored edition is hashed again, its signature checked against the keys you trust now, and what the reader shows compared with the signed original.</translation>
+        </message>
+        <message>
+            <source>Progress of the check</source>
+            <translation>Progress of the check</translation>
+        </message>
+        <message>
+            <source>Result of the check</source>
+            <translation>Result of the check</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>&amp;Repair</source>
+            <translation>&amp;Repair</translation>
+        </message>
+        <message>
+            <source>Repair the library</source>
+            <translation>Repair the library</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>Checking…</source>
+            <translation>Checking…</translation>
+        </message>
+        <message>
+            <source>Repairing…</source>
+            <translation>Repairing…</translation>
+        </message>
+        <message>
+            <source>The check was cancelled; nothing was changed.</source>
+            <translation>The check was cancelled; nothing was changed.</translation>
+        </message>
+        <message>
+            <source>%1 stored edition(s) no longer match their signed original. Choose Help &gt; Check the library for what to do.</source>
+            <translation>%1 stored edition(s) no longer match their signed original. Choose Help &gt; Check the library for what to do.</translation>
         </message>
     </context>
     <context>
@@ -464,8 +571,16 @@
             <translation>Show this edition and the one before it side by side: level, chapters and text</translation>
         </message>
         <message>
+            <source>Summary</source>
+            <translation>Summary</translation>
+        </message>
+        <message>
             <source>Table of contents</source>
             <translation>Table of contents</translation>
+        </message>
+        <message>
+            <source>Text size</source>
+            <translation>Text size</translation>
         </message>
         <message>
             <source>This edition has no chapters.</source>
@@ -802,12 +917,52 @@
             <translation>Rebuilt</translation>
         </message>
         <message>
+            <source>Loaded</source>
+            <translation>Loaded</translation>
+        </message>
+        <message>
+            <source>Key added</source>
+            <translation>Key added</translation>
+        </message>
+        <message>
+            <source>Key revoked</source>
+            <translation>Key revoked</translation>
+        </message>
+        <message>
+            <source>Revocation undone</source>
+            <translation>Revocation undone</translation>
+        </message>
+        <message>
+            <source>Publisher bound</source>
+            <translation>Publisher bound</translation>
+        </message>
+        <message>
+            <source>Key rotated</source>
+            <translation>Key rotated</translation>
+        </message>
+        <message>
+            <source>Demo replaced</source>
+            <translation>Demo replaced</translation>
+        </message>
+        <message>
+            <source>Quarantined</source>
+            <translation>Quarantined</translation>
+        </message>
+        <message>
+            <source>Database set aside</source>
+            <translation>Database set aside</translation>
+        </message>
+        <message>
             <source>publisher</source>
             <translation>publisher</translation>
         </message>
         <message>
             <source>feed</source>
             <translation>feed</translation>
+        </message>
+        <message>
+            <source>empty</source>
+            <translation>empty</translation>
         </message>
         <message>
             <source>Built-in demo library</source>
@@ -1034,6 +1189,74 @@
             <translation>Refresh the audit log</translation>
         </message>
         <message>
+            <source>Show results</source>
+            <translation>Show results</translation>
+        </message>
+        <message>
+            <source>All results</source>
+            <translation>All results</translation>
+        </message>
+        <message>
+            <source>Trust changes</source>
+            <translation>Trust changes</translation>
+        </message>
+        <message>
+            <source>Library changes</source>
+            <translation>Library changes</translation>
+        </message>
+        <message>
+            <source>Show period</source>
+            <translation>Show period</translation>
+        </message>
+        <message>
+            <source>Any time</source>
+            <translation>Any time</translation>
+        </message>
+        <message>
+            <source>Last 7 days</source>
+            <translation>Last 7 days</translation>
+        </message>
+        <message>
+            <source>Last 30 days</source>
+            <translation>Last 30 days</translation>
+        </message>
+        <message>
+            <source>Last 12 months</source>
+            <translation>Last 12 months</translation>
+        </message>
+        <message>
+            <source>&amp;Export CSV…</source>
+            <translation>&amp;Export CSV…</translation>
+        </message>
+        <message>
+            <source>Export the audit log shown as CSV</source>
+            <translation>Export the audit log shown as CSV</translation>
+        </message>
+        <message>
+            <source>&amp;Trust this key…</source>
+            <translation>&amp;Trust this key…</translation>
+        </message>
+        <message>
+            <source>Trust the unknown key of the selected rejection</source>
+            <translation>Trust the unknown key of the selected rejection</translation>
+        </message>
+        <message>
+            <source>Trust this key</source>
+            <translation>Trust this key</translation>
+        </message>
+        <message>
+            <source>Export the audit log</source>
+            <translation>Export the audit log</translation>
+        </message>
+        <message>
+            <source>CSV files (*.csv)</source>
+            <translation>CSV files (*.csv)</translation>
+        </message>
+        <message>
+            <source>Audit log exported to %1</source>
+            <translation>Audit log exported to %1</translation>
+        </message>
+        <message>
             <source>built-in</source>
             <translation>built-in</translation>
         </message>
@@ -1044,6 +1267,14 @@
         <message>
             <source>Trusted</source>
             <translation>Trusted</translation>
+        </message>
+        <message>
+            <source>%1 (not yet bound to a publisher)</source>
+            <translation>%1 (not yet bound to a publisher)</translation>
+        </message>
+        <message>
+            <source>%1 for %2</source>
+            <translation>%1 for %2</translation>
         </message>
         <message>
             <source>%1 revision %2</source>
@@ -1329,6 +1560,14 @@
             <translation>&amp;Keyboard shortcuts</translation>
         </message>
         <message>
+            <source>Chec&amp;k the library…</source>
+            <translation>Chec&amp;k the library…</translation>
+        </message>
+        <message>
+            <source>Check every stored edition against its signed original</source>
+            <translation>Check every stored edition against its signed original</translation>
+        </message>
+        <message>
             <source>&amp;About DTN Reader</source>
             <translation>&amp;About DTN Reader</translation>
         </message>
@@ -1339,6 +1578,14 @@
         <message>
             <source>The folder that holds the library</source>
             <translation>The folder that holds the library</translation>
+        </message>
+        <message>
+            <source>&amp;Presentation mode</source>
+            <translation>&amp;Presentation mode</translation>
+        </message>
+        <message>
+            <source>Full screen and large type: the level history and the open chapter, section by section, with the arrow keys</source>
+            <translation>Full screen and large type: the level history and the open chapter, section by section, with the arrow keys</translation>
         </message>
         <message>
             <source>&lt;h3&gt;DTN Reader %1&lt;/h3&gt;&lt;p&gt;An offline reader for signed editions of the Dutch terrorism threat assessment (Dreigingsbeeld Terrorisme Nederland).&lt;/p&gt;&lt;p&gt;&lt;b&gt;DEMO:&lt;/b&gt; the demo library that comes with the reader is demonstration content, marked DEMO wherever it appears. It is not a publication of the NCTV and says nothing about the actual threat.&lt;/p&gt;&lt;p&gt;Licence: EUPL-1.2&lt;/p&gt;</source>
@@ -1548,6 +1795,29 @@
         </message>
     </context>
     <context>
+        <name>PresentationWindow</name>
+        <message>
+            <source>Presentation — %1</source>
+            <translation>Presentation — %1</translation>
+        </message>
+        <message>
+            <source>Presentation</source>
+            <translation>Presentation</translation>
+        </message>
+        <message>
+            <source>%1 — demonstration content, not an NCTV publication</source>
+            <translation>%1 — demonstration content, not an NCTV publication</translation>
+        </message>
+        <message>
+            <source>Threat level %1</source>
+            <translation>Threat level %1</translation>
+        </message>
+        <message>
+            <source>slide %1 of %2</source>
+            <translation>slide %1 of %2</translation>
+        </message>
+    </context>
+    <context>
         <name>ReaderApp</name>
         <message>
             <source>The language is now English.</source>
@@ -1702,6 +1972,10 @@
             <translation>Dates and numbers follow the language too.</translation>
         </message>
         <message>
+            <source>Colour scheme</source>
+            <translation>Colour scheme</translation>
+        </message>
+        <message>
             <source>Load the demo library when the reader starts with an empty library</source>
             <translation>Load the demo library when the reader starts with an empty library</translation>
         </message>
@@ -1724,6 +1998,10 @@
         <message>
             <source>&amp;Language:</source>
             <translation>&amp;Language:</translation>
+        </message>
+        <message>
+            <source>&amp;Colours:</source>
+            <translation>&amp;Colours:</translation>
         </message>
         <message>
             <source>Demo library</source>
@@ -2036,6 +2314,21 @@
         <message>
             <source>page %1 of %2</source>
             <translation>page %1 of %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>scheme</name>
+        <message>
+            <source>As the system</source>
+            <translation>As the system</translation>
+        </message>
+        <message>
+            <source>Light</source>
+            <translation>Light</translation>
+        </message>
+        <message>
+            <source>Dark</source>
+            <translation>Dark</translation>
         </message>
     </context>
 </TS>

@@ -28,6 +28,18 @@
         <translation>Rol</translation>
     </message>
     <message>
+        <source>as it appears on its editions, e.g. NCTV</source>
+        <translation>zoals op de edities, bijv. NCTV</translation>
+    </message>
+    <message>
+        <source>Publisher</source>
+        <translation>Uitgever</translation>
+    </message>
+    <message>
+        <source>Fingerprint in groups, to read aloud</source>
+        <translation>Vingerafdruk in groepjes, om voor te lezen</translation>
+    </message>
+    <message>
         <source>I have compared the fingerprint and it is identical</source>
         <translation>Ik heb de vingerafdruk vergeleken en deze is identiek</translation>
     </message>
@@ -40,12 +52,20 @@
         <translation>Vingerafdruk:</translation>
     </message>
     <message>
+        <source>To read aloud:</source>
+        <translation>Om voor te lezen:</translation>
+    </message>
+    <message>
         <source>&amp;Name:</source>
         <translation>&amp;Naam:</translation>
     </message>
     <message>
         <source>&amp;Role:</source>
         <translation>&amp;Rol:</translation>
+    </message>
+    <message>
+        <source>&amp;Publisher:</source>
+        <translation>&amp;Uitgever:</translation>
     </message>
     <message>
         <source>Add key</source>
@@ -101,6 +121,93 @@
     <message>
         <source>Open external link</source>
         <translation>Externe link openen</translation>
+    </message>
+</context>
+<context>
+    <name>CheckDialog</name>
+    <message>
+        <source>the library</source>
+        <translation>de bibliotheek</translation>
+    </message>
+    <message>
+        <source>The signed original of %1 was altered or is missing. Repairing moves it to the quarantine folder; import this edition again from its source.</source>
+        <translation>Het ondertekende origineel van %1 is gewijzigd of ontbreekt. Herstellen verplaatst het naar de quarantainemap; importeer deze editie opnieuw vanaf de bron.</translation>
+    </message>
+    <message>
+        <source>%1 no longer passes the signature check against the keys you trust now. Repairing removes it from the library; the file is kept.</source>
+        <translation>%1 doorstaat de handtekeningcontrole met de sleutels die u nu vertrouwt niet meer. Herstellen haalt de editie uit de bibliotheek; het bestand blijft bewaard.</translation>
+    </message>
+    <message>
+        <source>%1 is stored but not shown. Repairing adds it.</source>
+        <translation>%1 is opgeslagen maar wordt niet getoond. Herstellen voegt de editie toe.</translation>
+    </message>
+    <message>
+        <source>The library database is damaged. Quit the reader and run &apos;dtn rebuild&apos;: it moves the damaged file aside and rebuilds the library from the signed originals.</source>
+        <translation>De bibliotheekdatabase is beschadigd. Sluit de reader en voer &apos;dtn rebuild&apos; uit: dat zet het beschadigde bestand opzij en bouwt de bibliotheek opnieuw op uit de ondertekende originelen.</translation>
+    </message>
+    <message>
+        <source>A temporary file of an interrupted import is left over. Repairing removes it.</source>
+        <translation>Er is een tijdelijk bestand van een onderbroken import achtergebleven. Herstellen verwijdert het.</translation>
+    </message>
+    <message>
+        <source>What the reader shows for %1 differs from the signed edition. Repairing rebuilds it from the signed original.</source>
+        <translation>Wat de reader voor %1 toont wijkt af van de ondertekende editie. Herstellen bouwt het opnieuw op uit het ondertekende origineel.</translation>
+    </message>
+    <message>
+        <source>Everything matches: %1 signed edition(s) were checked again, byte for byte, and match what the reader shows.</source>
+        <translation>Alles klopt: %1 ondertekende editie(s) zijn opnieuw gecontroleerd, byte voor byte, en komen overeen met wat de reader toont.</translation>
+    </message>
+    <message>
+        <source>%1 problem(s) found in %2 signed edition(s):</source>
+        <translation>%1 probleem/problemen gevonden in %2 ondertekende editie(s):</translation>
+    </message>
+    <message>
+        <source>Check the library</source>
+        <translation>Bibliotheek controleren</translation>
+    </message>
+    <message>
+        <source>Every stored edition is hashed again, its signature checked against the keys you trust now, and what the reader shows compared with the signed original.</source>
+        <translation>Elke opgeslagen editie wordt opnieuw gehasht, de handtekening wordt gecontroleerd met de sleutels die u nu vertrouwt, en wat de reader toont wordt vergeleken met het ondertekende origineel.</translation>
+    </message>
+    <message>
+        <source>Progress of the check</source>
+        <translation>Voortgang van de controle</translation>
+    </message>
+    <message>
+        <source>Result of the check</source>
+        <translation>Uitkomst van de controle</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>&amp;Repair</source>
+        <translation>&amp;Herstellen</translation>
+    </message>
+    <message>
+        <source>Repair the library</source>
+        <translation>De bibliotheek herstellen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Bezig met controleren…</translation>
+    </message>
+    <message>
+        <source>Repairing…</source>
+        <translation>Bezig met herstellen…</translation>
+    </message>
+    <message>
+        <source>The check was cancelled; nothing was changed.</source>
+        <translation>De controle is geannuleerd; er is niets veranderd.</translation>
+    </message>
+    <message>
+        <source>%1 stored edition(s) no longer match their signed original. Choose Help &gt; Check the library for what to do.</source>
+        <translation>%1 opgeslagen editie(s) komen niet meer overeen met hun ondertekende origineel. Kies Help &gt; Bibliotheek controleren voor wat u kunt doen.</translation>
     </message>
 </context>
 <context>
@@ -464,8 +571,16 @@
         <translation>Toon deze editie en de vorige naast elkaar: niveau, hoofdstukken en tekst</translation>
     </message>
     <message>
+        <source>Summary</source>
+        <translation>Samenvatting</translation>
+    </message>
+    <message>
         <source>Table of contents</source>
         <translation>Inhoudsopgave</translation>
+    </message>
+    <message>
+        <source>Text size</source>
+        <translation>Tekstgrootte</translation>
     </message>
     <message>
         <source>This edition has no chapters.</source>
@@ -802,12 +917,52 @@
         <translation>Opnieuw opgebouwd</translation>
     </message>
     <message>
+        <source>Loaded</source>
+        <translation>Geladen</translation>
+    </message>
+    <message>
+        <source>Key added</source>
+        <translation>Sleutel toegevoegd</translation>
+    </message>
+    <message>
+        <source>Key revoked</source>
+        <translation>Sleutel ingetrokken</translation>
+    </message>
+    <message>
+        <source>Revocation undone</source>
+        <translation>Intrekking ongedaan gemaakt</translation>
+    </message>
+    <message>
+        <source>Publisher bound</source>
+        <translation>Uitgever vastgelegd</translation>
+    </message>
+    <message>
+        <source>Key rotated</source>
+        <translation>Sleutel vervangen</translation>
+    </message>
+    <message>
+        <source>Demo replaced</source>
+        <translation>Demo vervangen</translation>
+    </message>
+    <message>
+        <source>Quarantined</source>
+        <translation>In quarantaine</translation>
+    </message>
+    <message>
+        <source>Database set aside</source>
+        <translation>Database opzijgezet</translation>
+    </message>
+    <message>
         <source>publisher</source>
         <translation>uitgever</translation>
     </message>
     <message>
         <source>feed</source>
         <translation>feed</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>leeg</translation>
     </message>
     <message>
         <source>Built-in demo library</source>
@@ -1034,6 +1189,74 @@
         <translation>Vernieuw het auditlog</translation>
     </message>
     <message>
+        <source>Show results</source>
+        <translation>Resultaten tonen</translation>
+    </message>
+    <message>
+        <source>All results</source>
+        <translation>Alle resultaten</translation>
+    </message>
+    <message>
+        <source>Trust changes</source>
+        <translation>Vertrouwenswijzigingen</translation>
+    </message>
+    <message>
+        <source>Library changes</source>
+        <translation>Bibliotheekwijzigingen</translation>
+    </message>
+    <message>
+        <source>Show period</source>
+        <translation>Periode tonen</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>Altijd</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Afgelopen 7 dagen</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Afgelopen 30 dagen</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>Afgelopen 12 maanden</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>&amp;Exporteren als CSV…</translation>
+    </message>
+    <message>
+        <source>Export the audit log shown as CSV</source>
+        <translation>Het getoonde auditlogboek exporteren als CSV</translation>
+    </message>
+    <message>
+        <source>&amp;Trust this key…</source>
+        <translation>Deze sleutel &amp;vertrouwen…</translation>
+    </message>
+    <message>
+        <source>Trust the unknown key of the selected rejection</source>
+        <translation>De onbekende sleutel van de gekozen weigering vertrouwen</translation>
+    </message>
+    <message>
+        <source>Trust this key</source>
+        <translation>Deze sleutel vertrouwen</translation>
+    </message>
+    <message>
+        <source>Export the audit log</source>
+        <translation>Het auditlogboek exporteren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-bestanden (*.csv)</translation>
+    </message>
+    <message>
+        <source>Audit log exported to %1</source>
+        <translation>Auditlogboek geëxporteerd naar %1</translation>
+    </message>
+    <message>
         <source>built-in</source>
         <translation>ingebouwd</translation>
     </message>
@@ -1044,6 +1267,14 @@
     <message>
         <source>Trusted</source>
         <translation>Vertrouwd</translation>
+    </message>
+    <message>
+        <source>%1 (not yet bound to a publisher)</source>
+        <translation>%1 (nog niet aan een uitgever gebonden)</translation>
+    </message>
+    <message>
+        <source>%1 for %2</source>
+        <translation>%1 voor %2</translation>
     </message>
     <message>
         <source>%1 revision %2</source>
@@ -1329,6 +1560,14 @@
         <translation>&amp;Sneltoetsen</translation>
     </message>
     <message>
+        <source>Chec&amp;k the library…</source>
+        <translation>Bibliotheek &amp;controleren…</translation>
+    </message>
+    <message>
+        <source>Check every stored edition against its signed original</source>
+        <translation>Elke opgeslagen editie controleren tegen het ondertekende origineel</translation>
+    </message>
+    <message>
         <source>&amp;About DTN Reader</source>
         <translation>&amp;Over DTN Reader</translation>
     </message>
@@ -1339,6 +1578,14 @@
     <message>
         <source>The folder that holds the library</source>
         <translation>De map met de bibliotheek</translation>
+    </message>
+    <message>
+        <source>&amp;Presentation mode</source>
+        <translation>&amp;Presentatiemodus</translation>
+    </message>
+    <message>
+        <source>Full screen and large type: the level history and the open chapter, section by section, with the arrow keys</source>
+        <translation>Volledig scherm en grote letters: het verloop van het dreigingsniveau en het open hoofdstuk, deel voor deel, met de pijltjestoetsen</translation>
     </message>
     <message>
         <source>&lt;h3&gt;DTN Reader %1&lt;/h3&gt;&lt;p&gt;An offline reader for signed editions of the Dutch terrorism threat assessment (Dreigingsbeeld Terrorisme Nederland).&lt;/p&gt;&lt;p&gt;&lt;b&gt;DEMO:&lt;/b&gt; the demo library that comes with the reader is demonstration content, marked DEMO wherever it appears. It is not a publication of the NCTV and says nothing about the actual threat.&lt;/p&gt;&lt;p&gt;Licence: EUPL-1.2&lt;/p&gt;</source>
@@ -1548,6 +1795,29 @@
     </message>
 </context>
 <context>
+    <name>PresentationWindow</name>
+    <message>
+        <source>Presentation — %1</source>
+        <translation>Presentatie — %1</translation>
+    </message>
+    <message>
+        <source>Presentation</source>
+        <translation>Presentatie</translation>
+    </message>
+    <message>
+        <source>%1 — demonstration content, not an NCTV publication</source>
+        <translation>%1 — demonstratie-inhoud, geen NCTV-publicatie</translation>
+    </message>
+    <message>
+        <source>Threat level %1</source>
+        <translation>Dreigingsniveau %1</translation>
+    </message>
+    <message>
+        <source>slide %1 of %2</source>
+        <translation>dia %1 van %2</translation>
+    </message>
+</context>
+<context>
     <name>ReaderApp</name>
     <message>
         <source>The language is now English.</source>
@@ -1702,6 +1972,10 @@
         <translation>Datums en getallen volgen ook de taal.</translation>
     </message>
     <message>
+        <source>Colour scheme</source>
+        <translation>Kleurenschema</translation>
+    </message>
+    <message>
         <source>Load the demo library when the reader starts with an empty library</source>
         <translation>Laad de demobibliotheek als de reader start met een lege bibliotheek</translation>
     </message>
@@ -1724,6 +1998,10 @@
     <message>
         <source>&amp;Language:</source>
         <translation>&amp;Taal:</translation>
+    </message>
+    <message>
+        <source>&amp;Colours:</source>
+        <translation>&amp;Kleuren:</translation>
     </message>
     <message>
         <source>Demo library</source>
@@ -2036,6 +2314,21 @@
     <message>
         <source>page %1 of %2</source>
         <translation>pagina %1 van %2</translation>
+    </message>
+</context>
+<context>
+    <name>scheme</name>
+    <message>
+        <source>As the system</source>
+        <translation>Zoals het systeem</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Licht</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Donker</translation>
     </message>
 </context>
 </TS>

@@ -8,6 +8,7 @@ and the frozen executables are exercised by packaging/build.py --smoke (in .ci/r
 from __future__ import annotations
 
 import ast
+import shutil
 import configparser
 import struct
 import sys
@@ -157,6 +158,8 @@ def _shipped_files(spec) -> dict[str, str]:
     _, calls = spec
     shipped = {}
     for src, dest in calls["Analysis"][0].kwargs["datas"]:
+        if not dest.startswith("resources"):
+            continue  # package metadata (PySide6's, for dtn --version)
         path = Path(src)
         assert path.is_file(), f"{src}: the spec lists files, so PyInstaller copies exactly those"
         shipped[path.relative_to(RESOURCES).as_posix()] = dest
@@ -227,6 +230,8 @@ def test_a_new_resource_folder_ships(tmp_path) -> None:
         ("PySide6/Qt/plugins/imageformats/libqtiff.so", False),
         ("PySide6/Qt/plugins/imageformats/libqpdf.so", False),
         ("PySide6/Qt/plugins/printsupport/libcupsprintersupport.so", True),
+        ("PySide6/Qt/plugins/platformthemes/libqxdgdesktopportal.so", True),
+        ("PySide6/Qt/plugins/platformthemes/libqgtk3.so", False),
         ("PySide6/plugins/styles/qmodernwindowsstyle.dll", True),
         ("PySide6/Qt/plugins/sqldrivers/libqsqlite.so", False),
         ("PySide6/Qt/plugins/tls/libqopensslbackend.so", False),
@@ -333,3 +338,28 @@ def test_linux_desktop_file() -> None:
     assert entry["Icon"] == "dtn-reader"
     assert entry["Terminal"] == "false"
     assert entry["Categories"].endswith(";")
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="ELF libraries: the pruning runs on Linux only")
+def test_host_libraries_nothing_needs_are_dropped(spec, tmp_path) -> None:
+    """A library left behind by a dropped plugin (nothing kept links it) goes; what a kept
+    binary needs, directly or through another library, stays. Real ELF files of the Qt
+    install; objdump (binutils) reads them."""
+    import PySide6
+
+    assert shutil.which("objdump"), "objdump is not installed: apt-get install binutils (scripts/setup-debian.sh --test does)"
+    namespace, _ = spec
+    qt_lib = Path(PySide6.__file__).parent / "Qt" / "lib"
+    core = qt_lib / "libQt6Core.so.6"
+    icu = sorted(qt_lib.glob("libicu*.so.*"))
+    assert core.is_file() and icu, "PySide6's Qt libraries are not where the wheel puts them"
+    orphan = tmp_path / "libleftover.so.1"
+    shutil.copy(icu[0], orphan)
+    toc = [("PySide6/Qt/lib/libQt6Core.so.6", str(core), "BINARY"),
+           *[(p.name, str(p), "BINARY") for p in icu],
+           ("libleftover.so.1", str(orphan), "BINARY"),
+           ("libleftover.so", "libleftover.so.1", "SYMLINK"),
+           ("libpython3.so.1.0", str(orphan), "BINARY")]  # never dropped: the bootloader loads it
+    kept = [dest for dest, _src, _kind in namespace["without_unneeded_libraries"](toc)]
+    assert "libleftover.so.1" not in kept and "libleftover.so" not in kept
+    assert {"PySide6/Qt/lib/libQt6Core.so.6", "libpython3.so.1.0", *(p.name for p in icu)} <= set(kept)

@@ -430,3 +430,21 @@ def make_trust_store(
         if revoked:
             store.revoke(key.key_id_hex, reason)
     return store
+
+
+def edition_of(
+    key: SecretKey,
+    *,
+    bundle_id: str = "dtn-test-2025-06",
+    revision: int = 1,
+    publisher: str = PUBLISHER_NAME,
+    demo: bool = False,
+    level: tuple[int, str] = (4, "Substantieel"),
+    date: str = "2024-06-11",
+) -> bytes:
+    """A valid bundle of the sample edition with its ids, publisher, demo flag, level and date set."""
+    manifest = sample_manifest()
+    manifest.update(bundle_id=bundle_id, revision=revision, publisher=publisher, demo=demo)
+    manifest["edition"] = {**manifest["edition"], "date": date, "name": f"{bundle_id} r{revision}"}
+    manifest["level"] = {**manifest["level"], "value": level[0], "label": level[1]}
+    return build(key, manifest)

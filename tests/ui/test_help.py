@@ -176,6 +176,8 @@ def test_the_guide_opens_the_help_when_asked(window, qtbot, tmp_path):
     guide = window.show_first_run_guide(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     assert _wait_topic(qtbot, window, guide.more.click) == "start"
     assert not [w for w in QApplication.topLevelWidgets() if type(w).__name__ == "FirstRunGuide" and w.isVisible()]
+    guide = window.show_first_run_guide(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    assert _wait_topic(qtbot, window, lambda: guide.text.anchorClicked.emit(QUrl("dtn-chapter:trust-keys"))) == "trust-keys"
 
 
 def test_user_settings_take_the_injected_file(tmp_path, monkeypatch, user_settings_file):
@@ -185,3 +187,16 @@ def test_user_settings_take_the_injected_file(tmp_path, monkeypatch, user_settin
     settings.setValue(SETTING_FIRST_RUN_SHOWN, "true")
     settings.sync()
     assert other.is_file()
+
+
+def test_the_help_window_and_the_guide_name_every_control(window, qtbot, tmp_path):
+    from tests.ui.test_accessibility import _unnamed_focusable
+
+    help_window = window.help_window()
+    _wait_topic(qtbot, window, lambda: window.show_help("levels"))
+    assert _unnamed_focusable(help_window) == []
+    guide = window.show_first_run_guide(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    with qtbot.waitSignal(guide.topic_shown, timeout=LOAD_TIMEOUT_MS):
+        pass
+    assert _unnamed_focusable(guide) == []
+    guide.reject()

@@ -69,7 +69,7 @@ def test_first_frame_is_the_shell_in_the_stored_language_and_the_rest_follows(qa
         assert len(window.file_menu.actions()) == 5
         view_entries = [a for a in window.view_menu.actions() if a in window.view_actions.values()]
         assert len(view_entries) == len(VIEWS) and window.back_action in window.view_menu.actions()
-        assert str(library_dir) in window.library_label.text()
+        assert str(library_dir) in window.library_label.toolTip()
     finally:
         reader.close()
 

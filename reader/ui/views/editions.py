@@ -25,7 +25,9 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMenu,
     QPushButton,
+    QScrollArea,
     QSplitter,
+    QStyle,
     QStyleOptionViewItem,
     QToolButton,
     QTreeWidget,
@@ -51,6 +53,8 @@ log = logging.getLogger(__name__)
 EDITION_ROLE = Qt.ItemDataRole.UserRole + 1
 TOC_ROLE = Qt.ItemDataRole.UserRole + 2
 POSITION_SAVE_DELAY_MS = 800  # after the last scroll
+TOC_SLACK_PX = 12
+SUMMARY_LINES = 4  # the edition's summary shows this many lines, and scrolls  # the delegate's padding around a contents entry
 
 
 @dataclass
@@ -259,9 +263,11 @@ class EditionsView(View):
         self.compare_button.setToolTip(self.tr("Show this edition and the one before it side by side: level, chapters and text"))
         self.compare_button.clicked.connect(self._on_compare_clicked)
 
+        # The chip and the button on one row, the date and signer wrapped on their own below:
+        # beside the chip they were squeezed under it in a narrow window.
         badge_row = QHBoxLayout()
         badge_row.addWidget(self.level_badge)
-        badge_row.addWidget(self.meta_label, 1)
+        badge_row.addStretch(1)
         badge_row.addWidget(self.compare_button)
         header = QWidget()
         header_layout = QVBoxLayout(header)
@@ -269,8 +275,17 @@ class EditionsView(View):
         header_layout.addWidget(self.demo_banner)
         header_layout.addWidget(self.title_label)
         header_layout.addLayout(badge_row)
+        header_layout.addWidget(self.meta_label)
         header_layout.addWidget(self.notice_label)
-        header_layout.addWidget(self.summary_label)
+        # A long summary scrolls in a few lines instead of being cut off or pushing the chapter away.
+        self.summary_area = QScrollArea()
+        self.summary_area.setWidget(self.summary_label)
+        self.summary_area.setWidgetResizable(True)
+        self.summary_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.summary_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.summary_area.setAccessibleName(self.tr("Summary"))
+        self._fit_summary_height()
+        header_layout.addWidget(self.summary_area)
 
         self.toc = QTreeWidget()
         self.toc.setAccessibleName(self.tr("Table of contents"))
@@ -328,13 +343,26 @@ class EditionsView(View):
         tools = QHBoxLayout()
         tools.addStretch(1)
         self.tool_buttons: list[QToolButton] = []
-        for action in (self.find_action, self.browser.zoom_out_action, self.browser.zoom_in_action,
-                       self.browser.zoom_reset_action, self.browser.print_action, self.browser.pdf_action):
+        zoom = (self.browser.zoom_out_action, self.browser.zoom_in_action, self.browser.zoom_reset_action)
+        for action in (self.find_action, *zoom, self.browser.print_action, self.browser.pdf_action):
             # The actions live on the view, so their shortcuts work from the toc as well as the text.
             self.addAction(action)
-            button = QToolButton()
-            button.setDefaultAction(action)
-            button.setAccessibleName(action.text().rstrip("…"))
+        # Four buttons, not six: at 800 px or with a large font the row still fits whole.
+        self.zoom_button = QToolButton()
+        self.zoom_button.setText(self.tr("Text size"))
+        self.zoom_button.setAccessibleName(self.tr("Text size"))
+        zoom_menu = QMenu(self.zoom_button)
+        for action in zoom:
+            zoom_menu.addAction(action)
+        self.zoom_button.setMenu(zoom_menu)
+        self.zoom_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        for action in (self.find_action, None, self.browser.print_action, self.browser.pdf_action):
+            if action is None:
+                button = self.zoom_button
+            else:
+                button = QToolButton()
+                button.setDefaultAction(action)
+                button.setAccessibleName(action.text().rstrip("…"))
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             whole = {self.browser.print_action: self.print_edition_action, self.browser.pdf_action: self.pdf_edition_action}.get(action)
             if whole is not None:
@@ -348,11 +376,11 @@ class EditionsView(View):
                 button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
             tools.addWidget(button)
             self.tool_buttons.append(button)
+        self._pin_tool_widths()
 
         reader_pane = QWidget()
         reader_layout = QVBoxLayout(reader_pane)
         reader_layout.setContentsMargins(0, 0, 0, 0)
-        reader_layout.addLayout(tools)
         reader_layout.addWidget(self.theme_bar)
         reader_layout.addWidget(self.chapter_title)
         reader_layout.addWidget(self.find_bar)
@@ -362,6 +390,7 @@ class EditionsView(View):
         self.inner_split.addWidget(self.toc)
         self.inner_split.addWidget(reader_pane)
         self.inner_split.setStretchFactor(0, 1)
+        self.inner_split.setChildrenCollapsible(False)
         self.inner_split.setStretchFactor(1, 3)
         self.inner_split.setChildrenCollapsible(False)
 
@@ -369,6 +398,9 @@ class EditionsView(View):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(header)
+        # The tools span the contents and the chapter: in the chapter's column alone they were
+        # pressed onto each other in a small window.
+        right_layout.addLayout(tools)
         right_layout.addWidget(self.inner_split, 1)
 
         self.split = QSplitter(Qt.Orientation.Horizontal)
@@ -399,6 +431,22 @@ class EditionsView(View):
         self._save_timer.setInterval(POSITION_SAVE_DELAY_MS)
         self._save_timer.timeout.connect(self._save_position)
         self._show_header(None)
+
+    def _fit_summary_height(self) -> None:
+        self.summary_area.setMaximumHeight(self.summary_label.fontMetrics().lineSpacing() * SUMMARY_LINES + 4)
+
+    def _pin_tool_widths(self) -> None:
+        """A tool button may not be narrower than its label: Qt would elide "Afdrukken" to "Af…en"."""
+        for button in self.tool_buttons:
+            button.setMinimumWidth(button.sizeHint().width())
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._pin_tool_widths()
+            self._fit_summary_height()
+            if self._edition is not None:
+                self.level_badge.setMinimumWidth(self.level_badge.sizeHint().width())
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
         if watched is self.toc.viewport() and event.type() == QEvent.Type.Resize:
@@ -610,7 +658,7 @@ class EditionsView(View):
 
     def _show_header(self, edition: Edition | None) -> None:
         has = edition is not None
-        for widget in (self.level_badge, self.meta_label, self.summary_label):
+        for widget in (self.level_badge, self.meta_label, self.summary_area):
             widget.setVisible(has)
         if not has:
             self.compare_button.setEnabled(False)
@@ -624,6 +672,8 @@ class EditionsView(View):
         bg = level_colour(edition.level_value, edition.level_scale).name()
         fg = level_text_colour(edition.level_value, edition.level_scale).name()
         self.level_badge.setStyleSheet(f"QLabel {{ background: {bg}; color: {fg}; border-radius: 4px; font-weight: bold; }}")
+        # The chip is read whole ("Dreigingsniveau 4/5 Substantieel"), never cut to "Dreigingsnive".
+        self.level_badge.setMinimumWidth(self.level_badge.sizeHint().width())
         meta = [
             format_date(edition.date, self.language),
             self.tr("revision %1").replace("%1", str(edition.revision)),
@@ -665,11 +715,25 @@ class EditionsView(View):
                     parents[level] = child
                     for deeper in [k for k in parents if k > level]:
                         del parents[deeper]
+        self._fit_toc_to_its_words()
         if current_item is not None:
             current_item.setExpanded(True)
             for i in range(current_item.childCount()):
                 current_item.child(i).setExpanded(True)
             self.toc.setCurrentItem(current_item)
+
+    def _fit_toc_to_its_words(self) -> None:
+        """The contents are never narrower than their longest word (titles wrap between words)."""
+        metrics = self.toc.fontMetrics()
+        widest, stack = 0, [(self.toc.topLevelItem(i), 1) for i in range(self.toc.topLevelItemCount())]
+        while stack:
+            item, depth = stack.pop()
+            words = item.text(0).split()
+            if words:
+                widest = max(widest, max(metrics.horizontalAdvance(w) for w in words) + self.toc.indentation() * depth)
+            stack.extend((item.child(i), depth + 1) for i in range(item.childCount()))
+        scrollbar = self.toc.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        self.toc.setMinimumWidth(widest + scrollbar + 2 * self.toc.frameWidth() + TOC_SLACK_PX)
 
     def _on_toc_item_activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         kind, value = item.data(0, TOC_ROLE)

@@ -66,9 +66,9 @@ def _sync_status(lib):
 
 def _load_overview(lib, handle) -> OverviewData | None:
     editions = lib.editions()
-    if not editions:
+    latest = lib.latest_edition()  # never a demo edition while the library holds a real one
+    if latest is None:
         return None
-    latest = editions[0]
     handle.check_cancelled()
     return OverviewData(latest, lib.level_events(latest.pk), lib.changes_since_previous(latest), len(editions), _sync_status(lib))
 
@@ -253,6 +253,8 @@ class OverviewView(View):
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setWidget(inner)
         self.scroll.setAccessibleName(self.tr("Overview"))
+        # AT-SPI reports the focus of a scroll area on its viewport: name that too.
+        self.scroll.viewport().setAccessibleName(self.tr("Overview"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.scroll)
@@ -268,10 +270,14 @@ class OverviewView(View):
         self.meaning = _label()
         self.meaning.setFont(scaled_font(self.font(), TITLE_FONT_FACTOR))
         self.since = _label()
+        # DEMO at the level's own size, never a small tag next to it: demo content proves nothing.
         self.level_demo = self._demo_label()
+        self.level_demo.setFont(self.badge.font())
+        self.level_demo.setStyleSheet(DEMO_STYLE.replace("border-radius: 3px; padding: 1px 6px;", "border-radius: 8px; padding: 10px 22px;"))
+        self.level_demo.setAlignment(Qt.AlignmentFlag.AlignCenter)
         badge_row = QHBoxLayout()
         badge_row.addWidget(self.badge)
-        badge_row.addWidget(self.level_demo, 0, Qt.AlignmentFlag.AlignTop)
+        badge_row.addWidget(self.level_demo)
         badge_row.addStretch(1)
         self.level_section.body.addLayout(badge_row)
         self.level_section.body.addWidget(self.meaning)
