@@ -1004,6 +1004,8 @@ def fetch_to_folder(source: Source, dest: str | Path, trust: TrustStore, *, limi
         dest.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise FeedError(f"cannot create {dest}: {exc.strerror or exc}", code="feed-folder", path=str(dest)) from None
+    for leftover in dest.glob(f"{PARTIAL_PREFIX}*"):  # from a fetch a crash or power cut interrupted
+        leftover.unlink(missing_ok=True)
     clock = Clock(limits, cancel)
     fetch = source.read_feed({}, clock)
     vf = verify_feed(fetch.data, fetch.signature, trust)

@@ -318,6 +318,7 @@ def test_fetch_writes_a_verified_folder_that_another_library_imports(lib, server
     publish(server, tmp_path, feed_key, {"juni.dtnb": june, "december.dtnb": december, "vreemd.dtnb": stranger})
     server.faults["december.dtnb"] = "extra"
     dest = tmp_path / "stick"
+    bundles.write(dest / ".tmp-part-0123", b"half a bundle from an interrupted fetch")
     source = HttpSource([server.url], HttpxFetcher(LIMITS))
     report = fetch_to_folder(source, dest, lib.trust, limits=LIMITS, now=at())
     assert {r.entry.path: r.status for r in report.results} == {"december.dtnb": "failed", "juni.dtnb": "fetched", "vreemd.dtnb": "failed"}
@@ -390,3 +391,16 @@ def test_folder_source_refuses_a_linked_feed(tmp_path, feed_key, june, lib) -> N
     (stick / FEED_SIGNATURE_NAME).symlink_to(real / FEED_SIGNATURE_NAME)
     with pytest.raises(DownloadError, match="symbolic link"):
         run(lib, FolderSource(stick))
+
+
+def test_a_second_sync_of_the_same_library_waits_its_turn(lib, server, tmp_path, feed_key, june) -> None:
+    from reader.core.errors import SyncBusyError
+    from reader.core.sync import sync_lock
+
+    publish(server, tmp_path, feed_key, {"juni.dtnb": june})
+    before = dump(lib)
+    with sync_lock(lib.folder):  # another window or a 'dtn sync' holds the library's sync lock
+        with pytest.raises(SyncBusyError, match="another sync of this library is running"):
+            run(lib, server.url)
+    assert dump(lib) == before and server.requests == []
+    assert run(lib, server.url).count("imported") == 1  # and once it is free, the sync runs

@@ -113,3 +113,20 @@ def test_unchanged_feed_costs_one_conditional_request_and_range_resumes(nginx, t
     last = nginx.log()[-1]
     method, uri, status, body, _sent, rng = last.split(" ")[:6]
     assert (method, uri, status, int(body), rng) == ("GET", "/groot.dtnb", "206", len(big) - len(big) // 3, f'"bytes={len(big) // 3}-"'), last
+
+
+def test_the_sync_benchmark_measures_every_figure(nginx, tmp_path: Path) -> None:
+    """bench/sync.py on a tiny input: every figure is there and is a number (never how fast)."""
+    out = tmp_path / "results-sync.json"
+    env = {**os.environ, "PYTHONPATH": str(REPO_ROOT)}
+    run = subprocess.run([sys.executable, "-m", "bench.sync", "--entries", "4", "--big-mb", "2", "--runs", "1", "--out", str(out)],
+                         cwd=REPO_ROOT, env=env, capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stdout + run.stderr
+    import json
+
+    results = json.loads(out.read_text())
+    assert results["unchanged"]["requests"] == 1 and results["unchanged"]["body_bytes"] == 0
+    assert results["one_new"]["imported"] == 1 and results["one_new"]["wire_bytes"] > results["one_new"]["bundle_bytes"]
+    big = results["big_download"]
+    assert big["reader_mb_s"] > 0 and big["peak_rss_mb"] >= big["idle_rss_mb"] > 0
+    assert "| unchanged feed: requests |" in run.stdout

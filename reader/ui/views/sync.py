@@ -168,6 +168,7 @@ class SyncView(View):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(inner)
         scroll.setAccessibleName(self.tr("Sync"))
+        scroll.viewport().setAccessibleName(self.tr("Sync"))  # AT-SPI reports a scroll area's focus on its viewport
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
