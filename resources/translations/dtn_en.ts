@@ -206,6 +206,28 @@
             <translation>Partner: %1</translation>
         </message>
         <message>
+            <source>&amp;Carry over notes</source>
+            <translation>&amp;Carry over notes</translation>
+        </message>
+        <message>
+            <source>Carry over the notes of open items from the previous edition</source>
+            <translation>Carry over the notes of open items from the previous edition</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n open item(s) of this checklist had a note in %1. Carry the notes over to this edition? Ticks are not carried over.</source>
+            <translation>
+                <numerusform>%n open item of this checklist had a note in %1. Carry the notes over to this edition? Ticks are not carried over.</numerusform>
+                <numerusform>%n open items of this checklist had a note in %1. Carry the notes over to this edition? Ticks are not carried over.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n note(s) carried over from the previous edition.</source>
+            <translation>
+                <numerusform>%n note carried over from the previous edition.</numerusform>
+                <numerusform>%n notes carried over from the previous edition.</numerusform>
+            </translation>
+        </message>
+        <message>
             <source>The checklist could not be saved</source>
             <translation>The checklist could not be saved</translation>
         </message>

@@ -206,6 +206,28 @@
         <translation>Partner: %1</translation>
     </message>
     <message>
+        <source>&amp;Carry over notes</source>
+        <translation>Notities &amp;overnemen</translation>
+    </message>
+    <message>
+        <source>Carry over the notes of open items from the previous edition</source>
+        <translation>De notities van open punten uit de vorige editie overnemen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open item(s) of this checklist had a note in %1. Carry the notes over to this edition? Ticks are not carried over.</source>
+        <translation>
+            <numerusform>%n open punt van deze checklist had een notitie in %1. De notitie overnemen in deze editie? Vinkjes worden niet overgenomen.</numerusform>
+            <numerusform>%n open punten van deze checklist hadden een notitie in %1. De notities overnemen in deze editie? Vinkjes worden niet overgenomen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n note(s) carried over from the previous edition.</source>
+        <translation>
+            <numerusform>%n notitie overgenomen uit de vorige editie.</numerusform>
+            <numerusform>%n notities overgenomen uit de vorige editie.</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>The checklist could not be saved</source>
         <translation>De checklist kan niet worden opgeslagen</translation>
     </message>

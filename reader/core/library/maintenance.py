@@ -3,6 +3,7 @@ removing the demo, rebuilding the index from the store, and checking it."""
 
 from __future__ import annotations
 
+import json
 import logging
 import threading
 from pathlib import Path
@@ -85,8 +86,8 @@ def remove_demo(lib: LibraryBase) -> int:
         for sha in shas:
             _delete_bundle_rows(lib, sha)
         lib.db.execute(
-            "INSERT INTO audit (time, source, result, reason) VALUES (?, ?, ?, ?)",
-            [utc_now(), "demo library", "removed", f"{len(shas)} demo bundle(s) removed by the user"],
+            "INSERT INTO audit (time, source, result, reason, error_code, error_params) VALUES (?, ?, ?, ?, ?, ?)",
+            [utc_now(), "demo library", "removed", f"{len(shas)} demo bundle(s) removed by the user", "audit-demo-removed", json.dumps({"count": len(shas)})],
         )
     for sha in shas:
         lib.store.remove(sha)
@@ -118,7 +119,7 @@ def rebuild(lib: LibraryBase, progress: Progress | None = None, cancel: threadin
     hidden: list[str] = []
     for done, sha in enumerate(shas):
         if cancel is not None and cancel.is_set():
-            raise CancelledError("rebuild cancelled; the library was left as it was")
+            raise CancelledError("rebuild cancelled; the library was left as it was", code="rebuild-cancelled")
         path = lib.store.path_for(sha)
         try:
             vb = verify_stored(lib, path)
@@ -138,8 +139,11 @@ def rebuild(lib: LibraryBase, progress: Progress | None = None, cancel: threadin
         for vb, sha, size in verified:
             importing.index(lib, vb, sha, size, sources.get(sha) or "rebuilt from store")
         lib.db.execute(
-            "INSERT INTO audit (time, source, result, reason) VALUES (?, ?, ?, ?)",
-            [utc_now(), "rebuild", "rebuilt", f"{len(verified)} bundle(s) indexed, {len(rejected)} failed verification"],
+            "INSERT INTO audit (time, source, result, reason, error_code, error_params) VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                utc_now(), "rebuild", "rebuilt", f"{len(verified)} bundle(s) indexed, {len(rejected)} failed verification",
+                "audit-rebuilt", json.dumps({"indexed": len(verified), "failed": len(rejected)}),
+            ],
         )
     apply_revocations(lib)
     return {"indexed": len(verified), "hidden": hidden, "rejected": rejected}
