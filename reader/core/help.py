@@ -48,6 +48,7 @@ TOPICS: tuple[str, ...] = (
     "compare",
     "checklists",
     "search",
+    "bookmarks",
     "import-usb",
     "trust-keys",
     "revoke",
@@ -72,6 +73,7 @@ VIEW_TOPICS: dict[str, str] = {
     "checklists": "checklists",
     "search": "search",
     "import": "import-usb",
+    "bookmarks": "bookmarks",
     "sync": "sync",
 }
 

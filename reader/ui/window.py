@@ -29,6 +29,7 @@ VIEWS: tuple[tuple[str, str, str], ...] = (
     ("checklists", "reader.ui.views.checklists", "ChecklistsView"),
     ("search", "reader.ui.views.search", "SearchView"),
     ("import", "reader.ui.views.importtrust", "ImportTrustView"),
+    ("bookmarks", "reader.ui.views.bookmarks", "BookmarksView"),
 )
 
 # Help pages the Help menu opens (reader.core.help's ids; that module loads with the help,
