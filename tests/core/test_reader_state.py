@@ -126,6 +126,12 @@ def test_one_bookmark_per_place_and_notes_are_searchable(lib):
     with pytest.raises(LibraryError) as caught:
         lib.add_bookmark(B, "online", note="bel\x1b[2J")
     assert caught.value.code == "bookmark-note-text"
+    lib.remove_bookmark(first)
+    with pytest.raises(NotFoundError) as caught:
+        lib.remove_bookmark(first)
+    assert caught.value.code == "bookmark-unknown"
+    with pytest.raises(NotFoundError):
+        lib.set_bookmark_note(first, "weg")
 
 
 def test_bookmarks_follow_their_edition_to_a_new_revision_and_survive_a_rebuild(tmp_path, lib, key):

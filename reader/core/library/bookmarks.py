@@ -85,12 +85,15 @@ def set_bookmark_note(lib: LibraryBase, pk: int, note: str) -> None:
     with lib.db.atomic():
         changed = lib.db.execute("UPDATE bookmarks SET note = ?, updated_at = ? WHERE pk = ?", [note, utc_now(), pk]).rowcount
     if not changed:
-        raise NotFoundError(f"no bookmark {pk}", code="bookmark-unknown", pk=pk)
+        raise NotFoundError(f"no bookmark {pk}; 'dtn bookmarks list' shows their numbers", code="bookmark-unknown", pk=pk)
 
 
 def remove_bookmark(lib: LibraryBase, pk: int) -> None:
+    """Remove a bookmark. Raises NotFoundError when there is none with that number."""
     with lib.db.atomic():
-        lib.db.execute("DELETE FROM bookmarks WHERE pk = ?", [pk])
+        removed = lib.db.execute("DELETE FROM bookmarks WHERE pk = ?", [pk]).rowcount
+    if not removed:
+        raise NotFoundError(f"no bookmark {pk}; 'dtn bookmarks list' shows their numbers", code="bookmark-unknown", pk=pk)
 
 
 def _exists(lib: LibraryBase, bundle_id: str, chapter_id: str, anchor: str) -> bool:
