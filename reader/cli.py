@@ -720,6 +720,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_library_commands(command)
     add_sync_commands(command)
+    from reader.cli_bookmarks import add_bookmark_commands
+
+    add_bookmark_commands(sub, _Parser)
     return parser
 
 

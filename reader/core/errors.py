@@ -231,6 +231,12 @@ class NotFoundError(LibraryError):
     code = "not-found"
 
 
+class BookmarksFileError(LibraryError):
+    """A bookmarks file to import is unreadable, too large or not in the format."""
+
+    code = "bookmarks-file"
+
+
 class CancelledError(DTNError):
     """The user cancelled a long operation."""
 

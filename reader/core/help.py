@@ -53,6 +53,7 @@ TOPICS: tuple[str, ...] = (
     "compare",
     "checklists",
     "search",
+    "bookmarks",
     "import-usb",
     "trust-keys",
     "revoke",
@@ -77,6 +78,7 @@ VIEW_TOPICS: dict[str, str] = {
     "checklists": "checklists",
     "search": "search",
     "import": "import-usb",
+    "bookmarks": "bookmarks",
     "sync": "sync",
 }
 

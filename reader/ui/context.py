@@ -22,6 +22,7 @@ class AppContext(QObject):
         open_chapter_requested(chapter_pk, highlight): show a chapter, highlighting the words.
         open_theme_chapter_requested(theme, chapter_pk): show a chapter reached through a theme,
             with the theme's previous and next chapter at hand.
+        open_section_requested(chapter_pk, anchor): show a chapter at the section ``anchor``.
         show_view_requested(view_name): switch the main window to a view.
         compare_requested(older_pk, newer_pk): compare these two editions in the Compare view
             (the view does not show itself: emit show_view_requested("compare") after).
@@ -36,6 +37,7 @@ class AppContext(QObject):
     open_edition_requested = Signal(int)
     open_chapter_requested = Signal(int, str)
     open_theme_chapter_requested = Signal(str, int)
+    open_section_requested = Signal(int, str)
     show_view_requested = Signal(str)
     compare_requested = Signal(int, int)
     status_message = Signal(str)

@@ -29,6 +29,7 @@ VIEWS: tuple[tuple[str, str, str], ...] = (
     ("checklists", "reader.ui.views.checklists", "ChecklistsView"),
     ("search", "reader.ui.views.search", "SearchView"),
     ("import", "reader.ui.views.importtrust", "ImportTrustView"),
+    ("bookmarks", "reader.ui.views.bookmarks", "BookmarksView"),
     ("sync", "reader.ui.views.sync", "SyncView"),
 )
 
@@ -36,6 +37,8 @@ VIEWS: tuple[tuple[str, str, str], ...] = (
 # not before the window's first paint).
 CONTENTS_TOPIC = "start"
 SHORTCUTS_TOPIC = "shortcuts"
+# Views with a Ctrl+number shortcut (Ctrl+1 to Ctrl+9); later ones are in the menu and list.
+MAX_NUMBERED_VIEWS = 9
 # How many places Back remembers.
 MAX_HISTORY = 100
 # Width of the navigation list in average characters of the current font.
@@ -135,7 +138,8 @@ class MainWindow(QMainWindow):
             self.nav.addItem(item)
             action = QAction(view.title(), self)
             action.setCheckable(True)
-            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+            if index < MAX_NUMBERED_VIEWS:  # Ctrl+0 is the reading view's "actual size"
+                action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
             action.triggered.connect(lambda _checked=False, n=name: self.show_view(n))
             self._view_group.addAction(action)
             self.view_actions[name] = action

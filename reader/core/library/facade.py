@@ -11,6 +11,7 @@ import sqlite_utils
 
 from reader.core.errors import LibraryError
 from reader.core.library import compare as _compare
+from reader.core.library import bookmarks as _bookmarks
 from reader.core.library import deepcheck, importing, maintenance, queries, schema, state
 from reader.core.library import search as _search
 from reader.core.library.base import LibraryBase
@@ -138,10 +139,20 @@ class Library(LibraryBase):
 
     checklists = state.checklists
     set_item_state = state.set_item_state
+    carry_over_offer = state.carry_over_offer
+    carry_over_notes = state.carry_over_notes
     reading_position = state.reading_position
     set_reading_position = state.set_reading_position
-    add_bookmark = state.add_bookmark
-    bookmarks = state.bookmarks
-    remove_bookmark = state.remove_bookmark
     setting = state.setting
     set_setting = state.set_setting
+
+    # --- bookmarks.py: bookmarks and notes, their export and import ----------------------
+
+    add_bookmark = _bookmarks.add_bookmark
+    set_bookmark_note = _bookmarks.set_bookmark_note
+    remove_bookmark = _bookmarks.remove_bookmark
+    bookmarks = _bookmarks.bookmarks
+    export_bookmarks = _bookmarks.export_bookmarks
+    write_bookmarks = _bookmarks.write_bookmarks
+    import_bookmarks = _bookmarks.import_bookmarks
+    import_bookmarks_file = _bookmarks.import_bookmarks_file

@@ -64,7 +64,7 @@ def import_file(lib: LibraryBase, path: str | Path, source: str | None = None) -
             lib.store.remove(committed)
         result.status = "rejected"
         if isinstance(exc, DTNError):
-            result.reason, result.error_type = str(exc), type(exc).__name__
+            result.record_error(exc)
         else:
             log.exception("import of %s failed unexpectedly", shown)
             result.reason, result.error_type = bug_message(exc), BUG_ERROR_TYPE
@@ -209,12 +209,13 @@ def audit_import(lib: LibraryBase, result: ImportResult) -> None:
     result_name = {"imported": "imported", "present": "already present", "rejected": "rejected"}[result.status]
     with lib.db.atomic():
         lib.db.execute(
-            "INSERT INTO audit (time, source, sha256, result, reason, signer, bundle_id, revision, error_type)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO audit (time, source, sha256, result, reason, signer, bundle_id, revision, error_type, error_code, error_params)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 utc_now(), result.source, result.sha256, result_name, result.reason,
                 f"{result.signer} ({result.signer_key_id})" if result.signer else None,
                 result.bundle_id, result.revision, result.error_type,
+                result.error_code, json.dumps(result.error_params, ensure_ascii=False, default=str) if result.error_params is not None else None,
             ],
         )
 
@@ -230,12 +231,16 @@ def scan_folder(lib: LibraryBase, folder: str | Path) -> list[Path]:
         try:
             entries = sorted(os.scandir(current), key=lambda e: e.name)
         except OSError as exc:
-            raise LibraryError(f"cannot read folder {current}: {exc.strerror or exc}") from None
+            raise LibraryError(
+                f"cannot read folder {current}: {exc.strerror or exc}", code="scan-folder-read", folder=str(current), detail=exc.strerror or str(exc)
+            ) from None
         subdirs = []
         for entry in entries:
             seen += 1
             if seen > lib.limits.max_scan_entries:
-                raise LibraryError(f"{folder} holds more than {lib.limits.max_scan_entries} entries; choose a smaller folder")
+                raise LibraryError(
+                    f"{folder} holds more than {lib.limits.max_scan_entries} entries; choose a smaller folder", code="scan-too-many-entries", folder=str(folder), limit=lib.limits.max_scan_entries
+                )
             if entry.is_symlink() or entry.name.startswith("."):
                 continue
             if entry.is_dir(follow_symlinks=False):
@@ -244,7 +249,9 @@ def scan_folder(lib: LibraryBase, folder: str | Path) -> list[Path]:
             elif entry.is_file(follow_symlinks=False) and entry.name.lower().endswith(BUNDLE_SUFFIX):
                 found.append(Path(entry.path))
                 if len(found) > lib.limits.max_scan_bundles:
-                    raise LibraryError(f"{folder} holds more than {lib.limits.max_scan_bundles} bundles; import it in parts")
+                    raise LibraryError(
+                        f"{folder} holds more than {lib.limits.max_scan_bundles} bundles; import it in parts", code="scan-too-many-bundles", folder=str(folder), limit=lib.limits.max_scan_bundles
+                    )
         stack.extend(reversed(subdirs))
     return sorted(found)
 
@@ -264,7 +271,7 @@ def import_paths(
             try:
                 files.extend((p, str(p)) for p in scan_folder(lib, path))
             except LibraryError as exc:
-                result = ImportResult(str(path), "rejected", reason=str(exc), error_type=type(exc).__name__)
+                result = ImportResult(str(path), "rejected").record_error(exc)
                 audit_import(lib, result)
                 results.append(result)
         else:
@@ -272,7 +279,7 @@ def import_paths(
     total = len(files)
     for done, (path, shown) in enumerate(files):
         if cancel is not None and cancel.is_set():
-            cancelled = CancelledError(f"import cancelled after {done} of {total} bundles")
+            cancelled = CancelledError(f"import cancelled after {done} of {total} bundles", code="import-cancelled", done=done, total=total)
             cancelled.results = results  # what was done before the cancel
             raise cancelled
         results.append(import_file(lib, path, shown))
@@ -313,7 +320,7 @@ def audit_log(
         where.append("time < ?")
         params.append(until)
     sql = "SELECT * FROM audit" + (f" WHERE {' AND '.join(where)}" if where else "") + " ORDER BY id DESC LIMIT ?"
-    return [AuditEntry(**r) for r in lib.db.query(sql, [*params, limit])]
+    return [_audit_entry(r) for r in lib.db.query(sql, [*params, limit])]
 
 
 def audit_csv(entries: Iterable[AuditEntry]) -> str:
@@ -334,3 +341,11 @@ def audit_csv(entries: Iterable[AuditEntry]) -> str:
             row.append("'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text)
         writer.writerow(row)
     return out.getvalue()
+
+
+def _audit_entry(row: dict) -> AuditEntry:
+    try:
+        params = json.loads(row["error_params"]) if row["error_params"] else None
+    except ValueError:
+        params = None
+    return AuditEntry(**{**row, "error_params": params if isinstance(params, dict) else None})

@@ -3,6 +3,7 @@ removing the demo, rebuilding the index from the store, and checking it."""
 
 from __future__ import annotations
 
+import json
 import logging
 import sqlite3
 import threading
@@ -100,8 +101,8 @@ def remove_demo(lib: LibraryBase) -> int:
         for sha in shas:
             delete_bundle_rows(lib, sha)
         lib.db.execute(
-            "INSERT INTO audit (time, source, result, reason) VALUES (?, ?, ?, ?)",
-            [utc_now(), "demo library", "removed", f"{len(shas)} demo bundle(s) removed by the user"],
+            "INSERT INTO audit (time, source, result, reason, error_code, error_params) VALUES (?, ?, ?, ?, ?, ?)",
+            [utc_now(), "demo library", "removed", f"{len(shas)} demo bundle(s) removed by the user", "audit-demo-removed", json.dumps({"count": len(shas)})],
         )
     for sha in shas:
         lib.store.remove(sha)
@@ -133,7 +134,7 @@ def rebuild(lib: LibraryBase, progress: Progress | None = None, cancel: threadin
     hidden: list[str] = []
     for done, sha in enumerate(shas):
         if cancel is not None and cancel.is_set():
-            raise CancelledError("rebuild cancelled; the library was left as it was")
+            raise CancelledError("rebuild cancelled; the library was left as it was", code="rebuild-cancelled")
         path = lib.store.path_for(sha)
         try:
             vb = verify_stored(lib, path)
@@ -164,8 +165,11 @@ def rebuild(lib: LibraryBase, progress: Progress | None = None, cancel: threadin
             removed_demo.extend(ownership.replaces_demo)
             indexed += 1 - len(ownership.replaces_demo)
         lib.db.execute(
-            "INSERT INTO audit (time, source, result, reason) VALUES (?, ?, ?, ?)",
-            [utc_now(), "rebuild", "rebuilt", f"{indexed} bundle(s) indexed, {len(rejected)} refused"],
+            "INSERT INTO audit (time, source, result, reason, error_code, error_params) VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                utc_now(), "rebuild", "rebuilt", f"{indexed} bundle(s) indexed, {len(rejected)} refused",
+                "audit-rebuilt", json.dumps({"indexed": indexed, "failed": len(rejected)}),
+            ],
         )
     for sha in removed_demo:
         lib.store.remove(sha)

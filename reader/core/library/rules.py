@@ -75,11 +75,13 @@ def check_rollback(db: sqlite_utils.Database, verified: VerifiedBundle, sha256: 
     revision, existing_sha = row
     if m.revision < revision:
         raise RollbackError(
-            f"{m.bundle_id} revision {m.revision} is older than revision {revision} already in the library (rollback refused)"
+            f"{m.bundle_id} revision {m.revision} is older than revision {revision} already in the library (rollback refused)",
+            code="rollback-older", bundle_id=m.bundle_id, revision=m.revision, present=revision,
         )
     if m.revision == revision and sha256 != existing_sha:
         raise RollbackError(
             f"{m.bundle_id} revision {m.revision} is already in the library with different content; "
-            "a correction must carry a higher revision"
+            "a correction must carry a higher revision",
+            code="rollback-different", bundle_id=m.bundle_id, revision=m.revision,
         )
     return revision

@@ -206,6 +206,7 @@ class EditionsView(View):
         ctx.open_edition_requested.connect(self._on_open_edition_requested)
         ctx.open_chapter_requested.connect(self._on_open_chapter_requested)
         ctx.open_theme_chapter_requested.connect(self._on_open_theme_chapter_requested)
+        ctx.open_section_requested.connect(self._on_open_section_requested)
 
     # --- construction ----------------------------------------------------------------
 
@@ -381,6 +382,11 @@ class EditionsView(View):
                 button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
             tools.addWidget(button)
             self.tool_buttons.append(button)
+        from reader.ui.views.bookmarking import BookmarkTool
+
+        self.bookmark_tool = BookmarkTool(self, self.current_place)
+        tools.addWidget(self.bookmark_tool.button)
+        self.tool_buttons.append(self.bookmark_tool.button)
         self._pin_tool_widths()
 
         reader_pane = QWidget()
@@ -590,6 +596,10 @@ class EditionsView(View):
         self.open_chapter(chapter_pk, theme=theme)
         self.ctx.show_view_requested.emit("editions")
 
+    def _on_open_section_requested(self, chapter_pk: int, anchor: str) -> None:
+        self._open(chapter_pk=chapter_pk, anchor=anchor)
+        self.ctx.show_view_requested.emit("editions")
+
     def open_edition(self, edition_pk: int) -> None:
         """Show an edition with its first chapter."""
         self._open(edition_pk=edition_pk)
@@ -696,6 +706,16 @@ class EditionsView(View):
         self.notice_label.setVisible(bool(notices))
         self.summary_label.setText(edition.summary)
         self._minimum_changed()
+
+    def current_place(self) -> tuple[Edition, Chapter, str] | None:
+        """The edition and chapter shown, and the anchor of the section chosen in the table of
+        contents ("" for the chapter itself); None while no chapter is shown."""
+        if self._edition is None or self._chapter is None:
+            return None
+        item = self.toc.currentItem()
+        kind, value = item.data(0, TOC_ROLE) if item is not None else ("chapter", None)
+        anchor = value if kind != "chapter" and isinstance(value, str) and item.parent() is not None else ""
+        return self._edition, self._chapter, anchor
 
     def _fill_toc(self) -> None:
         self.toc.clear()
