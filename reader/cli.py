@@ -46,10 +46,14 @@ def _trust(args: argparse.Namespace):
     return TrustStore(_library_dir(args) / "trust", builtin_trust_dir())
 
 
-def _open_library(args: argparse.Namespace):
+def _open_library(args: argparse.Namespace, **kwargs):
     from reader.core.library import Library
 
-    return Library.open(_library_dir(args))
+    return Library.open(_library_dir(args), on_wait=_say_waiting, **kwargs)
+
+
+def _say_waiting(message: str) -> None:
+    print(f"dtn: {message}", file=sys.stderr, flush=True)
 
 
 # --- keys, sources, bundles -------------------------------------------------------------
@@ -326,9 +330,7 @@ def cmd_rebuild(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from reader.core.library import Library
-
-    with Library.open(_library_dir(args), recover=not args.no_recover) as lib:
+    with _open_library(args, recover=not args.no_recover) as lib:
         problems = lib.check()
     for problem in problems:
         _out(f"problem: {problem}")

@@ -14,7 +14,7 @@ import logging
 import os
 import re
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -77,12 +77,18 @@ class Store:
         return count
 
     def stage_file(self, source: Path, max_bytes: int) -> Staged:
-        """Copy ``source`` once into a temporary file, hashing as it goes. Raises LibraryError."""
+        """Copy ``source`` once into a temporary file, hashing as it goes.
+
+        Raises LibraryError when ``source`` cannot be read; an OSError while writing the
+        temporary file is the library's own (its disk is full, its folder read-only) and
+        leaves as it is, for the library's boundary to name.
+        """
         try:
-            with open(source, "rb") as f:
-                return self.stage_stream(f, max_bytes)
+            f = open(source, "rb")
         except OSError as exc:
-            raise LibraryError(f"cannot read {source}: {exc.strerror or exc}") from None
+            raise _unreadable(source, exc) from None
+        with f:
+            return self.stage_chunks(_read_chunks(f, source), max_bytes)
 
     def stage_stream(self, stream: BinaryIO, max_bytes: int) -> Staged:
         return self.stage_chunks(iter(lambda: stream.read(COPY_CHUNK_BYTES), b""), max_bytes)
@@ -128,6 +134,22 @@ class Store:
         self._on_step("remove:unlink")
         self.path_for(sha256).unlink(missing_ok=True)
         fsync_dir(self.folder)
+
+
+def _unreadable(source: Path, exc: OSError) -> LibraryError:
+    return LibraryError(f"cannot read {source}: {exc.strerror or exc}", code="source-unreadable", path=str(source))
+
+
+def _read_chunks(f: BinaryIO, source: Path) -> Iterator[bytes]:
+    """The file's bytes in chunks; a read error names the source, not the library."""
+    while True:
+        try:
+            chunk = f.read(COPY_CHUNK_BYTES)
+        except OSError as exc:
+            raise _unreadable(source, exc) from None
+        if not chunk:
+            return
+        yield chunk
 
 
 def fsync_dir(folder: Path) -> None:

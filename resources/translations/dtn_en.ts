@@ -1663,6 +1663,26 @@
             <translation>The library could not complete the operation</translation>
         </message>
         <message>
+            <source>The library&apos;s disk or database failed</source>
+            <translation>The library&apos;s disk or database failed</translation>
+        </message>
+        <message>
+            <source>The library&apos;s disk is full</source>
+            <translation>The library&apos;s disk is full</translation>
+        </message>
+        <message>
+            <source>The library folder is read-only</source>
+            <translation>The library folder is read-only</translation>
+        </message>
+        <message>
+            <source>The library is in use by another program</source>
+            <translation>The library is in use by another program</translation>
+        </message>
+        <message>
+            <source>The library database is damaged</source>
+            <translation>The library database is damaged</translation>
+        </message>
+        <message>
             <source>Cancelled</source>
             <translation>Cancelled</translation>
         </message>

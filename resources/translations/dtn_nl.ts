@@ -1663,6 +1663,26 @@
         <translation>De bibliotheek kon de bewerking niet voltooien</translation>
     </message>
     <message>
+        <source>The library&apos;s disk or database failed</source>
+        <translation>De schijf of de database van de bibliotheek werkte niet mee</translation>
+    </message>
+    <message>
+        <source>The library&apos;s disk is full</source>
+        <translation>De schijf van de bibliotheek is vol</translation>
+    </message>
+    <message>
+        <source>The library folder is read-only</source>
+        <translation>De bibliotheekmap is alleen-lezen</translation>
+    </message>
+    <message>
+        <source>The library is in use by another program</source>
+        <translation>De bibliotheek is in gebruik door een ander programma</translation>
+    </message>
+    <message>
+        <source>The library database is damaged</source>
+        <translation>De database van de bibliotheek is beschadigd</translation>
+    </message>
+    <message>
         <source>Cancelled</source>
         <translation>Geannuleerd</translation>
     </message>

@@ -9,11 +9,12 @@ from pathlib import Path
 
 import sqlite_utils
 
-from reader.core.errors import LibraryError
 from reader.core.library import compare as _compare
-from reader.core.library import importing, maintenance, queries, schema, state
+from reader.core.library import failures, importing, maintenance, queries, schema, state
 from reader.core.library import search as _search
-from reader.core.library.base import LibraryBase
+from reader.core.library.base import LibraryBase, WaitHook
+from reader.core.library.failures import boundary
+from reader.core.library.lock import LibraryLock
 from reader.core.library.limits import LibraryLimits
 from reader.core.paths import builtin_trust_dir
 from reader.core.store import StepHook, Store
@@ -35,44 +36,52 @@ class Library(LibraryBase):
         *,
         trust: TrustStore | None = None,
         on_step: StepHook | None = None,
+        on_wait: WaitHook | None = None,
         limits: LibraryLimits = LibraryLimits(),
         recover: bool = True,
     ) -> Library:
-        """Open (creating if needed) the library in ``folder`` and run startup recovery."""
+        """Open (creating if needed) the library in ``folder`` and run startup recovery.
+
+        ``on_wait`` is told when a change has to wait for another program's change. Raises
+        LibraryError (its storage kinds: read-only folder, disk full, damaged database,
+        locked by another program)."""
         folder = Path(folder)
+        lock: LibraryLock | None = None
+        conn: sqlite3.Connection | None = None
         try:
             folder.mkdir(parents=True, exist_ok=True)
+            lock = LibraryLock(folder)
             conn = sqlite3.connect(folder / schema.DB_NAME, timeout=limits.busy_timeout_ms / 1000, check_same_thread=False)
-        except (OSError, sqlite3.Error) as exc:
-            raise LibraryError(f"cannot open the library in {folder}: {exc}") from None
-        db = sqlite_utils.Database(conn)
-        for attempt in range(limits.open_attempts):
-            try:
-                schema.prepare(db)
-                break
-            except sqlite3.OperationalError as exc:
-                # Switching a new file to WAL is not covered by the busy timeout: when
-                # several connections set up a new library at once, try again briefly.
-                if "locked" not in str(exc) or attempt == limits.open_attempts - 1:
-                    conn.close()
-                    raise LibraryError(f"cannot open the library in {folder}: {exc}") from None
-                time.sleep(limits.open_retry_ms / 1000)
-            except sqlite3.DatabaseError as exc:
+            db = sqlite_utils.Database(conn)
+            _prepare(db, limits)
+            lib = cls(
+                folder,
+                db,
+                Store(folder / schema.STORE_DIR, on_step),
+                trust or TrustStore(folder / schema.TRUST_DIR, builtin_trust_dir()),
+                limits,
+                lock=lock,
+                on_step=on_step,
+                on_wait=on_wait,
+            )
+            if recover:
+                maintenance.recover(lib)
+            elif not lock.share(limits.busy_timeout_ms, lib.say_waiting, limits.open_retry_ms):
+                raise failures.busy(folder, limits.busy_timeout_ms)
+            return lib
+        except BaseException as exc:
+            if conn is not None:
                 conn.close()
-                raise LibraryError(f"the library database {folder / schema.DB_NAME} is damaged ({exc}); run 'dtn rebuild'") from None
-        lib = cls(
-            folder,
-            db,
-            Store(folder / schema.STORE_DIR, on_step),
-            trust or TrustStore(folder / schema.TRUST_DIR, builtin_trust_dir()),
-            limits,
-        )
-        if recover:
-            lib.recover()
-        return lib
+            if lock is not None:
+                lock.close()
+            if isinstance(exc, (OSError, sqlite3.Error)):
+                raise failures.translate(exc, folder, waited_ms=limits.busy_timeout_ms) from None
+            raise
 
     def close(self) -> None:
         self.db.close()
+        if self.lock is not None:
+            self.lock.close()
 
     def __enter__(self) -> Library:
         return self
@@ -82,53 +91,66 @@ class Library(LibraryBase):
 
     # --- maintenance.py: recovery, revocations, demo, rebuild, check ---------------------
 
-    recover = maintenance.recover
-    apply_revocations = maintenance.apply_revocations
-    is_empty = maintenance.is_empty
-    remove_demo = maintenance.remove_demo
-    rebuild = maintenance.rebuild
-    check = maintenance.check
+    recover = boundary(maintenance.recover)
+    apply_revocations = boundary(maintenance.apply_revocations)
+    is_empty = boundary(maintenance.is_empty)
+    remove_demo = boundary(maintenance.remove_demo)
+    rebuild = boundary(maintenance.rebuild)
+    check = boundary(maintenance.check)
 
     # --- importing.py (the rules it applies: rules.py) ------------------------------------
 
-    import_file = importing.import_file
-    import_paths = importing.import_paths
-    scan_folder = importing.scan_folder
-    audit = importing.audit_log
+    import_file = boundary(importing.import_file)
+    import_paths = boundary(importing.import_paths)
+    scan_folder = boundary(importing.scan_folder)
+    audit = boundary(importing.audit_log)
 
     # --- queries.py ----------------------------------------------------------------------
 
-    editions = queries.editions
-    edition = queries.edition
-    latest_edition = queries.latest_edition
-    previous_edition = queries.previous_edition
-    chapters = queries.chapters
-    chapter = queries.chapter
-    chapter_by_id = queries.chapter_by_id
-    asset = queries.asset
-    level_events = queries.level_events
-    levels = queries.levels
-    themes = queries.themes
-    theme_chapters = queries.theme_chapters
-    changes_since_previous = queries.changes_since_previous
+    editions = boundary(queries.editions)
+    edition = boundary(queries.edition)
+    latest_edition = boundary(queries.latest_edition)
+    previous_edition = boundary(queries.previous_edition)
+    chapters = boundary(queries.chapters)
+    chapter = boundary(queries.chapter)
+    chapter_by_id = boundary(queries.chapter_by_id)
+    asset = boundary(queries.asset)
+    level_events = boundary(queries.level_events)
+    levels = boundary(queries.levels)
+    themes = boundary(queries.themes)
+    theme_chapters = boundary(queries.theme_chapters)
+    changes_since_previous = boundary(queries.changes_since_previous)
 
     # --- compare.py ----------------------------------------------------------------------
 
-    compare = _compare.compare
+    compare = boundary(_compare.compare)
 
     # --- search.py -----------------------------------------------------------------------
 
     fts_query = staticmethod(_search.fts_query)
-    search = _search.search
+    search = boundary(_search.search)
 
     # --- state.py: ticks, notes, bookmarks, reading positions, settings -------------------
 
-    checklists = state.checklists
-    set_item_state = state.set_item_state
-    reading_position = state.reading_position
-    set_reading_position = state.set_reading_position
-    add_bookmark = state.add_bookmark
-    bookmarks = state.bookmarks
-    remove_bookmark = state.remove_bookmark
-    setting = state.setting
-    set_setting = state.set_setting
+    checklists = boundary(state.checklists)
+    set_item_state = boundary(state.set_item_state)
+    reading_position = boundary(state.reading_position)
+    set_reading_position = boundary(state.set_reading_position)
+    add_bookmark = boundary(state.add_bookmark)
+    bookmarks = boundary(state.bookmarks)
+    remove_bookmark = boundary(state.remove_bookmark)
+    setting = boundary(state.setting)
+    set_setting = boundary(state.set_setting)
+
+
+def _prepare(db: sqlite_utils.Database, limits: LibraryLimits) -> None:
+    for attempt in range(limits.open_attempts):
+        try:
+            schema.prepare(db)
+            return
+        except sqlite3.OperationalError as exc:
+            # Switching a new file to WAL is not covered by the busy timeout: when
+            # several connections set up a new library at once, try again briefly.
+            if not failures.is_busy(exc) or attempt == limits.open_attempts - 1:
+                raise
+            time.sleep(limits.open_retry_ms / 1000)

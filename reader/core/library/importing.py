@@ -7,11 +7,12 @@ import json
 import os
 import threading
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from reader.core.bundle import BUNDLE_SUFFIX, VerifiedBundle, verify_bundle
-from reader.core.errors import CancelledError, DTNError, LibraryError
+from reader.core.errors import CancelledError, DTNError, LibraryError, LibraryStorageError
 from reader.core.library import rules
 from reader.core.library.models import AuditEntry, ImportResult, Progress
 from reader.core.render import plain_text
@@ -20,8 +21,17 @@ from reader.core.trust import utc_now
 if TYPE_CHECKING:
     from reader.core.library.base import LibraryBase
 
+
 def import_file(lib: LibraryBase, path: str | Path, source: str | None = None) -> ImportResult:
-    """Import one bundle file. Never raises for a bad bundle: the result says why it was rejected."""
+    """Import one bundle file. Never raises for a bad bundle: the result says why it was rejected.
+
+    The bytes are read once into the store's temporary file and verified there, outside
+    any lock. Then one change (BEGIN IMMEDIATE) owns the rest: the present check and the
+    rollback check (rules.py), the store commit, the index rows and the audit row. A
+    second process importing at the same time waits for it, so what was checked is what
+    is committed. Raises only the library's own storage errors (disk full, read-only,
+    locked, damaged); the library is then as it was.
+    """
     path = Path(path)
     shown = source or str(path)
     result = ImportResult(shown, "rejected")
@@ -29,44 +39,86 @@ def import_file(lib: LibraryBase, path: str | Path, source: str | None = None) -
     try:
         staged = lib.store.stage_file(path, lib.bundle_limits.archive.max_archive_bytes)
         result.sha256 = staged.sha256
-        present = rules.find_present(lib.db, staged.sha256)
-        if present:
-            lib.store.discard(staged)
-            result.status, result.bundle_id, result.revision = "present", present[0], present[1]
-            result.signer, result.signer_key_id, result.edition, result.demo = present[2], present[3], present[4], bool(present[5])
+        verified = rows = None
+        if rules.find_present(lib.db, staged.sha256) is None:  # else no need to verify: decided below
+            verified = verify_bundle(staged.path, lib.trust, lib.bundle_limits)
+            _describe(result, verified)
+            rows = IndexRows.of(verified)
+        lib.step("import:verified")
+        with lib.changing() as change:
+            lib.step("import:begin")
+            present = rules.find_present(change.db, staged.sha256)
+            if present:
+                lib.store.discard(staged)
+                staged = None
+                result.status, result.bundle_id, result.revision = "present", present[0], present[1]
+                result.signer, result.signer_key_id, result.edition, result.demo = present[2], present[3], present[4], bool(present[5])
+                audit_import(lib, result)
+                return result
+            if verified is None or rows is None:  # it was present at first look and has been removed since
+                verified = verify_bundle(staged.path, lib.trust, lib.bundle_limits)
+                _describe(result, verified)
+                rows = IndexRows.of(verified)
+            result.superseded = rules.check_rollback(change.db, verified, staged.sha256)
+            size, sha = staged.size, staged.sha256
+            if not lib.store.has(sha):
+                change.on_rollback(lambda: lib.store.remove(sha))
+            lib.store.commit(staged)
+            staged = None
+            result.status = "imported"
+            write_index(lib, rows, sha, size, shown)
             audit_import(lib, result)
-            return result
-        verified = verify_bundle(staged.path, lib.trust, lib.bundle_limits)
-        m = verified.manifest
-        result.bundle_id, result.revision = m.bundle_id, m.revision
-        result.edition, result.signer, result.signer_key_id = m.edition_name, verified.signer_name, verified.signer_key_id
-        result.demo = m.demo or verified.signer.demo
-        result.files_checked = verified.files_checked
-        result.superseded = rules.check_rollback(lib.db, verified, staged.sha256)
-        size = staged.size
-        lib.store.commit(staged)
-        staged = None
-        result.status = "imported"
-        index(lib, verified, result.sha256, size, shown, result)
+            lib.step("import:indexed")
         return result
+    except LibraryStorageError:
+        raise
     except DTNError as exc:
-        if staged is not None:
-            lib.store.discard(staged)
+        result.status = "rejected"
         result.reason, result.error_type = str(exc), type(exc).__name__
         audit_import(lib, result)
         return result
+    finally:
+        if staged is not None:
+            lib.store.discard(staged)
 
 
-def index(lib: LibraryBase, verified: VerifiedBundle, sha256: str, size: int, source: str, result: ImportResult | None = None) -> int:
-    """Write one verified bundle into the index, in one transaction with its audit row."""
+def _describe(result: ImportResult, verified: VerifiedBundle) -> None:
+    m = verified.manifest
+    result.bundle_id, result.revision = m.bundle_id, m.revision
+    result.edition, result.signer, result.signer_key_id = m.edition_name, verified.signer_name, verified.signer_key_id
+    result.demo = m.demo or verified.signer.demo
+    result.files_checked = verified.files_checked
+
+
+@dataclass(frozen=True)
+class IndexRows:
+    """A verified bundle's index rows, prepared before the change opens (plain text for the
+    search index costs time; the write lock should not wait for it)."""
+
+    verified: VerifiedBundle
+    chapters: list[tuple[int, Any, str, str]]  # order, chapter entry, Markdown, plain text
+    checklists: list[Any]
+
+    @classmethod
+    def of(cls, verified: VerifiedBundle) -> IndexRows:
+        chapters = []
+        for order, ch in enumerate(verified.manifest.chapters):
+            text = verified.text(ch.file)
+            chapters.append((order, ch, text, plain_text(text)))
+        return cls(verified, chapters, [verified.checklist(entry) for entry in verified.manifest.checklists])
+
+
+def index(lib: LibraryBase, verified: VerifiedBundle, sha256: str, size: int, source: str) -> int:
+    """Write one verified bundle into the index (inside the caller's change)."""
+    return write_index(lib, IndexRows.of(verified), sha256, size, source)
+
+
+def write_index(lib: LibraryBase, rows: IndexRows, sha256: str, size: int, source: str) -> int:
+    """Write one bundle's prepared rows into the index; the newest revision supersedes the rest."""
+    verified = rows.verified
     m = verified.manifest
     now = utc_now()
     demo = m.demo or verified.signer.demo
-    chapters = []
-    for order, ch in enumerate(m.chapters):
-        text = verified.text(ch.file)
-        chapters.append((order, ch, text, plain_text(text)))
-    checklists = [verified.checklist(entry) for entry in m.checklists]
     hidden = None
     with lib.db.atomic():
         lib.db.execute(
@@ -93,7 +145,7 @@ def index(lib: LibraryBase, verified: VerifiedBundle, sha256: str, size: int, so
             [edition_pk, m.bundle_id, edition_pk],
         )
         lib.db.execute("UPDATE bundles SET status = 'superseded' WHERE bundle_id = ? AND sha256 != ?", [m.bundle_id, sha256])
-        for order, ch, text, plain in chapters:
+        for order, ch, text, plain in rows.chapters:
             cur = lib.db.execute(
                 """INSERT INTO chapters (edition_pk, ord, chapter_id, title, themes, file, theme_chapter, markdown)
                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
@@ -106,7 +158,7 @@ def index(lib: LibraryBase, verified: VerifiedBundle, sha256: str, size: int, so
                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
                 [edition_pk, ev.start, ev.end, ev.value, ev.label, ev.scale, ev.region, ev.note],
             )
-        for order, cl in enumerate(checklists):
+        for order, cl in enumerate(rows.checklists):
             cur = lib.db.execute(
                 "INSERT INTO checklists (edition_pk, ord, checklist_id, partner, title) VALUES (?, ?, ?, ?, ?)",
                 [edition_pk, order, cl.id, cl.partner, cl.title],
@@ -115,8 +167,6 @@ def index(lib: LibraryBase, verified: VerifiedBundle, sha256: str, size: int, so
                 "INSERT INTO checklist_items (checklist_pk, ord, item_id, text, priority) VALUES (?, ?, ?, ?, ?)",
                 [(cur.lastrowid, i, item.id, item.text, item.priority) for i, item in enumerate(cl.items)],
             )
-        if result is not None:
-            audit_import(lib, result)
     return edition_pk
 
 

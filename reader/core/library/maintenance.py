@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reader.core.bundle import VerifiedBundle, verify_bundle
-from reader.core.errors import CancelledError, DTNError, RevokedKeyError
+from reader.core.errors import CancelledError, DTNError, LibraryBusyError, LibraryStorageError, RevokedKeyError
 from reader.core.library import importing, rules
 from reader.core.library.models import Progress
 from reader.core.library.schema import INDEX_TABLES
@@ -24,26 +24,58 @@ log = logging.getLogger(__name__)
 
 def recover(lib: LibraryBase) -> list[str]:
     """Startup recovery: sweep temporary files, index store files an interrupted import left
-    unindexed, and hide editions whose signing key was revoked. Returns what it did."""
+    unindexed, and hide editions whose signing key was revoked. Returns what it did.
+
+    Temporary files are swept only when this Library holds the library lock alone: with
+    another program (or thread) using the library they may be its import in progress. A
+    store file is only ever unindexed outside a change (an import moves it into place
+    inside its transaction), so one found unindexed while no change runs is an interrupted
+    import; while another program's change runs it is left to that change.
+    """
     done = []
-    swept = lib.store.sweep()
-    if swept:
-        done.append(f"removed {swept} temporary file(s) of an interrupted import")
-    indexed = {row["sha256"] for row in lib.db.query("SELECT sha256 FROM bundles")}
-    for sha in sorted(lib.store.hashes() - indexed):
-        path = lib.store.path_for(sha)
-        try:
-            verified = verify_stored(lib, path)
-            rules.check_rollback(lib.db, verified, sha)
-            importing.index(lib, verified, sha, path.stat().st_size, "recovered after an interrupted import")
-            done.append(f"finished an interrupted import of {verified.manifest.bundle_id}")
-        except DTNError as exc:
-            # Original signed bytes are never deleted here; 'dtn check' reports the file.
-            done.append(f"store file {sha[:12]} could not be indexed: {exc}")
+    alone = lib.lock is not None and lib.lock.try_exclusive()
+    try:
+        if alone:
+            swept = lib.store.sweep()
+            if swept:
+                done.append(f"removed {swept} temporary file(s) of an interrupted import")
+        indexed = {row["sha256"] for row in lib.db.query("SELECT sha256 FROM bundles")}
+        for sha in sorted(lib.store.hashes() - indexed):
+            done.extend(_finish_interrupted_import(lib, sha, wait=alone))
+    finally:
+        if lib.lock is not None:
+            lib.lock.share(lib.limits.busy_timeout_ms, lib.say_waiting, lib.limits.open_retry_ms)
     done.extend(apply_revocations(lib))
     for line in done:
         log.info("recovery: %s", line)
     return done
+
+
+def _finish_interrupted_import(lib: LibraryBase, sha: str, *, wait: bool) -> list[str]:
+    path = lib.store.path_for(sha)
+    try:
+        verified = verify_stored(lib, path)
+        rows = importing.IndexRows.of(verified)
+        size = path.stat().st_size
+    except DTNError as exc:
+        # Original signed bytes are never deleted here; 'dtn check' reports the file.
+        return [f"store file {sha[:12]} could not be indexed: {exc}"]
+    except FileNotFoundError:
+        return []  # an import elsewhere took it back (its change failed)
+    try:
+        with lib.changing(wait=wait) as change:
+            lib.step("recover:begin")
+            if rules.find_present(change.db, sha) is not None or not lib.store.has(sha):
+                return []  # another program's import finished it (or took it back) meanwhile
+            rules.check_rollback(change.db, verified, sha)
+            importing.write_index(lib, rows, sha, size, "recovered after an interrupted import")
+        return [f"finished an interrupted import of {verified.manifest.bundle_id}"]
+    except LibraryBusyError:
+        return []  # another program is changing the library now: this file may be its import
+    except LibraryStorageError:
+        raise
+    except DTNError as exc:
+        return [f"store file {sha[:12]} could not be indexed: {exc}"]
 
 
 def verify_stored(lib: LibraryBase, path: Path) -> VerifiedBundle:
@@ -55,21 +87,32 @@ def verify_stored(lib: LibraryBase, path: Path) -> VerifiedBundle:
 
 
 def apply_revocations(lib: LibraryBase) -> list[str]:
-    """Hide (not delete) editions signed by keys that are now revoked; unhide if trusted again."""
-    changes = []
+    """Hide (not delete) editions signed by keys that are now revoked; unhide if trusted again.
+
+    Opens a change only when an edition's state differs (startup recovery next to another
+    program's import then does not wait for it)."""
     revoked = {k.key_id: k for k in lib.trust.keys() if k.revoked}
-    with lib.db.atomic():
-        for row in lib.db.query("SELECT pk, bundle_id, signer_key_id, hidden_reason FROM editions"):
-            key = revoked.get(row["signer_key_id"])
-            reason = None
-            if key is not None:
-                reason = f"signed by key {key.key_id} ({key.name}), revoked on {key.revoked_at}"
-                if key.revoked_reason:
-                    reason += f": {key.revoked_reason}"
-            if reason != row["hidden_reason"]:
-                lib.db.execute("UPDATE editions SET hidden_reason = ? WHERE pk = ?", [reason, row["pk"]])
-                changes.append(f"{row['bundle_id']}: {'hidden, ' + reason if reason else 'shown again'}")
-    return changes
+    if not _revocation_updates(lib, revoked):
+        return []
+    with lib.changing():
+        updates = _revocation_updates(lib, revoked)
+        for pk, _bundle_id, reason in updates:
+            lib.db.execute("UPDATE editions SET hidden_reason = ? WHERE pk = ?", [reason, pk])
+    return [f"{bundle_id}: {'hidden, ' + reason if reason else 'shown again'}" for _pk, bundle_id, reason in updates]
+
+
+def _revocation_updates(lib: LibraryBase, revoked: dict[str, TrustedKey]) -> list[tuple[int, str, str | None]]:
+    updates = []
+    for row in lib.db.query("SELECT pk, bundle_id, signer_key_id, hidden_reason FROM editions"):
+        key = revoked.get(row["signer_key_id"])
+        reason = None
+        if key is not None:
+            reason = f"signed by key {key.key_id} ({key.name}), revoked on {key.revoked_at}"
+            if key.revoked_reason:
+                reason += f": {key.revoked_reason}"
+        if reason != row["hidden_reason"]:
+            updates.append((row["pk"], row["bundle_id"], reason))
+    return updates
 
 
 def is_empty(lib: LibraryBase) -> bool:
@@ -81,7 +124,7 @@ def remove_demo(lib: LibraryBase) -> int:
     shas = [r[0] for r in lib.db.execute("SELECT DISTINCT sha256 FROM editions WHERE demo = 1").fetchall()]
     if not shas:
         return 0
-    with lib.db.atomic():
+    with lib.changing():
         for sha in shas:
             _delete_bundle_rows(lib, sha)
         lib.db.execute(
@@ -129,10 +172,18 @@ def rebuild(lib: LibraryBase, progress: Progress | None = None, cancel: threadin
             rejected.append((sha, str(exc)))
         if progress:
             progress(done + 1, len(shas))
-    # Old revisions first, so each newer one supersedes the one before.
-    verified.sort(key=lambda item: (item[0].manifest.bundle_id, item[0].manifest.revision))
-    sources = {r["sha256"]: r["source"] for r in lib.db.query("SELECT sha256, source FROM bundles")}
-    with lib.db.atomic():
+    with lib.changing():
+        # What another program imported since the store was listed is indexed too.
+        for sha in sorted(lib.store.hashes() - set(shas)):
+            path = lib.store.path_for(sha)
+            try:
+                vb = verify_stored(lib, path)
+                verified.append((vb, sha, path.stat().st_size))
+            except DTNError as exc:
+                rejected.append((sha, str(exc)))
+        # Old revisions first, so each newer one supersedes the one before.
+        verified.sort(key=lambda item: (item[0].manifest.bundle_id, item[0].manifest.revision))
+        sources = {r["sha256"]: r["source"] for r in lib.db.query("SELECT sha256, source FROM bundles")}
         for table in INDEX_TABLES:
             lib.db.execute(f"DELETE FROM {table}")
         for vb, sha, size in verified:
