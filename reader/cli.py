@@ -200,8 +200,20 @@ def cmd_trust_list(args: argparse.Namespace) -> int:
 
 
 def cmd_trust_revoke(args: argparse.Namespace) -> int:
-    key = _trust(args).revoke(args.keyid, args.reason or "")
-    _out(f"revoked {key.key_id} ({key.name})")
+    with _open_library(args) as lib:
+        key, hidden = lib.revoke_key(args.keyid, args.reason or "")
+    _out(f"revoked {key.key_id} ({key.name}); {len(hidden)} edition(s) hidden, not deleted")
+    for line in hidden:
+        _out(f"  {line}")
+    return EXIT_OK
+
+
+def cmd_trust_restore(args: argparse.Namespace) -> int:
+    with _open_library(args) as lib:
+        key, shown = lib.restore_key(args.keyid)
+    _out(f"restored {key.key_id} ({key.name}); {len(shown)} edition(s) shown again")
+    for line in shown:
+        _out(f"  {line}")
     return EXIT_OK
 
 
@@ -426,6 +438,7 @@ def build_parser() -> argparse.ArgumentParser:
         ("add", cmd_trust_add, "trust a publisher or feed key from a .pub file"),
         ("list", cmd_trust_list, "list trusted keys with fingerprints"),
         ("revoke", cmd_trust_revoke, "revoke a key; what it signed is hidden"),
+        ("restore", cmd_trust_restore, "undo a revocation; what the key signed is shown again"),
     ):
         p = tsub.add_parser(name, help=help, description=help)
         p.add_argument("--library", metavar="DIR")
@@ -438,7 +451,8 @@ def build_parser() -> argparse.ArgumentParser:
             p.add_argument("--json", action="store_true")
         else:
             p.add_argument("keyid")
-            p.add_argument("--reason")
+            if name == "revoke":
+                p.add_argument("--reason")
 
     add_library_commands(command)
     return parser

@@ -176,6 +176,17 @@ class TrustStore:
         self._write(revoked)
         return revoked
 
+    def restore(self, key_id: str) -> TrustedKey:
+        """Undo a revocation (the wrong key was revoked). Raises TrustStoreError."""
+        key = self.get(format_key_id(parse_key_id(key_id)))
+        if key is None:
+            raise TrustStoreError(f"no trusted key with id {key_id}")
+        if not key.revoked:
+            raise TrustStoreError(f"key {key.key_id} is not revoked")
+        restored = replace(key, revoked_at=None, revoked_reason=None)
+        self._write(restored)
+        return restored
+
     def _write(self, key: TrustedKey) -> None:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)

@@ -10,7 +10,7 @@ from pathlib import Path
 import sqlite_utils
 
 from reader.core.library import compare as _compare
-from reader.core.library import failures, importing, maintenance, queries, schema, state
+from reader.core.library import failures, importing, keys, maintenance, queries, schema, state
 from reader.core.library import search as _search
 from reader.core.library.base import LibraryBase, WaitHook
 from reader.core.library.failures import boundary
@@ -92,11 +92,18 @@ class Library(LibraryBase):
     # --- maintenance.py: recovery, revocations, demo, rebuild, check ---------------------
 
     recover = boundary(maintenance.recover)
-    apply_revocations = boundary(maintenance.apply_revocations)
     is_empty = boundary(maintenance.is_empty)
     remove_demo = boundary(maintenance.remove_demo)
     rebuild = boundary(maintenance.rebuild)
     check = boundary(maintenance.check)
+
+    # --- keys.py: trusting, revoking, restoring keys ------------------------------------
+
+    trusted_keys = boundary(keys.trusted_keys)
+    trust_key = boundary(keys.trust_key)
+    revoke_key = boundary(keys.revoke_key)
+    restore_key = boundary(keys.restore_key)
+    apply_revocations = boundary(keys.apply_revocations)
 
     # --- importing.py (the rules it applies: rules.py) ------------------------------------
 

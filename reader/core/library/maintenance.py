@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from reader.core.bundle import VerifiedBundle, verify_bundle
 from reader.core.errors import CancelledError, DTNError, LibraryBusyError, LibraryStorageError, RevokedKeyError
-from reader.core.library import importing, rules
+from reader.core.library import importing, keys, rules
 from reader.core.library.models import Progress
 from reader.core.library.schema import INDEX_TABLES
 from reader.core.minisign import format_key_id
@@ -45,7 +45,7 @@ def recover(lib: LibraryBase) -> list[str]:
     finally:
         if lib.lock is not None:
             lib.lock.share(lib.limits.busy_timeout_ms, lib.say_waiting, lib.limits.open_retry_ms)
-    done.extend(apply_revocations(lib))
+    done.extend(keys.apply_revocations(lib))
     for line in done:
         log.info("recovery: %s", line)
     return done
@@ -84,35 +84,6 @@ def verify_stored(lib: LibraryBase, path: Path) -> VerifiedBundle:
         return verify_bundle(path, lib.trust, lib.bundle_limits)
     except (RevokedKeyError,):
         return verify_bundle(path, _TrustIgnoringRevocation(lib.trust), lib.bundle_limits)
-
-
-def apply_revocations(lib: LibraryBase) -> list[str]:
-    """Hide (not delete) editions signed by keys that are now revoked; unhide if trusted again.
-
-    Opens a change only when an edition's state differs (startup recovery next to another
-    program's import then does not wait for it)."""
-    revoked = {k.key_id: k for k in lib.trust.keys() if k.revoked}
-    if not _revocation_updates(lib, revoked):
-        return []
-    with lib.changing():
-        updates = _revocation_updates(lib, revoked)
-        for pk, _bundle_id, reason in updates:
-            lib.db.execute("UPDATE editions SET hidden_reason = ? WHERE pk = ?", [reason, pk])
-    return [f"{bundle_id}: {'hidden, ' + reason if reason else 'shown again'}" for _pk, bundle_id, reason in updates]
-
-
-def _revocation_updates(lib: LibraryBase, revoked: dict[str, TrustedKey]) -> list[tuple[int, str, str | None]]:
-    updates = []
-    for row in lib.db.query("SELECT pk, bundle_id, signer_key_id, hidden_reason FROM editions"):
-        key = revoked.get(row["signer_key_id"])
-        reason = None
-        if key is not None:
-            reason = f"signed by key {key.key_id} ({key.name}), revoked on {key.revoked_at}"
-            if key.revoked_reason:
-                reason += f": {key.revoked_reason}"
-        if reason != row["hidden_reason"]:
-            updates.append((row["pk"], row["bundle_id"], reason))
-    return updates
 
 
 def is_empty(lib: LibraryBase) -> bool:
@@ -192,7 +163,7 @@ def rebuild(lib: LibraryBase, progress: Progress | None = None, cancel: threadin
             "INSERT INTO audit (time, source, result, reason) VALUES (?, ?, ?, ?)",
             [utc_now(), "rebuild", "rebuilt", f"{len(verified)} bundle(s) indexed, {len(rejected)} failed verification"],
         )
-    apply_revocations(lib)
+    keys.apply_revocations(lib)
     return {"indexed": len(verified), "hidden": hidden, "rejected": rejected}
 
 

@@ -493,7 +493,7 @@ class ImportTrustView(View):
                 signed[edition.signer_key_id] = signed.get(edition.signer_key_id, 0) + 1
                 if edition.demo:
                     demo.add(edition.bundle_id)
-            return _Snapshot(lib.trust.keys(), signed, lib.audit(AUDIT_ROWS), demo)
+            return _Snapshot(lib.trusted_keys(), signed, lib.audit(AUDIT_ROWS), demo)
 
         self.run_task(work, self._on_reloaded, self._on_reload_failed, channel="load")
 
@@ -811,7 +811,7 @@ class ImportTrustView(View):
         name, role = dialog.name(), dialog.role()
 
         def work(lib: Library, handle: TaskHandle) -> TrustedKey:
-            return lib.trust.add(data, name=name, role=role)
+            return lib.trust_key(data, name=name, role=role)
 
         self.run_task(work, self._on_key_added, lambda exc: show_error(self, exc, self.tr("Add key")), write=True)
 
@@ -834,8 +834,7 @@ class ImportTrustView(View):
         """Revoke a key and hide what it signed (write task), then tell the other views."""
 
         def work(lib: Library, handle: TaskHandle) -> tuple[TrustedKey, list[str]]:
-            revoked = lib.trust.revoke(key_id, reason)
-            return revoked, lib.apply_revocations()
+            return lib.revoke_key(key_id, reason)
 
         self.run_task(work, self._on_key_revoked, lambda exc: show_error(self, exc, self.tr("Revoke key")), write=True)
 
