@@ -12,7 +12,7 @@ notes, bookmarks, reading positions, settings), maintenance.py (recover, rebuild
 
 from reader.core.library.compare import MAX_DIFF_PARAGRAPHS, normalised_title, paragraph_diff, paragraphs
 from reader.core.library.facade import Library
-from reader.core.library.limits import LibraryLimits
+from reader.core.library.limits import MAX_NOTE_CHARS, LibraryLimits
 from reader.core.library.models import (
     AuditEntry,
     Chapter,
@@ -32,7 +32,7 @@ from reader.core.library.schema import DB_NAME, INDEX_TABLES, STORE_DIR, TRUST_D
 from reader.core.library.search import _MARK_CLOSE, _MARK_OPEN, _mark, marks_to_text
 
 __all__ = [
-    "DB_NAME", "INDEX_TABLES", "MAX_DIFF_PARAGRAPHS", "STORE_DIR", "TRUST_DIR",
+    "DB_NAME", "INDEX_TABLES", "MAX_DIFF_PARAGRAPHS", "MAX_NOTE_CHARS", "STORE_DIR", "TRUST_DIR",
     "AuditEntry", "Chapter", "ChapterComparison", "ChapterInfo", "ChecklistItemState", "ChecklistView",
     "Comparison", "DiffPart", "Edition", "ImportResult", "LevelPoint", "Library", "LibraryLimits",
     "Progress", "SearchHit", "marks_to_text", "migrations", "normalised_title", "paragraph_diff", "paragraphs",

@@ -126,11 +126,11 @@ class Library(LibraryBase):
     levels = boundary(queries.levels)
     themes = boundary(queries.themes)
     theme_chapters = boundary(queries.theme_chapters)
-    changes_since_previous = boundary(queries.changes_since_previous)
 
     # --- compare.py ----------------------------------------------------------------------
 
     compare = boundary(_compare.compare)
+    changes_since_previous = boundary(_compare.changes_since_previous)
 
     # --- search.py -----------------------------------------------------------------------
 

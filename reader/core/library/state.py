@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from reader.core.errors import NotFoundError
+from reader.core.library.limits import MAX_NOTE_CHARS
 from reader.core.library.models import ChecklistItemState, ChecklistView
 from reader.core.trust import utc_now
 
@@ -41,7 +42,7 @@ def set_item_state(lib: LibraryBase, checklist_id: str, item_id: str, *, ticked:
         current_ticked, current_note = (bool(row[0]), row[1]) if row else (False, "")
         lib.db.execute(
             "INSERT OR REPLACE INTO checklist_state (checklist_id, item_id, ticked, note, updated_at) VALUES (?, ?, ?, ?, ?)",
-            [checklist_id, item_id, int(current_ticked if ticked is None else ticked), current_note if note is None else note[:2000], utc_now()],
+            [checklist_id, item_id, int(current_ticked if ticked is None else ticked), current_note if note is None else note[:MAX_NOTE_CHARS], utc_now()],
         )
 
 
@@ -62,7 +63,7 @@ def add_bookmark(lib: LibraryBase, bundle_id: str, chapter_id: str, anchor: str 
     with lib.db.atomic():
         return lib.db.execute(
             "INSERT INTO bookmarks (bundle_id, chapter_id, anchor, note, created_at) VALUES (?, ?, ?, ?, ?)",
-            [bundle_id, chapter_id, anchor, note[:2000], utc_now()],
+            [bundle_id, chapter_id, anchor, note[:MAX_NOTE_CHARS], utc_now()],
         ).lastrowid
 
 
