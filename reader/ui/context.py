@@ -1,4 +1,4 @@
-"""What every view gets: the library folder, the task runner, settings and navigation signals."""
+"""What every view gets: the library folder, the task runner, the person's settings and navigation signals."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
+
+from reader.ui.prefs import Preferences
 
 if TYPE_CHECKING:
     from reader.ui.tasks import TaskRunner
@@ -31,8 +33,16 @@ class AppContext(QObject):
     compare_requested = Signal(int, int)
     status_message = Signal(str)
 
-    def __init__(self, library_dir: Path, tasks: TaskRunner, language: str = "nl", parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        library_dir: Path,
+        tasks: TaskRunner,
+        language: str = "nl",
+        parent: QObject | None = None,
+        prefs: Preferences | None = None,
+    ) -> None:
         super().__init__(parent)
         self.library_dir = Path(library_dir)
         self.tasks = tasks
         self.language = language
+        self.prefs = prefs or Preferences()  # the person's own settings (language, geometry, folders)

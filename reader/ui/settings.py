@@ -23,18 +23,15 @@ from PySide6.QtWidgets import (
 from reader.core.demo import SETTING_NO_DEMO
 from reader.ui.context import AppContext
 from reader.ui.errors import show_error
-from reader.ui.i18n import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES
+from reader.ui.i18n import LANGUAGE_NAMES, LANGUAGES
 
 log = logging.getLogger(__name__)
 
-SETTING_LANGUAGE = "language"
 
 
 def _read_settings(lib, handle) -> dict[str, str]:
-    return {
-        SETTING_LANGUAGE: lib.setting(SETTING_LANGUAGE, DEFAULT_LANGUAGE) or DEFAULT_LANGUAGE,
-        SETTING_NO_DEMO: lib.setting(SETTING_NO_DEMO, "0") or "0",
-    }
+    """The library's own settings (the language is the person's: ctx.prefs)."""
+    return {SETTING_NO_DEMO: lib.setting(SETTING_NO_DEMO, "0") or "0"}
 
 
 def _remove_demo(lib, handle) -> int:
@@ -131,9 +128,9 @@ class SettingsDialog(QDialog):
         no_demo = "0" if self.load_demo.isChecked() else "1"
 
         def save(lib, handle) -> None:
-            lib.set_setting(SETTING_LANGUAGE, language)
             lib.set_setting(SETTING_NO_DEMO, no_demo)
 
+        self.ctx.prefs.set_language(language)
         self._set_enabled(False)
         self.ctx.tasks.submit(save, lambda _: self._on_saved(language), self._on_failed, write=True)
 

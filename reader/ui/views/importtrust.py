@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 from reader.core.errors import CancelledError, KeyFormatError, NotFoundError
 from reader.ui.errors import error_text, reason_text, show_error
 from reader.ui.format import demo_marking, format_timestamp, locale_for
+from reader.ui.prefs import FOLDER_IMPORT, FOLDER_KEYS
 from reader.ui.views.base import View
 
 if TYPE_CHECKING:
@@ -717,15 +718,18 @@ class ImportTrustView(View):
         from reader.core.bundle import BUNDLE_SUFFIX
 
         paths, _filter = QFileDialog.getOpenFileNames(
-            self, self.tr("Import bundle files"), "", self.tr("DTN bundles (*%1);;All files (*)").replace("%1", BUNDLE_SUFFIX)
+            self, self.tr("Import bundle files"), self.ctx.prefs.folder(FOLDER_IMPORT),
+            self.tr("DTN bundles (*%1);;All files (*)").replace("%1", BUNDLE_SUFFIX),
         )
         if paths:
+            self.ctx.prefs.set_folder(FOLDER_IMPORT, Path(paths[0]).parent)
             self.import_paths(paths)
 
     def choose_folder(self) -> None:
         """Ask for a folder, e.g. a USB stick (the button and the File menu), and import every bundle in it."""
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Import every bundle in a folder"))
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Import every bundle in a folder"), self.ctx.prefs.folder(FOLDER_IMPORT))
         if folder:
+            self.ctx.prefs.set_folder(FOLDER_IMPORT, folder)
             self.import_paths([folder])
 
     # --- drag and drop ----------------------------------------------------------------------------
@@ -782,9 +786,10 @@ class ImportTrustView(View):
 
     def _on_add_key_clicked(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Add a trusted key"), "", self.tr("minisign public keys (*.pub);;All files (*)")
+            self, self.tr("Add a trusted key"), self.ctx.prefs.folder(FOLDER_KEYS), self.tr("minisign public keys (*.pub);;All files (*)")
         )
         if path:
+            self.ctx.prefs.set_folder(FOLDER_KEYS, Path(path).parent)
             self.add_key_file(path)
 
     def add_key_file(self, path: str | Path) -> None:
