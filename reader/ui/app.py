@@ -147,11 +147,14 @@ class ReaderApp(QObject):
         library_loaded: the library is open (and the demo library loaded on a first start).
         library_failed(str): the library could not be opened; the message says why.
         demo_loaded(int): the demo library was loaded on a first start (that many bundles).
+        library_waited: a change waits for another program changing the library (emitted on
+            a worker thread; the status bar says so).
     """
 
     library_loaded = Signal()
     library_failed = Signal(str)
     demo_loaded = Signal(int)
+    library_waited = Signal()
 
     def __init__(self, options: Options, app: QApplication) -> None:
         super().__init__()
@@ -165,8 +168,9 @@ class ReaderApp(QObject):
         from reader.ui.context import AppContext
         from reader.ui.tasks import TaskRunner
 
-        self.tasks = TaskRunner(options.library)
+        self.tasks = TaskRunner(options.library, on_wait=lambda _message: self.library_waited.emit())
         self.ctx = AppContext(options.library, self.tasks, self.language, prefs=self.prefs)
+        self.library_waited.connect(self._on_library_waited)
         self.window = None
         self.loaded = False
         self._closed = False
@@ -190,6 +194,9 @@ class ReaderApp(QObject):
         self._apply_language(language)
         self._rebuild_window()
         self.ctx.status_message.emit(self.tr("The language is now English.") if language == "en" else self.tr("The language is now Dutch."))
+
+    def _on_library_waited(self) -> None:
+        self.ctx.status_message.emit(self.tr("Waiting for another program that is changing the library…"))
 
     # --- window --------------------------------------------------------------------------
 
