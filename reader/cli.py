@@ -13,8 +13,8 @@ import sys
 from pathlib import Path
 from typing import Any, Callable
 
-from reader import __version__
 from reader.core.errors import DTNError
+from reader.core.version import version_line
 
 EXIT_OK = 0
 EXIT_REJECTED = 1
@@ -59,33 +59,92 @@ def _say_waiting(message: str) -> None:
 # --- keys, sources, bundles -------------------------------------------------------------
 
 
+PASSWORD_ENV = "DTN_KEY_PASSWORD"
+# A password file holds the password on its first line; anything larger is not one.
+MAX_PASSWORD_FILE_BYTES = 4096
+
+
+def _read_password_file(path: str) -> str:
+    try:
+        with open(path, "rb") as f:
+            data = f.read(MAX_PASSWORD_FILE_BYTES + 1)
+    except OSError as exc:
+        raise UsageError(f"cannot read password file {path}: {exc.strerror or exc}") from None
+    if len(data) > MAX_PASSWORD_FILE_BYTES:
+        raise UsageError(f"password file {path} is larger than {MAX_PASSWORD_FILE_BYTES} bytes; it should hold one line")
+    try:
+        lines = data.decode("utf-8").splitlines()
+    except UnicodeDecodeError:
+        raise UsageError(f"password file {path} is not UTF-8 text") from None
+    password = lines[0] if lines else ""
+    if not password:
+        raise UsageError(f"password file {path} is empty; its first line is the password")
+    return password
+
+
+def _prompt(text: str) -> str:
+    """Ask on the terminal without echo; a usage error where there is no terminal to ask on."""
+    if not sys.stdin.isatty():
+        raise UsageError("no terminal to ask for the password on; give --password-file FILE "
+                         f"(or set ${PASSWORD_ENV})")
+    import getpass
+
+    try:
+        return getpass.getpass(text)
+    except EOFError:
+        raise UsageError("no password given") from None
+
+
+def _new_password(args: argparse.Namespace) -> str | None:
+    """The password for a new secret key: None with --no-password, else from --password-file,
+    $DTN_KEY_PASSWORD or asked twice."""
+    if args.no_password:
+        return None
+    if args.password_file:
+        return _read_password_file(args.password_file)
+    password = os.environ.get(PASSWORD_ENV)
+    if password:
+        return password
+    password = _prompt("Password for the new secret key: ")
+    if not password:
+        raise UsageError("an empty password protects nothing; give one, or --no-password for an unencrypted key")
+    if _prompt("The same password again: ") != password:
+        raise UsageError("the two passwords differ; nothing was written")
+    return password
+
+
 def cmd_keygen(args: argparse.Namespace) -> int:
     from reader.core.minisign import SecretKey
 
     out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
     key_path, pub_path = out / f"{args.name}.key", out / f"{args.name}.pub"
     for path in (key_path, pub_path):
         if path.exists():
             raise UsageError(f"{path} exists already; refusing to overwrite a key")
+    password = _new_password(args)  # before anything is written: a mistake here leaves nothing
+    out.mkdir(parents=True, exist_ok=True)
     key = SecretKey.generate()
-    password = os.environ.get("DTN_KEY_PASSWORD") if args.password else None
-    if args.password and not password:
-        import getpass
-
-        password = getpass.getpass("Password for the new secret key: ")
-    fd = os.open(key_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "wb") as f:
-        f.write(key.to_file(password))
-    pub_path.write_bytes(key.public.to_file())
-    _out(f"secret key: {key_path} (keep it private)")
+    written: list[Path] = []
+    try:
+        fd = os.open(key_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        written.append(key_path)
+        with os.fdopen(fd, "wb") as f:
+            f.write(key.to_file(password))
+        with open(pub_path, "xb") as f:
+            written.append(pub_path)
+            f.write(key.public.to_file())
+    except BaseException:
+        for path in written:  # never half a key pair
+            path.unlink(missing_ok=True)
+        raise
+    _out(f"secret key: {key_path} ({'encrypted with your password' if password else 'NOT encrypted'}; keep it private)")
     _out(f"public key: {pub_path}")
     _out(f"key id:     {key.key_id_hex}")
     _out(f"fingerprint: {key.public.fingerprint}")
     return EXIT_OK
 
 
-def _load_secret_key(path: str):
+def _load_secret_key(path: str, password_file: str | None = None):
     from reader.core.errors import KeyPasswordError
     from reader.core.minisign import SecretKey
 
@@ -96,11 +155,10 @@ def _load_secret_key(path: str):
     try:
         return SecretKey.from_bytes(data)
     except KeyPasswordError:
-        password = os.environ.get("DTN_KEY_PASSWORD")
-        if password is None:
-            import getpass
-
-            password = getpass.getpass(f"Password for {path}: ")
+        if password_file:
+            password = _read_password_file(password_file)
+        else:
+            password = os.environ.get(PASSWORD_ENV) or _prompt(f"Password for {path}: ")
         return SecretKey.from_bytes(data, password)
 
 
@@ -116,17 +174,34 @@ def cmd_init(args: argparse.Namespace) -> int:
 def cmd_build(args: argparse.Namespace) -> int:
     from reader.core.source import build_source
 
-    key = _load_secret_key(args.key)
+    out = Path(args.out)
+    if not out.parent.is_dir():
+        raise UsageError(f"the output folder {out.parent} does not exist; create it first")
+    if out.is_dir():
+        raise UsageError(f"{out} is a folder; give the bundle's file name, e.g. {out / 'edition.dtnb'}")
+    key = _load_secret_key(args.key, args.password_file)
     data, source = build_source(args.src, key)
     for warning in source.warnings:
         print(f"warning: {warning}", file=sys.stderr)
-    out = Path(args.out)
-    tmp = out.with_name(f".tmp-{out.name}")
-    tmp.write_bytes(data)
-    os.replace(tmp, out)
+    _write_atomic(out, data)
     _out(f"built {out}: {source.manifest['bundle_id']} revision {source.manifest['revision']}, "
          f"{len(source.members)} files, signed by key {key.key_id_hex}")
     return EXIT_OK
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    """Write beside ``path`` and rename: a full disk or a kill leaves the old file (or none)."""
+    tmp = path.with_name(f".tmp-{path.name}")
+    try:
+        with open(tmp, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise OSError(exc.errno, f"cannot write {path}: {exc.strerror or exc}") from None
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
@@ -174,8 +249,12 @@ def cmd_trust_add(args: argparse.Namespace) -> int:
         data = Path(args.pub).read_bytes()
     except OSError as exc:
         raise UsageError(f"cannot read {args.pub}: {exc.strerror or exc}") from None
-    key = _trust(args).add(data, name=args.name, role=args.role)
-    _out(f"trusted {key.key_id} as {key.name!r} ({key.role})")
+    if args.role == "publisher" and not (args.publisher or "").strip():
+        raise UsageError("a publisher key needs --publisher NAME: the publisher name its bundles must carry")
+    with _open_library(args) as lib:  # the library audits the change
+        key = lib.trust.add(data, name=args.name, role=args.role, publisher=args.publisher, source=str(Path(args.pub).resolve()))
+    signs = f", signs for publisher {key.publisher!r}" if key.role == "publisher" else ""
+    _out(f"trusted {key.key_id} as {key.name!r} ({key.role}{signs})")
     _out(f"fingerprint: {key.key.fingerprint}")
     return EXIT_OK
 
@@ -195,6 +274,8 @@ def cmd_trust_list(args: argparse.Namespace) -> int:
             marks.append("DEMO")
         state = f"REVOKED {k.revoked_at}" + (f" ({k.revoked_reason})" if k.revoked_reason else "") if k.revoked else "active"
         _out(f"{k.key_id:>16}  {k.role:<9}  {state:<8}  {k.name}" + (f"  [{', '.join(marks)}]" if marks else ""))
+        if k.role == "publisher":
+            _out(f"{'':>16}  publisher   " + (repr(k.publisher) if not k.unbound else "(not yet bound: the first bundle it signs binds it)"))
         _out(f"{'':>16}  fingerprint {k.key.fingerprint}")
     return EXIT_OK
 
@@ -202,18 +283,16 @@ def cmd_trust_list(args: argparse.Namespace) -> int:
 def cmd_trust_revoke(args: argparse.Namespace) -> int:
     with _open_library(args) as lib:
         key, hidden = lib.revoke_key(args.keyid, args.reason or "")
-    _out(f"revoked {key.key_id} ({key.name}); {len(hidden)} edition(s) hidden, not deleted")
+    _out(f"revoked {key.key_id} ({key.name}); {len(hidden)} edition(s) hidden")
     for line in hidden:
         _out(f"  {line}")
     return EXIT_OK
 
 
-def cmd_trust_restore(args: argparse.Namespace) -> int:
+def cmd_trust_unrevoke(args: argparse.Namespace) -> int:
     with _open_library(args) as lib:
         key, shown = lib.restore_key(args.keyid)
-    _out(f"restored {key.key_id} ({key.name}); {len(shown)} edition(s) shown again")
-    for line in shown:
-        _out(f"  {line}")
+    _out(f"revocation of {key.key_id} ({key.name}) undone; {len(shown)} edition(s) shown again")
     return EXIT_OK
 
 
@@ -229,6 +308,17 @@ def _demo_mark(edition) -> str:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from reader.core.sync import is_feed_folder
+
+    feeds = [p for p in args.paths if is_feed_folder(p)]
+    if feeds:  # a feed folder (a USB stick from 'dtn fetch') is imported with the feed's checks
+        status = EXIT_OK
+        for folder in feeds:
+            status = max(status, cmd_sync(argparse.Namespace(**{**vars(args), "target": folder, "mirror": None, "ca_bundle": None})))
+        rest = [p for p in args.paths if p not in feeds]
+        if not rest:
+            return status
+        return max(status, cmd_import(argparse.Namespace(**{**vars(args), "paths": rest})))
     with _open_library(args) as lib:
         results = lib.import_paths(args.paths)
     for result in results:
@@ -319,10 +409,15 @@ def cmd_levels(args: argparse.Namespace) -> int:
 def cmd_audit(args: argparse.Namespace) -> int:
     from dataclasses import asdict
 
+    from reader.core.library.importing import AUDIT_RESULT_GROUPS
+
     with _open_library(args) as lib:
-        entries = lib.audit(args.limit)
+        entries = lib.audit(args.limit, results=AUDIT_RESULT_GROUPS.get(args.result or "", ()), since=args.since, until=args.until)
     if args.json:
         _json_out([asdict(a) for a in entries])
+        return EXIT_OK
+    if args.csv:
+        sys.stdout.write(lib.audit_csv(entries))
         return EXIT_OK
     for a in entries:
         what = f"{a.bundle_id} r{a.revision}" if a.bundle_id else (a.sha256 or "")[:12]
@@ -331,8 +426,14 @@ def cmd_audit(args: argparse.Namespace) -> int:
 
 
 def cmd_rebuild(args: argparse.Namespace) -> int:
-    with _open_library(args) as lib:
-        report = lib.rebuild()
+    from reader.core.library.deepcheck import rebuild_library
+
+    report = rebuild_library(_library_dir(args))
+    if report["moved_aside"]:
+        _out(f"the library database was damaged ({report['damage']}); it was moved to {report['moved_aside']}")
+        _out("ticks, notes, bookmarks and the audit log were in that file; the editions are rebuilt from the store")
+    for sha, where in report["quarantined"]:
+        _out(f"quarantined (altered): store file {sha[:12]} moved to {where}")
     _out(f"rebuilt the index: {report['indexed']} bundle(s) verified and indexed")
     for bundle_id in report["hidden"]:
         _out(f"hidden (signing key revoked): {bundle_id}")
@@ -343,11 +444,61 @@ def cmd_rebuild(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     with _open_library(args, recover=not args.no_recover) as lib:
-        problems = lib.check()
-    for problem in problems:
-        _out(f"problem: {problem}")
-    _out("library is consistent" if not problems else f"{len(problems)} problem(s) found")
-    return EXIT_REJECTED if problems else EXIT_OK
+        if args.quick:
+            problems = lib.check()
+            for problem in problems:
+                _out(f"problem: {problem}")
+            _out("library is consistent (quick check)" if not problems else f"{len(problems)} problem(s) found")
+            return EXIT_REJECTED if problems else EXIT_OK
+        from reader.core.library.deepcheck import deep_check, report_json
+
+        report = deep_check(lib)
+    if args.json:
+        _json_out(report_json(report))
+        return EXIT_OK if report.ok else EXIT_REJECTED
+    for edition, findings in report.by_edition().items():
+        _out(f"{edition or 'library'}:")
+        for finding in findings:
+            _out(f"  {finding.message}")
+    mb = report.bytes_hashed / 1_000_000
+    if report.ok:
+        _out(f"library is consistent: {report.bundles} bundle(s) re-hashed ({mb:.1f} MB), re-verified and compared with the index")
+        return EXIT_OK
+    _out(f"{len(report.findings)} problem(s) found in {report.bundles} bundle(s)")
+    _out(_check_advice(report))
+    return EXIT_REJECTED
+
+
+def _check_advice(report) -> str:
+    """What helps, by what was found (never a command that cannot)."""
+    codes = {f.code for f in report.findings}
+    lost = codes & {"store-hash-mismatch", "bundle-unverified", "store-unreadable", "store-missing"}
+    advice = "run 'dtn rebuild' to rebuild the index from the signed originals"
+    if lost:
+        advice += ("; a store file that was altered, cannot be read or no longer verifies is moved to the quarantine "
+                   "folder by the rebuild: import that edition again from its source")
+    return advice
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    if not args.pdf.lower().endswith(".pdf"):
+        raise UsageError(f"{args.pdf}: the file name must end in .pdf")
+    # Qt is loaded here only, so every other command starts without it.
+    from reader.ui import printing
+
+    printing.ensure_application(args.language)
+    with _open_library(args) as lib:
+        source = printing.load_print_source(lib, args.edition, args.chapter)
+    for problem in source.problems:
+        print(f"warning: {problem}", file=sys.stderr)
+    if args.chapter:
+        printout = printing.chapter_printout(source.edition, source.chapters[0], args.language, source.assets)
+    else:
+        printout = printing.edition_printout(source, args.language)
+    pages = printing.write_pdf(printout, args.pdf)
+    what = f"chapter {args.chapter} of " if args.chapter else ""
+    _out(f"wrote {args.pdf}: {what}{source.edition.key}{_demo_mark(source.edition)}, {pages} page(s)")
+    return EXIT_OK
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -364,6 +515,79 @@ def cmd_demo(args: argparse.Namespace) -> int:
     for result in results:
         _out(result.line())
     return EXIT_REJECTED if any(not r.ok for r in results) else EXIT_OK
+
+
+# --- feeds and sync --------------------------------------------------------------------------------
+
+
+def cmd_feed(args: argparse.Namespace) -> int:
+    from reader.core.feed import write_feed
+
+    key = _load_secret_key(args.key)
+    feed = write_feed(args.dir, key, expires_days=args.expires_days)
+    _out(f"wrote {Path(args.dir) / 'feed.json'}: version {feed.version}, {len(feed.entries)} bundle(s), "
+         f"expires {feed.expires}, signed by key {key.key_id_hex}")
+    return EXIT_OK
+
+
+def _fetcher_factory(args: argparse.Namespace):
+    from reader.core.sync import HttpxFetcher
+
+    return lambda: HttpxFetcher(ca_bundle=args.ca_bundle)
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    from reader.core.sync import SyncState, sync_library
+
+    with _open_library(args) as lib:
+        target = args.target
+        mirrors = list(args.mirror or [])
+        if target is None:
+            settings = SyncState(lib.folder).settings
+            if not settings.configured:
+                raise UsageError("no feed configured; give a URL or a feed folder")
+            target, mirrors = settings.urls[0], settings.urls[1:]
+        report = sync_library(lib, target, mirrors=mirrors, fetcher_factory=_fetcher_factory(args))
+    for result in report.results:
+        _out(result.line())
+    if report.level_change:
+        c = report.level_change
+        old = f"{c.old_value} {c.old_label}" if c.old_value is not None else "none"
+        _out(f"NEW NATIONAL THREAT LEVEL: {c.new_value} {c.new_label} (was {old}), {c.edition}")
+    _out(report.summary())
+    return EXIT_OK if report.ok else EXIT_REJECTED
+
+
+def cmd_fetch(args: argparse.Namespace) -> int:
+    from reader.core.sync import HttpSource, fetch_to_folder
+
+    source = HttpSource([args.url, *(args.mirror or [])], _fetcher_factory(args)())
+    try:
+        report = fetch_to_folder(source, args.to, _trust(args))
+    finally:
+        source.close()
+    for result in report.results:
+        _out(result.line())
+    failed = sum(1 for r in report.results if not r.ok)
+    _out(f"feed version {report.feed_version} written to {args.to}: {len(report.results) - failed} bundle(s) verified, {failed} refused")
+    return EXIT_REJECTED if failed else EXIT_OK
+
+
+def add_sync_commands(command: Callable) -> None:
+    """Commands for publishing and following a signed feed."""
+    p = command("feed", cmd_feed, "write and sign feed.json for a folder of bundles (version one above the last)", library=False)
+    p.add_argument("dir")
+    p.add_argument("--key", required=True, help="minisign secret key with the feed role")
+    p.add_argument("--expires-days", type=int, default=30, metavar="N", help="days until the feed expires (default 30)")
+    p = command("sync", cmd_sync, "bring the library up to date from a feed URL or a feed folder")
+    p.add_argument("target", nargs="?", metavar="URL|DIR", help="default: the feed configured in the window")
+    p.add_argument("--mirror", action="append", metavar="URL", help="a mirror of the feed, tried in order (repeatable)")
+    p.add_argument("--ca-bundle", metavar="FILE", help="trust this organisation's CA bundle for https")
+    p = command("fetch", cmd_fetch, "download and verify a feed into a folder for an offline machine")
+    p.add_argument("url")
+    p.add_argument("--to", required=True, metavar="DIR")
+    p.add_argument("--mirror", action="append", metavar="URL", help="a mirror of the feed, tried in order (repeatable)")
+    p.add_argument("--ca-bundle", metavar="FILE", help="trust this organisation's CA bundle for https")
 
 
 def add_library_commands(command: Callable) -> None:
@@ -383,14 +607,25 @@ def add_library_commands(command: Callable) -> None:
     p.add_argument("--theme", action="append", help="only chapters with this theme (repeatable)")
     p.add_argument("--from", dest="year_from", type=int, metavar="YEAR")
     p.add_argument("--to", dest="year_to", type=int, metavar="YEAR")
+    p = command("export", cmd_export, "write an edition (or one chapter of it) as a PDF with title page and page headers")
+    p.add_argument("edition", help="BUNDLE_ID or BUNDLE_ID@REVISION")
+    p.add_argument("--chapter", metavar="ID", help="only this chapter ('dtn show EDITION --json' lists the ids)")
+    p.add_argument("--pdf", required=True, metavar="FILE", help="the PDF file to write")
+    p.add_argument("--language", choices=("nl", "en"), default="en", help="language of the title page, headers and footers")
     p = command("levels", cmd_levels, "the merged threat level history")
     p.add_argument("--json", action="store_true")
-    p = command("audit", cmd_audit, "the audit log of import attempts, newest first")
+    p = command("audit", cmd_audit, "the audit log of imports, rejections and trust changes, newest first")
     p.add_argument("--json", action="store_true")
+    p.add_argument("--csv", action="store_true", help="write the rows as CSV")
     p.add_argument("--limit", type=int, default=1000)
+    p.add_argument("--result", choices=("imported", "rejected", "trust", "library"), help="only rows of this kind")
+    p.add_argument("--since", metavar="DATE", help="only rows on or after DATE (YYYY-MM-DD, UTC)")
+    p.add_argument("--until", metavar="DATE", help="only rows before DATE (YYYY-MM-DD, UTC)")
     command("rebuild", cmd_rebuild, "recreate the index from the stored bundles, re-verifying each")
-    p = command("check", cmd_check, "check the library for problems (exit 1 if any)")
+    p = command("check", cmd_check, "re-verify the library end to end against its signed originals (exit 1 on a problem)")
     p.add_argument("--no-recover", action="store_true", help="report without running startup recovery first")
+    p.add_argument("--quick", action="store_true", help="only the fast check: database structure, store files against index rows")
+    p.add_argument("--json", action="store_true")
     p = command("demo", cmd_demo, "load or remove the built-in demo library")
     p.add_argument("action", choices=("load", "remove"))
 
@@ -405,7 +640,7 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="dtn", description="Build, verify and read signed DTN bundles.")
-    parser.add_argument("--version", action="version", version=f"dtn {__version__}")
+    parser.add_argument("--version", action="version", version=version_line())
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     def command(name: str, func: Callable[[argparse.Namespace], int], help: str, library: bool = True):
@@ -418,7 +653,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("keygen", cmd_keygen, "create a minisign key pair NAME.key / NAME.pub", library=False)
     p.add_argument("name")
     p.add_argument("--out", required=True, metavar="DIR")
-    p.add_argument("--password", action="store_true", help="protect the secret key with a password ($DTN_KEY_PASSWORD or prompt)")
+    secrecy = p.add_mutually_exclusive_group()
+    secrecy.add_argument("--password-file", metavar="FILE", help="encrypt the secret key with the password on this file's first line (default: ask twice, or $DTN_KEY_PASSWORD)")
+    secrecy.add_argument("--no-password", action="store_true", help="write the secret key unencrypted (automation; keep the file safe)")
+    secrecy.add_argument("--password", action="store_true", help=argparse.SUPPRESS)  # the default now; kept for old scripts
 
     p = command("init", cmd_init, "write an example edition source folder", library=False)
     p.add_argument("dir")
@@ -427,6 +665,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("src")
     p.add_argument("--key", required=True, help="minisign secret key")
     p.add_argument("--out", required=True, metavar="FILE.dtnb")
+    p.add_argument("--password-file", metavar="FILE", help="the key's password on this file's first line (default: $DTN_KEY_PASSWORD or ask)")
 
     p = command("verify", cmd_verify, "verify bundles and print a report per file")
     p.add_argument("files", nargs="+", metavar="FILE")
@@ -438,7 +677,7 @@ def build_parser() -> argparse.ArgumentParser:
         ("add", cmd_trust_add, "trust a publisher or feed key from a .pub file"),
         ("list", cmd_trust_list, "list trusted keys with fingerprints"),
         ("revoke", cmd_trust_revoke, "revoke a key; what it signed is hidden"),
-        ("restore", cmd_trust_restore, "undo a revocation; what the key signed is shown again"),
+        ("unrevoke", cmd_trust_unrevoke, "undo a revocation; what the key signed is shown again"),
     ):
         p = tsub.add_parser(name, help=help, description=help)
         p.add_argument("--library", metavar="DIR")
@@ -447,6 +686,7 @@ def build_parser() -> argparse.ArgumentParser:
             p.add_argument("pub")
             p.add_argument("--name")
             p.add_argument("--role", choices=("publisher", "feed"), default="publisher")
+            p.add_argument("--publisher", metavar="NAME", help="the publisher name this key signs for (required for a publisher key)")
         elif name == "list":
             p.add_argument("--json", action="store_true")
         else:
@@ -455,6 +695,7 @@ def build_parser() -> argparse.ArgumentParser:
                 p.add_argument("--reason")
 
     add_library_commands(command)
+    add_sync_commands(command)
     return parser
 
 
@@ -474,3 +715,16 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except OSError as exc:  # the machine said no (full disk, read-only folder, no permission): not a bug
+        print(f"dtn: {os_error_line(exc)}", file=sys.stderr)
+        return EXIT_REJECTED
+
+
+def os_error_line(exc: OSError) -> str:
+    """One line for an OSError: the file and what the system said, e.g.
+    "cannot write out/x.dtnb: No space left on device"."""
+    reason = exc.strerror or str(exc) or type(exc).__name__
+    if exc.filename is None:
+        return reason
+    target = exc.filename if exc.filename2 is None else f"{exc.filename} -> {exc.filename2}"
+    return f"{target}: {reason}"

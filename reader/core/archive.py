@@ -77,28 +77,36 @@ class Member:
 def check_member_name(name: str, limits: ArchiveLimits) -> None:
     """Refuse names that could escape a folder or collide on some file system."""
     if not name:
-        raise UnsafeArchiveError("archive has an entry with an empty name")
+        raise UnsafeArchiveError("archive has an entry with an empty name", code="entry-name-empty")
     if len(name.encode("utf-8")) > limits.max_name_bytes:
-        raise UnsafeArchiveError(f"entry name longer than {limits.max_name_bytes} bytes: {name[:60]!r}...")
+        raise UnsafeArchiveError(
+            f"entry name longer than {limits.max_name_bytes} bytes: {name[:60]!r}...", code="entry-name-long", name=name[:60], limit=limits.max_name_bytes
+        )
     if _CONTROL_CHARS_RE.search(name):
-        raise UnsafeArchiveError(f"entry name {name!r} contains control characters")
+        raise UnsafeArchiveError(f"entry name {name!r} contains control characters", code="entry-name-control", name=name)
     if "\\" in name:
-        raise UnsafeArchiveError(f"entry name {name!r} contains a backslash")
+        raise UnsafeArchiveError(f"entry name {name!r} contains a backslash", code="entry-name-backslash", name=name)
     if name.startswith("/"):
-        raise UnsafeArchiveError(f"entry name {name!r} is an absolute path")
+        raise UnsafeArchiveError(f"entry name {name!r} is an absolute path", code="entry-name-absolute", name=name)
     if len(name) >= 2 and name[1] == ":":
-        raise UnsafeArchiveError(f"entry name {name!r} starts with a drive letter")
+        raise UnsafeArchiveError(f"entry name {name!r} starts with a drive letter", code="entry-name-drive", name=name)
     if name.endswith("/"):
-        raise UnsafeArchiveError(f"entry {name!r} is a directory; bundles hold regular files only")
+        raise UnsafeArchiveError(f"entry {name!r} is a directory; bundles hold regular files only", code="entry-directory", name=name)
     parts = name.split("/")
     if "" in parts or "." in parts or ".." in parts:
-        raise UnsafeArchiveError(f"entry name {name!r} has an empty, '.' or '..' path segment (path traversal)")
+        raise UnsafeArchiveError(
+            f"entry name {name!r} has an empty, '.' or '..' path segment (path traversal)", code="entry-name-traversal", name=name
+        )
     if len(parts) > limits.max_path_depth:
-        raise UnsafeArchiveError(f"entry name {name!r} is nested deeper than {limits.max_path_depth} levels")
+        raise UnsafeArchiveError(
+            f"entry name {name!r} is nested deeper than {limits.max_path_depth} levels", code="entry-name-deep", name=name, limit=limits.max_path_depth
+        )
     if _FORBIDDEN_NAME_CHARS_RE.search(name):
-        raise UnsafeArchiveError(f"entry name {name!r} contains a character not allowed in file names")
+        raise UnsafeArchiveError(
+            f"entry name {name!r} contains a character not allowed in file names", code="entry-name-character", name=name
+        )
     if not unicodedata.is_normalized("NFC", name):
-        raise UnsafeArchiveError(f"entry name {name!r} is not in Unicode NFC form")
+        raise UnsafeArchiveError(f"entry name {name!r} is not in Unicode NFC form", code="entry-name-nfc", name=name)
 
 
 class Archive:
@@ -119,7 +127,9 @@ class Archive:
         try:
             file = open(path, "rb")
         except OSError as exc:
-            raise ArchiveError(f"cannot open {path}: {exc.strerror or exc}") from None
+            raise ArchiveError(
+                f"cannot open {path}: {exc.strerror or exc}", code="archive-open", path=str(path), detail=exc.strerror or str(exc)
+            ) from None
         try:
             file.seek(0, 2)
             size = file.tell()
@@ -149,7 +159,7 @@ class Archive:
             while remaining:
                 data = f.read(min(chunk, remaining))
                 if not data:
-                    raise ArchiveError(f"{name}: archive ends inside this member (truncated)")
+                    raise ArchiveError(f"{name}: archive ends inside this member (truncated)", code="archive-truncated-member", name=name)
                 remaining -= len(data)
                 yield data
             return
@@ -159,14 +169,16 @@ class Archive:
             while remaining and not inflater.eof:
                 data = f.read(min(chunk, remaining))
                 if not data:
-                    raise ArchiveError(f"{name}: archive ends inside this member (truncated)")
+                    raise ArchiveError(f"{name}: archive ends inside this member (truncated)", code="archive-truncated-member", name=name)
                 remaining -= len(data)
                 while data:
                     # Ask for at most one byte more than declared, so overflow is seen without inflating it.
                     out = inflater.decompress(data, member.size - produced + 1)
                     produced += len(out)
                     if produced > member.size:
-                        raise LimitExceededError(f"{name}: inflates to more than its declared size {member.size}")
+                        raise LimitExceededError(
+                            f"{name}: inflates to more than its declared size {member.size}", code="entry-inflates-over", name=name, size=member.size
+                        )
                     if out:
                         yield out
                     data = inflater.unconsumed_tail
@@ -174,16 +186,22 @@ class Archive:
                         break
             tail = inflater.flush()
         except zlib.error as exc:
-            raise ArchiveError(f"{name}: compressed data is corrupt ({exc})") from None
+            raise ArchiveError(f"{name}: compressed data is corrupt ({exc})", code="entry-corrupt", name=name, detail=str(exc)) from None
         produced += len(tail)
         if produced > member.size:
-            raise LimitExceededError(f"{name}: inflates to more than its declared size {member.size}")
+            raise LimitExceededError(
+                f"{name}: inflates to more than its declared size {member.size}", code="entry-inflates-over", name=name, size=member.size
+            )
         if tail:
             yield tail
         if not inflater.eof or remaining or inflater.unused_data:
-            raise ArchiveError(f"{name}: compressed data does not end where the archive says it does")
+            raise ArchiveError(
+                f"{name}: compressed data does not end where the archive says it does", code="entry-compressed-end", name=name
+            )
         if produced != member.size:
-            raise ArchiveError(f"{name}: inflates to {produced} bytes, the archive says {member.size}")
+            raise ArchiveError(
+                f"{name}: inflates to {produced} bytes, the archive says {member.size}", code="entry-inflated-size", name=name, produced=produced, size=member.size
+            )
 
     def read(self, name: str) -> bytes:
         return b"".join(self.iter_chunks(name))
@@ -216,7 +234,7 @@ class Archive:
             want = buffer[:remaining] if remaining < len(buffer) else buffer
             n = f.readinto(want) if _preadv is None else _preadv(fd, [want], offset)
             if not n:
-                raise ArchiveError(f"{name}: archive ends inside this member (truncated)")
+                raise ArchiveError(f"{name}: archive ends inside this member (truncated)", code="archive-truncated-member", name=name)
             digest.update(want if n == len(want) else buffer[:n])
             remaining -= n
             offset += n
@@ -244,16 +262,18 @@ _preadv = getattr(os, "preadv", None)
 
 def _preflight(f: BinaryIO, size: int, limits: ArchiveLimits) -> dict[str, Member]:
     if size > limits.max_archive_bytes:
-        raise LimitExceededError(f"file is {size} bytes; bundles may be at most {limits.max_archive_bytes} bytes")
+        raise LimitExceededError(
+            f"file is {size} bytes; bundles may be at most {limits.max_archive_bytes} bytes", code="archive-too-large", size=size, limit=limits.max_archive_bytes
+        )
     if size < _EOCD.size:
-        raise ArchiveError("not a zip archive (file too small)")
+        raise ArchiveError("not a zip archive (file too small)", code="archive-too-small")
     head = _read_at(f, 0, 4)
     if head != _LOCAL_SIG:
         if head == _EOCD_SIG and size == _EOCD.size:
-            raise ArchiveError("zip archive is empty")
+            raise ArchiveError("zip archive is empty", code="archive-empty")
         if b"PK" not in _read_at(f, 0, min(size, 65536)):
-            raise ArchiveError("not a zip archive")
-        raise UnsafeArchiveError("unexpected bytes before the zip archive (prepended data)")
+            raise ArchiveError("not a zip archive", code="archive-not-zip")
+        raise UnsafeArchiveError("unexpected bytes before the zip archive (prepended data)", code="archive-prepended")
 
     # End of central directory: must end the file exactly (no comment, nothing appended).
     eocd_offset = size - _EOCD.size
@@ -263,20 +283,22 @@ def _preflight(f: BinaryIO, size: int, limits: ArchiveLimits) -> dict[str, Membe
         tail_start = max(0, size - _MAX_EOCD_SEARCH)
         tail = _read_at(f, tail_start, size - tail_start)
         if tail.rfind(_EOCD_SIG) >= 0:
-            raise UnsafeArchiveError("unexpected bytes after the zip archive (appended data or archive comment)")
-        raise ArchiveError("not a complete zip archive (end of central directory missing; truncated?)")
+            raise UnsafeArchiveError("unexpected bytes after the zip archive (appended data or archive comment)", code="archive-appended")
+        raise ArchiveError("not a complete zip archive (end of central directory missing; truncated?)", code="archive-no-end")
     if comment_len:
-        raise UnsafeArchiveError("zip archive comments are not allowed in bundles")
+        raise UnsafeArchiveError("zip archive comments are not allowed in bundles", code="archive-comment")
     if disk or cd_disk or disk_entries != total_entries:
-        raise UnsafeArchiveError("multi-disk (split) zip archives are not supported")
+        raise UnsafeArchiveError("multi-disk (split) zip archives are not supported", code="archive-multi-disk")
     if 0xFFFF in (disk_entries, total_entries) or 0xFFFFFFFF in (cd_size, cd_offset):
-        raise UnsafeArchiveError("zip64 archives are not supported")
+        raise UnsafeArchiveError("zip64 archives are not supported", code="archive-zip64")
     if total_entries == 0:
-        raise ArchiveError("zip archive is empty")
+        raise ArchiveError("zip archive is empty", code="archive-empty")
     if total_entries > limits.max_members:
-        raise LimitExceededError(f"archive has {total_entries} entries; at most {limits.max_members} are allowed")
+        raise LimitExceededError(
+            f"archive has {total_entries} entries; at most {limits.max_members} are allowed", code="archive-too-many-entries", count=total_entries, limit=limits.max_members
+        )
     if cd_offset + cd_size != eocd_offset:
-        raise UnsafeArchiveError("central directory is not where the end record says (gap or overlap)")
+        raise UnsafeArchiveError("central directory is not where the end record says (gap or overlap)", code="archive-directory-misplaced")
 
     cd = _read_at(f, cd_offset, cd_size)
     members: dict[str, tuple[str, int, int, int, int, int, int, bytes]] = {}  # name, method, flags, crc, sizes, offset, raw name
@@ -285,59 +307,71 @@ def _preflight(f: BinaryIO, size: int, limits: ArchiveLimits) -> dict[str, Membe
     pos = 0
     for _ in range(total_entries):
         if pos + _CD.size > len(cd):
-            raise ArchiveError("central directory is truncated")
+            raise ArchiveError("central directory is truncated", code="archive-directory-truncated")
         (
             sig, _made_by, _needed, flags, method, _time, _date, crc, csize, usize,
             name_len, extra_len, comment_len, disk_start, _int_attr, ext_attr, offset,
         ) = _CD.unpack_from(cd, pos)
         if sig != _CD_SIG:
-            raise ArchiveError("central directory entry has a bad signature")
+            raise ArchiveError("central directory entry has a bad signature", code="archive-directory-signature")
         made_by_system = _made_by >> 8
         name_bytes = cd[pos + _CD.size : pos + _CD.size + name_len]
         extra = cd[pos + _CD.size + name_len : pos + _CD.size + name_len + extra_len]
         pos += _CD.size + name_len + extra_len + comment_len
         if pos > len(cd):
-            raise ArchiveError("central directory is truncated")
+            raise ArchiveError("central directory is truncated", code="archive-directory-truncated")
         name = _decode_name(name_bytes, flags)
         check_member_name(name, limits)
         if flags & (_FLAG_ENCRYPTED | _FLAG_STRONG_ENCRYPTION):
-            raise UnsafeArchiveError(f"entry {name!r} is encrypted")
+            raise UnsafeArchiveError(f"entry {name!r} is encrypted", code="entry-encrypted", name=name)
         if flags & _FLAG_DATA_DESCRIPTOR:
-            raise UnsafeArchiveError(f"entry {name!r} uses a data descriptor (streamed zip); not supported")
+            raise UnsafeArchiveError(
+                f"entry {name!r} uses a data descriptor (streamed zip); not supported", code="entry-data-descriptor", name=name
+            )
         if method not in (METHOD_STORED, METHOD_DEFLATED):
-            raise UnsafeArchiveError(f"entry {name!r} uses compression method {method}; only stored and deflate are allowed")
+            raise UnsafeArchiveError(
+                f"entry {name!r} uses compression method {method}; only stored and deflate are allowed", code="entry-compression", name=name, method=method
+            )
         if disk_start:
-            raise UnsafeArchiveError("multi-disk (split) zip archives are not supported")
+            raise UnsafeArchiveError("multi-disk (split) zip archives are not supported", code="archive-multi-disk")
         if _has_zip64_extra(extra):
-            raise UnsafeArchiveError(f"entry {name!r} uses zip64 fields; not supported")
+            raise UnsafeArchiveError(f"entry {name!r} uses zip64 fields; not supported", code="entry-zip64", name=name)
         if made_by_system == 3:  # Unix: the file type is in the high bits
             mode = ext_attr >> 16
             if stat.S_ISLNK(mode):
-                raise UnsafeArchiveError(f"entry {name!r} is a symbolic link")
+                raise UnsafeArchiveError(f"entry {name!r} is a symbolic link", code="entry-symlink", name=name)
             if mode and not stat.S_ISREG(mode) and stat.S_IFMT(mode):
-                raise UnsafeArchiveError(f"entry {name!r} is not a regular file")
+                raise UnsafeArchiveError(f"entry {name!r} is not a regular file", code="entry-not-regular", name=name)
         if ext_attr & 0x10:  # MS-DOS directory attribute
-            raise UnsafeArchiveError(f"entry {name!r} is a directory; bundles hold regular files only")
+            raise UnsafeArchiveError(f"entry {name!r} is a directory; bundles hold regular files only", code="entry-directory", name=name)
         if usize > limits.max_member_bytes:
-            raise LimitExceededError(f"entry {name!r} is {usize} bytes; at most {limits.max_member_bytes} per file")
+            raise LimitExceededError(
+                f"entry {name!r} is {usize} bytes; at most {limits.max_member_bytes} per file", code="entry-too-large", name=name, size=usize, limit=limits.max_member_bytes
+            )
         total += usize
         if total > limits.max_total_bytes:
-            raise LimitExceededError(f"archive unpacks to more than {limits.max_total_bytes} bytes")
+            raise LimitExceededError(
+                f"archive unpacks to more than {limits.max_total_bytes} bytes", code="archive-unpacks-too-large", limit=limits.max_total_bytes
+            )
         if method == METHOD_STORED and csize != usize:
-            raise ArchiveError(f"stored entry {name!r} has different compressed and uncompressed sizes")
+            raise ArchiveError(
+                f"stored entry {name!r} has different compressed and uncompressed sizes", code="entry-stored-sizes", name=name
+            )
         if method == METHOD_DEFLATED and usize > limits.max_compression_ratio * max(csize, 1):
             raise LimitExceededError(
-                f"entry {name!r} has a compression ratio over {limits.max_compression_ratio}:1 (zip bomb?)"
+                f"entry {name!r} has a compression ratio over {limits.max_compression_ratio}:1 (zip bomb?)", code="entry-ratio", name=name, limit=limits.max_compression_ratio
             )
         key = name.casefold()
         if name in members:
-            raise UnsafeArchiveError(f"entry name {name!r} appears twice")
+            raise UnsafeArchiveError(f"entry name {name!r} appears twice", code="entry-name-twice", name=name)
         if key in folded:
-            raise UnsafeArchiveError(f"entry names {folded[key]!r} and {name!r} differ only in case")
+            raise UnsafeArchiveError(
+                f"entry names {folded[key]!r} and {name!r} differ only in case", code="entry-name-case", name=name, other=folded[key]
+            )
         folded[key] = name
         members[name] = (name, method, flags, crc, csize, usize, offset, name_bytes)  # a Member once checked below
     if pos != len(cd):
-        raise UnsafeArchiveError("central directory holds more than its entries (hidden data)")
+        raise UnsafeArchiveError("central directory holds more than its entries (hidden data)", code="archive-directory-hidden")
 
     # Local headers: must agree with the central directory and tile the file exactly.
     checked: dict[str, Member] = {}
@@ -346,17 +380,17 @@ def _preflight(f: BinaryIO, size: int, limits: ArchiveLimits) -> dict[str, Membe
         m_name, m_method, m_flags, m_crc, m_csize, m_size, m_offset, m_name_bytes = member
         if m_offset != expected_offset:
             if m_offset < expected_offset:
-                raise UnsafeArchiveError(f"entry {m_name!r} overlaps the entry before it")
-            raise UnsafeArchiveError(f"unexpected bytes before entry {m_name!r} (hidden data)")
+                raise UnsafeArchiveError(f"entry {m_name!r} overlaps the entry before it", code="entry-overlap", name=m_name)
+            raise UnsafeArchiveError(f"unexpected bytes before entry {m_name!r} (hidden data)", code="entry-hidden-before", name=m_name)
         # Header and name in one read when the name has the length the central directory gives.
         expected_name_len = len(m_name.encode("utf-8"))
         block = _read_at(f, m_offset, _LOCAL.size + expected_name_len)
         header = block[: _LOCAL.size]
         if len(header) != _LOCAL.size:
-            raise ArchiveError(f"entry {m_name!r}: local header is truncated")
+            raise ArchiveError(f"entry {m_name!r}: local header is truncated", code="entry-local-truncated", name=m_name)
         sig, _needed, flags, method, _time, _date, crc, csize, usize, name_len, extra_len = _LOCAL.unpack(header)
         if sig != _LOCAL_SIG:
-            raise ArchiveError(f"entry {m_name!r}: local header has a bad signature")
+            raise ArchiveError(f"entry {m_name!r}: local header has a bad signature", code="entry-local-signature", name=m_name)
         if name_len == expected_name_len:
             name_bytes = block[_LOCAL.size :]
         else:
@@ -369,14 +403,18 @@ def _preflight(f: BinaryIO, size: int, limits: ArchiveLimits) -> dict[str, Membe
             or usize != m_size
             or (name_bytes != m_name_bytes and _decode_name(name_bytes, flags) != m_name)  # same bytes, same flags: same name
         ):
-            raise UnsafeArchiveError(f"entry {m_name!r}: local header disagrees with the central directory")
+            raise UnsafeArchiveError(
+                f"entry {m_name!r}: local header disagrees with the central directory", code="entry-local-disagrees", name=m_name
+            )
         data_offset = m_offset + _LOCAL.size + name_len + extra_len
         expected_offset = data_offset + m_csize
         if expected_offset > cd_offset:
-            raise UnsafeArchiveError(f"entry {m_name!r} runs into the central directory")
+            raise UnsafeArchiveError(f"entry {m_name!r} runs into the central directory", code="entry-into-directory", name=m_name)
         checked[m_name] = Member(m_name, m_method, m_flags, m_crc, m_csize, m_size, m_offset, data_offset)
     if expected_offset != cd_offset:
-        raise UnsafeArchiveError("unexpected bytes between the last entry and the central directory (hidden data)")
+        raise UnsafeArchiveError(
+            "unexpected bytes between the last entry and the central directory (hidden data)", code="archive-hidden-before-directory"
+        )
     return checked
 
 
@@ -384,9 +422,9 @@ def _decode_name(raw: bytes, flags: int) -> str:
     try:
         name = raw.decode("utf-8")
     except UnicodeDecodeError:
-        raise UnsafeArchiveError("entry name is not valid UTF-8") from None
+        raise UnsafeArchiveError("entry name is not valid UTF-8", code="entry-name-utf8") from None
     if not flags & _FLAG_UTF8 and not name.isascii():
-        raise UnsafeArchiveError(f"entry name {name!r} is not ASCII and not marked as UTF-8")
+        raise UnsafeArchiveError(f"entry name {name!r} is not ASCII and not marked as UTF-8", code="entry-name-not-ascii", name=name)
     return name
 
 

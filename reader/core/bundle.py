@@ -39,6 +39,9 @@ CHECKLIST_TYPE = "dtn-checklist"
 FORMAT_VERSION = 1
 BUNDLE_SUFFIX = ".dtnb"
 SIGNER_ROLE = "publisher"
+# Revisions of one bundle id count corrections, so they stay small; the bound keeps any key
+# from claiming an id "for ever" with an absurd revision.
+MAX_REVISION = 9999
 
 ID_RE = re.compile(r"[a-z0-9][a-z0-9.-]{0,63}")
 SLUG_RE = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
@@ -226,32 +229,34 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     result: dict[str, Any] = {}
     for key, value in pairs:
         if key in result:
-            raise ManifestError(f"duplicate key {key!r} in JSON")
+            raise ManifestError(f"duplicate key {key!r} in JSON", code="json-duplicate-key", key=key)
         result[key] = value
     return result
 
 
 def _reject_constant(name: str) -> Any:
-    raise ManifestError(f"JSON contains {name}, which is not allowed")
+    raise ManifestError(f"JSON contains {name}, which is not allowed", code="json-constant", name=name)
 
 
 def load_json(data: bytes, what: str, max_bytes: int, max_depth: int) -> Any:
     """Parse untrusted JSON: size and depth capped, duplicate keys and NaN refused."""
     if len(data) > max_bytes:
-        raise LimitExceededError(f"{what} is {len(data)} bytes; at most {max_bytes} are allowed")
+        raise LimitExceededError(
+            f"{what} is {len(data)} bytes; at most {max_bytes} are allowed", code="json-too-large", what=what, size=len(data), limit=max_bytes
+        )
     if not _json_depth_ok(data, max_depth):
-        raise ManifestError(f"{what} is nested deeper than {max_depth} levels")
+        raise ManifestError(f"{what} is nested deeper than {max_depth} levels", code="json-too-deep", what=what, limit=max_depth)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        raise ManifestError(f"{what} is not UTF-8 text") from None
+        raise ManifestError(f"{what} is not UTF-8 text", code="json-not-utf8", what=what) from None
     try:
         return json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_reject_constant)
     except ManifestError as exc:
-        raise ManifestError(f"{what}: {exc.message}") from None
+        raise ManifestError(f"{what}: {exc.message}", code=exc.code, what=what, **exc.params) from None
     except (ValueError, RecursionError) as exc:
         # ValueError also covers integers past Python's digit limit, not only JSONDecodeError.
-        raise ManifestError(f"{what} is not valid JSON ({exc})") from None
+        raise ManifestError(f"{what} is not valid JSON ({exc})", code="json-invalid", what=what, detail=str(exc)) from None
 
 
 def canonical_json(obj: Any) -> bytes:
@@ -266,10 +271,12 @@ class _Fields:
 
     def __init__(self, obj: Any, where: str, allowed: set[str]) -> None:
         if not isinstance(obj, dict):
-            raise ManifestError(f"{where} must be an object")
+            raise ManifestError(f"{where} must be an object", code="field-not-object", where=where)
         unknown = set(obj) - allowed
         if unknown:
-            raise ManifestError(f"{where} has unknown field(s): {', '.join(sorted(unknown))}")
+            raise ManifestError(
+                f"{where} has unknown field(s): {', '.join(sorted(unknown))}", code="field-unknown", where=where, fields=", ".join(sorted(unknown))
+            )
         self.obj = obj
         self.where = where
 
@@ -277,12 +284,12 @@ class _Fields:
         if key not in self.obj or self.obj[key] is None:
             if optional:
                 return None
-            raise ManifestError(f"{self.where}.{key} is missing")
+            raise ManifestError(f"{self.where}.{key} is missing", code="field-missing", where=self.where, key=key)
         value = self.obj[key]
         if isinstance(value, bool) and kind is not bool:
-            raise ManifestError(f"{self.where}.{key} has the wrong type")
+            raise ManifestError(f"{self.where}.{key} has the wrong type", code="field-type", where=self.where, key=key)
         if not isinstance(value, kind):
-            raise ManifestError(f"{self.where}.{key} has the wrong type")
+            raise ManifestError(f"{self.where}.{key} has the wrong type", code="field-type", where=self.where, key=key)
         return value
 
     def text(self, key: str, max_chars: int, optional: bool = False, pattern: re.Pattern | None = None) -> Any:
@@ -290,11 +297,15 @@ class _Fields:
         if value is None:
             return None
         if len(value) > max_chars:
-            raise ManifestError(f"{self.where}.{key} is longer than {max_chars} characters")
+            raise ManifestError(
+                f"{self.where}.{key} is longer than {max_chars} characters", code="field-too-long", where=self.where, key=key, limit=max_chars
+            )
         if pattern is not None and not pattern.fullmatch(value):
-            raise ManifestError(f"{self.where}.{key} {value[:80]!r} is not in the required form")
+            raise ManifestError(
+                f"{self.where}.{key} {value[:80]!r} is not in the required form", code="field-form", where=self.where, key=key, value=value[:80]
+            )
         if not optional and not value.strip():
-            raise ManifestError(f"{self.where}.{key} is empty")
+            raise ManifestError(f"{self.where}.{key} is empty", code="field-empty", where=self.where, key=key)
         return value
 
     def integer(self, key: str, low: int, high: int, optional: bool = False) -> Any:
@@ -302,7 +313,9 @@ class _Fields:
         if value is None:
             return None
         if not low <= value <= high:
-            raise ManifestError(f"{self.where}.{key} = {value} is outside {low}..{high}")
+            raise ManifestError(
+                f"{self.where}.{key} = {value} is outside {low}..{high}", code="field-range", where=self.where, key=key, value=value, low=low, high=high
+            )
         return value
 
     def boolean(self, key: str) -> bool:
@@ -313,19 +326,25 @@ class _Fields:
         if value is None:
             return []
         if len(value) > max_count:
-            raise ManifestError(f"{self.where}.{key} has more than {max_count} entries")
+            raise ManifestError(
+                f"{self.where}.{key} has more than {max_count} entries", code="field-too-many", where=self.where, key=key, limit=max_count
+            )
         return value
 
 
 def _level_fields(f: _Fields) -> tuple[int, str, str]:
     scale_id = f.text("scale", 16)
     if scale_id not in SCALES:
-        raise ManifestError(f"{f.where}.scale {scale_id!r} is unknown; known scales: {', '.join(SCALES)}")
+        raise ManifestError(
+            f"{f.where}.scale {scale_id!r} is unknown; known scales: {', '.join(SCALES)}", code="level-scale-unknown", where=f.where, scale=scale_id, scales=", ".join(SCALES)
+        )
     scale = SCALES[scale_id]
     value = f.integer("value", 1, scale.max)
     label = f.text("label", 40)
     if label != scale.label(value):
-        raise ManifestError(f"{f.where}.label {label!r} does not match level {value} of scale {scale_id}")
+        raise ManifestError(
+            f"{f.where}.label {label!r} does not match level {value} of scale {scale_id}", code="level-label-mismatch", where=f.where, label=label, value=value, scale=scale_id
+        )
     return value, label, scale_id
 
 
@@ -356,10 +375,14 @@ def parse_manifest(obj: Any, limits: ManifestLimits = ManifestLimits()) -> Manif
     )
     kind = top.text("type", 64)
     if kind != MANIFEST_TYPE:
-        raise ManifestError(f"manifest type is {kind!r}, not {MANIFEST_TYPE!r} (not a bundle manifest)")
+        raise ManifestError(
+            f"manifest type is {kind!r}, not {MANIFEST_TYPE!r} (not a bundle manifest)", code="manifest-type", kind=kind, expected=MANIFEST_TYPE
+        )
     version = top.integer("format", 0, 1000)
     if version != FORMAT_VERSION:
-        raise ManifestError(f"bundle format version {version} is not supported (this reader reads {FORMAT_VERSION})")
+        raise ManifestError(
+            f"bundle format version {version} is not supported (this reader reads {FORMAT_VERSION})", code="manifest-version", version=version, supported=FORMAT_VERSION
+        )
     edition = _Fields(top.obj.get("edition"), "manifest.edition", {"date", "number", "name"})
     lvl = _Fields(top.obj.get("level"), "manifest.level", {"value", "label", "scale", "since"})
     value, label, scale_id = _level_fields(lvl)
@@ -386,9 +409,11 @@ def parse_manifest(obj: Any, limits: ManifestLimits = ManifestLimits()) -> Manif
         else:
             path = entry.path
         if path in seen_files:
-            raise ManifestError(f"manifest lists file {path!r} twice")
+            raise ManifestError(f"manifest lists file {path!r} twice", code="manifest-file-twice", path=path)
         if not path.startswith(MEMBER_PREFIXES) or path.count("/") != 1:
-            raise ManifestError(f"manifest.files[{i}].path {path!r} is not under chapters/, checklists/ or assets/")
+            raise ManifestError(
+                f"manifest.files[{i}].path {path!r} is not under chapters/, checklists/ or assets/", code="manifest-file-folder", index=i, path=path
+            )
         seen_files.add(path)
         if entry is None:
             entry = FileEntry(path, fe.integer("size", 0, 2**40), fe.text("sha256", 64, pattern=SHA256_RE))
@@ -400,18 +425,20 @@ def parse_manifest(obj: Any, limits: ManifestLimits = ManifestLimits()) -> Manif
         ch = _Fields(raw, f"manifest.chapters[{i}]", {"id", "title", "themes", "file", "theme_chapter"})
         cid = ch.text("id", 64, pattern=SLUG_RE)
         if cid in chapter_ids:
-            raise ManifestError(f"chapter id {cid!r} appears twice")
+            raise ManifestError(f"chapter id {cid!r} appears twice", code="chapter-id-twice", chapter=cid)
         chapter_ids.add(cid)
         themes = ch.items("themes", limits.max_themes_per_chapter)
         for theme in themes:
             if not isinstance(theme, str) or theme not in THEMES:
-                raise ManifestError(f"chapter {cid!r} has unknown theme {theme!r}")
+                raise ManifestError(f"chapter {cid!r} has unknown theme {theme!r}", code="chapter-theme-unknown", chapter=cid, theme=theme)
         file = ch.text("file", 255)
         if not file.startswith("chapters/") or not file.endswith(".md") or file not in seen_files:
-            raise ManifestError(f"chapter {cid!r}: file {file!r} must be a listed chapters/*.md file")
+            raise ManifestError(
+                f"chapter {cid!r}: file {file!r} must be a listed chapters/*.md file", code="chapter-file", chapter=cid, file=file
+            )
         chapters.append(ChapterEntry(cid, ch.text("title", limits.max_title_chars), tuple(themes), file, ch.boolean("theme_chapter")))
     if not chapters:
-        raise ManifestError("manifest lists no chapters")
+        raise ManifestError("manifest lists no chapters", code="manifest-no-chapters")
 
     checklists = []
     checklist_ids: set[str] = set()
@@ -419,19 +446,23 @@ def parse_manifest(obj: Any, limits: ManifestLimits = ManifestLimits()) -> Manif
         cl = _Fields(raw, f"manifest.checklists[{i}]", {"id", "partner", "title", "file"})
         clid = cl.text("id", 64, pattern=SLUG_RE)
         if clid in checklist_ids:
-            raise ManifestError(f"checklist id {clid!r} appears twice")
+            raise ManifestError(f"checklist id {clid!r} appears twice", code="checklist-id-twice", checklist=clid)
         checklist_ids.add(clid)
         file = cl.text("file", 255)
         if not file.startswith("checklists/") or not file.endswith(".json") or file not in seen_files:
-            raise ManifestError(f"checklist {clid!r}: file {file!r} must be a listed checklists/*.json file")
+            raise ManifestError(
+                f"checklist {clid!r}: file {file!r} must be a listed checklists/*.json file", code="checklist-file", checklist=clid, file=file
+            )
         checklists.append(ChecklistEntry(clid, cl.text("partner", 200), cl.text("title", limits.max_title_chars), file))
 
     language = top.text("language", 8)
     if language not in LANGUAGES:
-        raise ManifestError(f"manifest.language {language!r} is not one of {', '.join(LANGUAGES)}")
+        raise ManifestError(
+            f"manifest.language {language!r} is not one of {', '.join(LANGUAGES)}", code="manifest-language", language=language, languages=", ".join(LANGUAGES)
+        )
     return Manifest(
         bundle_id=top.text("bundle_id", 64, pattern=ID_RE),
-        revision=top.integer("revision", 1, 2**31),
+        revision=top.integer("revision", 1, MAX_REVISION),
         edition_date=edition.text("date", 10, pattern=DATE_RE),
         edition_number=edition.integer("number", 1, 100_000, optional=True),
         edition_name=edition.text("name", limits.max_title_chars),
@@ -453,20 +484,26 @@ def parse_checklist(data: bytes, entry: ChecklistEntry, limits: ManifestLimits =
     obj = load_json(data, entry.file, limits.max_checklist_bytes, limits.max_json_depth)
     top = _Fields(obj, entry.file, {"type", "id", "partner", "title", "items"})
     if top.text("type", 64) != CHECKLIST_TYPE:
-        raise ManifestError(f"{entry.file}: type is not {CHECKLIST_TYPE!r}")
+        raise ManifestError(
+            f"{entry.file}: type is not {CHECKLIST_TYPE!r}", code="checklist-type", file=entry.file, expected=CHECKLIST_TYPE
+        )
     if top.text("id", 64) != entry.id:
-        raise ManifestError(f"{entry.file}: id does not match the manifest's checklist id {entry.id!r}")
+        raise ManifestError(
+            f"{entry.file}: id does not match the manifest's checklist id {entry.id!r}", code="checklist-id-mismatch", file=entry.file, checklist=entry.id
+        )
     items = []
     seen: set[str] = set()
     for i, raw in enumerate(top.items("items", limits.max_checklist_items)):
         it = _Fields(raw, f"{entry.file} items[{i}]", {"id", "text", "priority"})
         iid = it.text("id", 80, pattern=ITEM_ID_RE)
         if iid in seen:
-            raise ManifestError(f"{entry.file}: item id {iid!r} appears twice")
+            raise ManifestError(f"{entry.file}: item id {iid!r} appears twice", code="checklist-item-twice", file=entry.file, item=iid)
         seen.add(iid)
         priority = it.text("priority", 10)
         if priority not in PRIORITIES:
-            raise ManifestError(f"{entry.file}: item {iid!r} has unknown priority {priority!r}")
+            raise ManifestError(
+                f"{entry.file}: item {iid!r} has unknown priority {priority!r}", code="checklist-priority", file=entry.file, item=iid, priority=priority
+            )
         items.append(ChecklistItem(iid, it.text("text", 2000), priority))
     return Checklist(entry.id, top.text("partner", 200), top.text("title", limits.max_title_chars), tuple(items))
 
@@ -490,27 +527,38 @@ def verify_bundle(
     with Archive.open(str(path), limits.archive) as archive:
         for required in (MANIFEST_NAME, SIGNATURE_NAME):
             if required not in archive.members:
-                raise ManifestError(f"{required} is missing from the bundle (not a DTN bundle?)")
+                raise ManifestError(
+                    f"{required} is missing from the bundle (not a DTN bundle?)", code="bundle-member-missing", name=required
+                )
         sig_member = archive.members[SIGNATURE_NAME]
         if sig_member.size > ml.max_signature_bytes:
-            raise LimitExceededError(f"{SIGNATURE_NAME} is larger than {ml.max_signature_bytes} bytes")
+            raise LimitExceededError(
+                f"{SIGNATURE_NAME} is larger than {ml.max_signature_bytes} bytes", code="signature-too-large", name=SIGNATURE_NAME, limit=ml.max_signature_bytes
+            )
         man_member = archive.members[MANIFEST_NAME]
         if man_member.size > ml.max_manifest_bytes:
-            raise LimitExceededError(f"{MANIFEST_NAME} is {man_member.size} bytes; at most {ml.max_manifest_bytes} are allowed")
+            raise LimitExceededError(
+                f"{MANIFEST_NAME} is {man_member.size} bytes; at most {ml.max_manifest_bytes} are allowed", code="manifest-too-large", name=MANIFEST_NAME, size=man_member.size, limit=ml.max_manifest_bytes
+            )
         signature = Signature.from_bytes(archive.read(SIGNATURE_NAME))
         manifest_bytes = archive.read(MANIFEST_NAME)
         signer = trust.key_for(signature.key_id, SIGNER_ROLE)
         signature.verify(manifest_bytes, signer.key)
 
         manifest = parse_manifest(load_json(manifest_bytes, MANIFEST_NAME, ml.max_manifest_bytes, ml.max_json_depth), ml)
+        signer.check_publisher(manifest.publisher)
         listed = {f.path: f for f in manifest.files}
         present = set(archive.members) - {MANIFEST_NAME, SIGNATURE_NAME}
         unlisted = sorted(present - set(listed))
         if unlisted:
-            raise IntegrityError(f"bundle holds file(s) the signed manifest does not list: {', '.join(unlisted[:5])}")
+            raise IntegrityError(
+                f"bundle holds file(s) the signed manifest does not list: {', '.join(unlisted[:5])}", code="integrity-unlisted", names=", ".join(unlisted[:5])
+            )
         missing = sorted(set(listed) - present)
         if missing:
-            raise IntegrityError(f"file(s) listed in the manifest are missing from the bundle: {', '.join(missing[:5])}")
+            raise IntegrityError(
+                f"file(s) listed in the manifest are missing from the bundle: {', '.join(missing[:5])}", code="integrity-missing", names=", ".join(missing[:5])
+            )
 
         texts: dict[str, bytes] = {}
         text_total = 0
@@ -519,7 +567,9 @@ def verify_bundle(
             entry = listed[name]
             member = archive.members[name]
             if member.size != entry.size:
-                raise IntegrityError(f"{name} is {member.size} bytes in the archive; the signed manifest says {entry.size}")
+                raise IntegrityError(
+                    f"{name} is {member.size} bytes in the archive; the signed manifest says {entry.size}", code="integrity-size", name=name, size=member.size, expected=entry.size
+                )
             keep = name.startswith(TEXT_PREFIXES)
             if keep:
                 data = archive.read(name)
@@ -527,17 +577,21 @@ def verify_bundle(
             else:
                 digest = archive.sha256(name)[0]  # streamed, nothing kept
             if digest != entry.sha256:
-                raise IntegrityError(f"{name} was altered: its sha256 does not match the signed manifest")
+                raise IntegrityError(
+                    f"{name} was altered: its sha256 does not match the signed manifest", code="integrity-altered", name=name
+                )
             if keep:
                 text_total += entry.size
                 if text_total > ml.max_text_total_bytes:
-                    raise LimitExceededError(f"chapters and checklists exceed {ml.max_text_total_bytes} bytes")
+                    raise LimitExceededError(
+                        f"chapters and checklists exceed {ml.max_text_total_bytes} bytes", code="text-total-too-large", limit=ml.max_text_total_bytes
+                    )
                 texts[name] = data
         for chapter in manifest.chapters:
             try:
                 texts[chapter.file].decode("utf-8")
             except UnicodeDecodeError:
-                raise ManifestError(f"{chapter.file} is not UTF-8 text") from None
+                raise ManifestError(f"{chapter.file} is not UTF-8 text", code="chapter-not-utf8", file=chapter.file) from None
         verified = VerifiedBundle(path, manifest, manifest_bytes, signer, signature.trusted_comment, len(listed) + 2, texts)
         if checklists:
             for entry in manifest.checklists:
@@ -549,10 +603,14 @@ def read_member(path: str | Path, entry: FileEntry, limits: ArchiveLimits = Arch
     """Read one listed member of a (previously verified) bundle, checking its size and hash again."""
     with Archive.open(str(path), limits) as archive:
         if entry.path not in archive.members:
-            raise IntegrityError(f"{entry.path} is missing from the bundle (the stored bundle was altered)")
+            raise IntegrityError(
+                f"{entry.path} is missing from the bundle (the stored bundle was altered)", code="integrity-stored-missing", name=entry.path
+            )
         data = archive.read(entry.path)
     if len(data) != entry.size or hashlib.sha256(data).hexdigest() != entry.sha256:
-        raise IntegrityError(f"{entry.path} no longer matches the signed manifest (the stored bundle was altered)")
+        raise IntegrityError(
+            f"{entry.path} no longer matches the signed manifest (the stored bundle was altered)", code="integrity-stored-altered", name=entry.path
+        )
     return data
 
 

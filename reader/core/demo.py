@@ -40,7 +40,9 @@ def build_demo_bundles(sources: Path, out: Path, key: SecretKey) -> list[Path]:
     for folder in sorted(p for p in sources.iterdir() if (p / "edition.toml").is_file()):
         data, source = build_source(folder, key)
         if source.warnings:
-            raise DTNError(f"{folder.name}: " + "; ".join(source.warnings))
+            raise DTNError(
+                f"{folder.name}: " + "; ".join(source.warnings), code="demo-source-invalid", folder=folder.name, warnings="; ".join(source.warnings)
+            )
         path = out / f"{source.manifest['bundle_id']}.dtnb"
         path.write_bytes(data)
         written.append(path)
@@ -62,6 +64,8 @@ def load_demo(library, progress=None, cancel=None) -> list:
         results.append(library.import_file(path, f"{DEMO_SOURCE}: {path.name}"))
         if progress:
             progress(done + 1, len(paths))
+    loaded = sum(1 for r in results if r.status == "imported")
+    library.audit_event("demo library", "loaded", f"{loaded} demo bundle(s) loaded by the user, {len(results) - loaded} not")
     return results
 
 

@@ -85,6 +85,12 @@ class KeyRoleError(DTNError):
     code = "key-role"
 
 
+class PublisherMismatchError(KeyRoleError):
+    """A trusted publisher key signed a bundle that names another publisher than the key's."""
+
+    code = "publisher-mismatch"
+
+
 class SignatureInvalidError(DTNError):
     """A signature (or the global signature over the trusted comment) does not verify."""
 
@@ -138,9 +144,10 @@ class SourceError(DTNError):
 
     code = "source"
 
-    def __init__(self, path: str, problem: str, line: int | None = None) -> None:
+    def __init__(self, path: str, problem: str, line: int | None = None, *, code: str | None = None, **params: Any) -> None:
         where = f"{path}:{line}" if line else path
-        super().__init__(f"{where}: {problem}", path=path, line=line, problem=problem)
+        # ``where`` (file and line) leads every translated message; ``problem`` is the English detail.
+        super().__init__(f"{where}: {problem}", code=code, **{"path": path, "line": line, "problem": problem, "where": where, **params})
         self.path = path
         self.line = line
         self.problem = problem
@@ -168,6 +175,12 @@ class RollbackError(LibraryError):
     """A bundle is older than (or conflicts with) what the library already holds."""
 
     code = "rollback"
+
+
+class BundleOwnerError(RollbackError):
+    """A bundle id already belongs to another publisher; no other publisher's key may supersede it."""
+
+    code = "bundle-owner"
 
 
 class NotFoundError(LibraryError):
@@ -235,6 +248,54 @@ class DownloadError(DTNError):
     """A transfer failed, was too large or too slow, or was redirected elsewhere."""
 
     code = "download"
+
+
+class FeedRollbackError(FeedError):
+    """A feed is older than one already accepted, or the same version with other bytes."""
+
+    code = "feed-rollback"
+
+
+class FeedExpiredError(FeedError):
+    """A feed is past its expiry (freeze): nothing new is taken, what is stored stays readable."""
+
+    code = "feed-expired"
+
+
+class FeedMismatchError(FeedError):
+    """A download or its manifest disagrees with the feed entry that listed it."""
+
+    code = "feed-mismatch"
+
+
+class SyncBusyError(FeedError):
+    """Another sync of the same library is running."""
+
+    code = "sync-busy"
+
+
+class OfflineError(DownloadError):
+    """The reader is set to Offline, so it opens no connection."""
+
+    code = "offline"
+
+
+class DownloadTooLargeError(DownloadError):
+    """A response is larger than its cap (or than the size the feed declared)."""
+
+    code = "download-too-large"
+
+
+class SlowDownloadError(DownloadError):
+    """A transfer fell below the minimum rate or ran past the total deadline."""
+
+    code = "download-slow"
+
+
+class RedirectRefusedError(DownloadError):
+    """A server redirected to another host or scheme, or too often."""
+
+    code = "download-redirect"
 
 
 # --- export ---------------------------------------------------------------------------

@@ -68,7 +68,7 @@ def parse_key_id(text: str) -> bytes:
         value = int(text.strip(), 16)
         return value.to_bytes(8, "little")
     except (ValueError, OverflowError):
-        raise KeyFormatError(f"'{text}' is not a key id (16 hexadecimal digits)") from None
+        raise KeyFormatError(f"'{text}' is not a key id (16 hexadecimal digits)", code="key-id-invalid", text=text) from None
 
 
 def _b64decode(data: str, what: str, error: type[Exception]) -> bytes:
@@ -113,22 +113,24 @@ class PublicKey:
     def from_line(cls, line: str, comment: str = "") -> PublicKey:
         raw = _b64decode(line, "public key", KeyFormatError)
         if len(raw) != 42:
-            raise KeyFormatError(f"public key: {len(raw)} bytes where minisign keys have 42")
+            raise KeyFormatError(f"public key: {len(raw)} bytes where minisign keys have 42", code="key-public-length", size=len(raw))
         if raw[:2] != SIGALG:
-            raise KeyFormatError("public key: not an Ed25519 minisign key")
+            raise KeyFormatError("public key: not an Ed25519 minisign key", code="key-public-algorithm")
         return cls(raw[2:10], raw[10:42], comment)
 
     @classmethod
     def from_bytes(cls, data: bytes) -> PublicKey:
         if len(data) > MAX_KEY_FILE_BYTES:
-            raise KeyFormatError(f"public key file is larger than {MAX_KEY_FILE_BYTES} bytes")
+            raise KeyFormatError(
+                f"public key file is larger than {MAX_KEY_FILE_BYTES} bytes", code="key-public-file-too-large", limit=MAX_KEY_FILE_BYTES
+            )
         lines = [line for line in _lines(data, "public key", KeyFormatError) if line.strip()]
         comment = ""
         if lines and lines[0].startswith(UNTRUSTED_PREFIX):
             comment = lines[0][len(UNTRUSTED_PREFIX):]
             lines = lines[1:]
         if len(lines) != 1:
-            raise KeyFormatError("public key file must hold one comment line and one key line")
+            raise KeyFormatError("public key file must hold one comment line and one key line", code="key-public-lines")
         return cls.from_line(lines[0], comment)
 
 
@@ -178,41 +180,45 @@ class SecretKey:
     @classmethod
     def from_bytes(cls, data: bytes, password: str | None = None) -> SecretKey:
         if len(data) > MAX_KEY_FILE_BYTES:
-            raise KeyFormatError(f"secret key file is larger than {MAX_KEY_FILE_BYTES} bytes")
+            raise KeyFormatError(
+                f"secret key file is larger than {MAX_KEY_FILE_BYTES} bytes", code="key-secret-file-too-large", limit=MAX_KEY_FILE_BYTES
+            )
         lines = [line for line in _lines(data, "secret key", KeyFormatError) if line.strip()]
         comment = ""
         if lines and lines[0].startswith(UNTRUSTED_PREFIX):
             comment = lines[0][len(UNTRUSTED_PREFIX):]
             lines = lines[1:]
         if len(lines) != 1:
-            raise KeyFormatError("secret key file must hold one comment line and one key line")
+            raise KeyFormatError("secret key file must hold one comment line and one key line", code="key-secret-lines")
         raw = _b64decode(lines[0], "secret key", KeyFormatError)
         if len(raw) != 158:
-            raise KeyFormatError(f"secret key: {len(raw)} bytes where minisign secret keys have 158")
+            raise KeyFormatError(
+                f"secret key: {len(raw)} bytes where minisign secret keys have 158", code="key-secret-length", size=len(raw)
+            )
         if raw[:2] != SIGALG or raw[4:6] != CHKALG:
-            raise KeyFormatError("secret key: not an Ed25519 minisign secret key")
+            raise KeyFormatError("secret key: not an Ed25519 minisign secret key", code="key-secret-algorithm")
         kdf, salt = raw[2:4], raw[6:38]
         ops = int.from_bytes(raw[38:46], "little")
         mem = int.from_bytes(raw[46:54], "little")
         body = raw[54:]
         if kdf == KDFALG_SCRYPT:
             if password is None:
-                raise KeyPasswordError("this secret key is protected by a password; give the password")
+                raise KeyPasswordError("this secret key is protected by a password; give the password", code="key-password-needed")
             if mem > MAX_SCRYPT_MEMLIMIT:
-                raise KeyFormatError("secret key: key-derivation memory limit is unreasonably high")
+                raise KeyFormatError("secret key: key-derivation memory limit is unreasonably high", code="key-secret-kdf-limits")
             stream = _scrypt_stream(password, salt, ops, mem, len(body))
             body = bytes(a ^ b for a, b in zip(body, stream))
         elif kdf != KDFALG_NONE:
-            raise KeyFormatError("secret key: unknown key-derivation algorithm")
+            raise KeyFormatError("secret key: unknown key-derivation algorithm", code="key-secret-kdf-unknown")
         key = cls(body[:8], body[8:72], comment)
         unchecked = kdf == KDFALG_NONE and body[72:104] == bytes(32)  # as minisign -W writes it
         if not unchecked and key._checksum() != body[72:104]:
             if kdf == KDFALG_SCRYPT:
-                raise KeyPasswordError("wrong password for this secret key")
-            raise KeyFormatError("secret key: checksum does not match (file damaged)")
+                raise KeyPasswordError("wrong password for this secret key", code="key-password-wrong")
+            raise KeyFormatError("secret key: checksum does not match (file damaged)", code="key-secret-checksum")
         private = Ed25519PrivateKey.from_private_bytes(key.seed)
         if private.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw) != key.secret_key[32:]:
-            raise KeyFormatError("secret key: public half does not match the secret half")
+            raise KeyFormatError("secret key: public half does not match the secret half", code="key-secret-mismatch")
         return key
 
     def sign(self, message: bytes, trusted_comment: str, untrusted_comment: str = "signature from dtn secret key") -> bytes:
@@ -272,35 +278,43 @@ class Signature:
     def from_bytes(cls, data: bytes) -> Signature:
         """Parse a ``.minisig`` file. Raises SignatureFormatError or SignatureAlgorithmError."""
         if len(data) > MAX_SIGNATURE_FILE_BYTES:
-            raise SignatureFormatError(f"signature file is larger than {MAX_SIGNATURE_FILE_BYTES} bytes")
+            raise SignatureFormatError(
+                f"signature file is larger than {MAX_SIGNATURE_FILE_BYTES} bytes", code="signature-file-too-large", limit=MAX_SIGNATURE_FILE_BYTES
+            )
         lines = _lines(data, "signature file", SignatureFormatError)
         while lines and lines[-1] == "":
             lines.pop()
         if len(lines) != 4:
-            raise SignatureFormatError(f"signature file has {len(lines)} lines where 4 are expected")
+            raise SignatureFormatError(
+                f"signature file has {len(lines)} lines where 4 are expected", code="signature-line-count", lines=len(lines)
+            )
         untrusted, sig_line, trusted, global_line = lines
         if not untrusted.startswith(UNTRUSTED_PREFIX):
-            raise SignatureFormatError("signature file: first line is not an untrusted comment")
+            raise SignatureFormatError("signature file: first line is not an untrusted comment", code="signature-untrusted-comment")
         if len(untrusted.encode()) > MAX_UNTRUSTED_COMMENT_BYTES + len(UNTRUSTED_PREFIX):
-            raise SignatureFormatError("signature file: untrusted comment too long")
+            raise SignatureFormatError("signature file: untrusted comment too long", code="signature-untrusted-comment-long")
         raw = _b64decode(sig_line, "signature", SignatureFormatError)
         if len(raw) != 74:
-            raise SignatureFormatError(f"signature is {len(raw)} bytes where 74 are expected")
+            raise SignatureFormatError(f"signature is {len(raw)} bytes where 74 are expected", code="signature-length", size=len(raw))
         algorithm = raw[:2]
         if algorithm == SIGALG:
             raise SignatureAlgorithmError(
-                "legacy non-prehashed signature (Ed); only prehashed ED signatures are accepted"
+                "legacy non-prehashed signature (Ed); only prehashed ED signatures are accepted", code="signature-legacy"
             )
         if algorithm != SIGALG_PREHASHED:
-            raise SignatureAlgorithmError("unknown signature algorithm; only prehashed ED signatures are accepted")
+            raise SignatureAlgorithmError(
+                "unknown signature algorithm; only prehashed ED signatures are accepted", code="signature-algorithm-unknown"
+            )
         if not trusted.startswith(TRUSTED_PREFIX):
-            raise SignatureFormatError("signature file: third line is not a trusted comment")
+            raise SignatureFormatError("signature file: third line is not a trusted comment", code="signature-trusted-comment")
         trusted_comment = trusted[len(TRUSTED_PREFIX):]
         if len(trusted_comment.encode()) > MAX_TRUSTED_COMMENT_BYTES:
-            raise SignatureFormatError("signature file: trusted comment too long")
+            raise SignatureFormatError("signature file: trusted comment too long", code="signature-trusted-comment-long")
         global_signature = _b64decode(global_line, "global signature", SignatureFormatError)
         if len(global_signature) != 64:
-            raise SignatureFormatError(f"global signature is {len(global_signature)} bytes where 64 are expected")
+            raise SignatureFormatError(
+                f"global signature is {len(global_signature)} bytes where 64 are expected", code="signature-global-length", size=len(global_signature)
+            )
         return cls(algorithm, raw[2:10], raw[10:74], trusted_comment, global_signature)
 
     def verify(self, message: bytes, key: PublicKey) -> None:
@@ -314,11 +328,11 @@ class Signature:
             public.verify(self.signature, digest)
         except InvalidSignature:
             raise SignatureInvalidError(
-                f"signature by key {key.key_id_hex} does not match the signed file (altered or forged)"
+                f"signature by key {key.key_id_hex} does not match the signed file (altered or forged)", code="signature-mismatch", key_id=key.key_id_hex
             ) from None
         try:
             public.verify(self.global_signature, self.signature + self.trusted_comment.encode())
         except InvalidSignature:
             raise SignatureInvalidError(
-                f"trusted comment signed by key {key.key_id_hex} was altered (global signature does not verify)"
+                f"trusted comment signed by key {key.key_id_hex} was altered (global signature does not verify)", code="signature-comment-altered", key_id=key.key_id_hex
             ) from None

@@ -551,7 +551,7 @@ class RenderWorker:
                 if attempt == 2:
                     raise RenderError(
                         "The chapter renderer stopped unexpectedly; restart DTN Reader "
-                        "and try again."
+                        "and try again.", code="render-worker-stopped"
                     ) from exc
 
     def _ensure_running(self, timeout_s: float) -> None:
@@ -569,7 +569,7 @@ class RenderWorker:
             parent_conn.close()
             raise RenderError(
                 f"The chapter renderer could not be started ({exc}); check that "
-                "DTN Reader may start helper processes."
+                "DTN Reader may start helper processes.", code="render-worker-start", detail=str(exc)
             ) from exc
         finally:
             child_conn.close()
@@ -583,12 +583,12 @@ class RenderWorker:
             if not answered:
                 raise RenderError(
                     f"The chapter renderer did not start within {timeout_s:g} s; "
-                    "close other programs or restart the computer and try again."
+                    "close other programs or restart the computer and try again.", code="render-worker-timeout", seconds=timeout_s
                 )
             # Typically a frozen build whose entry point lacks freeze_support().
             raise RenderError(
                 f"The chapter renderer stopped while starting (exit code {process.exitcode}); "
-                "reinstall DTN Reader or report this to its maintainers."
+                "reinstall DTN Reader or report this to its maintainers.", code="render-worker-exit", exit_code=process.exitcode
             )
         self._process, self._conn = process, parent_conn
         _log.debug("Render worker started (pid %s)", process.pid)

@@ -79,20 +79,26 @@ def _read_toml(path: Path, shown: str) -> tuple[dict, str]:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise SourceError(shown, "file is missing") from None
+        raise SourceError(shown, "file is missing", code="source-file-missing") from None
     except OSError as exc:
-        raise SourceError(shown, f"cannot be read: {exc.strerror or exc}") from None
+        raise SourceError(
+            shown, f"cannot be read: {exc.strerror or exc}", code="source-file-read", detail=exc.strerror or str(exc)
+        ) from None
     if len(raw) > MAX_SOURCE_FILE_BYTES:
-        raise SourceError(shown, f"file is larger than {MAX_SOURCE_FILE_BYTES} bytes")
+        raise SourceError(
+            shown, f"file is larger than {MAX_SOURCE_FILE_BYTES} bytes", code="source-file-too-large", limit=MAX_SOURCE_FILE_BYTES
+        )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise SourceError(shown, "not UTF-8 text", raw.count(b"\n", 0, exc.start) + 1) from None
+        raise SourceError(shown, "not UTF-8 text", raw.count(b"\n", 0, exc.start) + 1, code="source-not-utf8") from None
     try:
         return tomllib.loads(text), text
     except tomllib.TOMLDecodeError as exc:
         match = _TOML_LINE_RE.search(str(exc))
-        raise SourceError(shown, f"not valid TOML: {exc}", int(match.group(1)) if match else None) from None
+        raise SourceError(
+            shown, f"not valid TOML: {exc}", int(match.group(1)) if match else None, code="source-toml", detail=str(exc)
+        ) from None
 
 
 class _Checker:
@@ -103,7 +109,7 @@ class _Checker:
         # "chapters[2]." -> section "chapters"; "" -> top level
         self.section = where.split("[", 1)[0].rstrip(".") or None
         if not isinstance(table, dict):
-            raise SourceError(shown, f"{where or 'file'} must be a table")
+            raise SourceError(shown, f"{where or 'file'} must be a table", code="source-not-table", what=where or "file")
         self.table = table
 
     def line(self, key: str) -> int | None:
@@ -116,7 +122,7 @@ class _Checker:
         if key not in self.table:
             if optional:
                 return None
-            raise SourceError(self.shown, f"{self.where}{key} is missing")
+            raise SourceError(self.shown, f"{self.where}{key} is missing", code="source-key-missing", key=f"{self.where}{key}")
         value = self.table[key]
         if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
             raise self.fail(key, f"must be a {kind.__name__}")
@@ -151,13 +157,15 @@ def _level(c: _Checker) -> dict:
 def _read_file(folder: Path, rel: str, shown_base: str, line: int | None = None) -> bytes:
     path = (folder / rel).resolve()
     if folder.resolve() not in path.parents:
-        raise SourceError(shown_base, f"{rel!r} points outside the source folder", line)
+        raise SourceError(shown_base, f"{rel!r} points outside the source folder", line, code="source-outside", rel=rel)
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise SourceError(f"{shown_base}", f"listed file {rel} is missing", line) from None
+        raise SourceError(f"{shown_base}", f"listed file {rel} is missing", line, code="source-listed-missing", rel=rel) from None
     if len(data) > MAX_SOURCE_FILE_BYTES:
-        raise SourceError(_rel(folder, path), f"file is larger than {MAX_SOURCE_FILE_BYTES} bytes")
+        raise SourceError(
+            _rel(folder, path), f"file is larger than {MAX_SOURCE_FILE_BYTES} bytes", code="source-file-too-large", limit=MAX_SOURCE_FILE_BYTES
+        )
     return data
 
 
@@ -165,7 +173,7 @@ def load_source(folder: str | Path) -> Source:
     """Read and check an edition source folder. Raises SourceError."""
     folder = Path(folder)
     if not folder.is_dir():
-        raise SourceError(str(folder), "is not a folder")
+        raise SourceError(str(folder), "is not a folder", code="source-not-folder")
     edition_path = folder / EDITION_FILE
     shown = _rel(folder, edition_path)
     data, text = _read_toml(edition_path, shown)
@@ -232,7 +240,7 @@ def load_source(folder: str | Path) -> Source:
             if not isinstance(theme, str) or theme not in THEMES:
                 raise SourceError(
                     shown, f"chapter {cid!r}: unknown theme {theme!r}; known themes: {', '.join(THEMES)}",
-                    ch.line("themes"),
+                    ch.line("themes"), code="source-theme-unknown", chapter=cid, theme=theme, themes=", ".join(THEMES),
                 )
         file = ch.text("file")
         if not file.startswith("chapters/") or not file.endswith(".md") or file.count("/") != 1:
@@ -241,7 +249,9 @@ def load_source(folder: str | Path) -> Source:
         try:
             markdown = content.decode("utf-8")
         except UnicodeDecodeError as exc:
-            raise SourceError(str(Path(folder.name) / file), "not UTF-8 text", content.count(b"\n", 0, exc.start) + 1) from None
+            raise SourceError(
+                str(Path(folder.name) / file), "not UTF-8 text", content.count(b"\n", 0, exc.start) + 1, code="source-not-utf8"
+            ) from None
         if markdown.lstrip().startswith("# "):
             warnings.append(f"{folder.name}/{file}: starts with a '#' title; the title comes from edition.toml")
         members[file] = content
@@ -260,7 +270,9 @@ def load_source(folder: str | Path) -> Source:
             raise cl.fail("file", f"{file!r} must be checklists/<name>.toml")
         checklist = _load_checklist(folder, file)
         if checklist["id"] in checklist_ids:
-            raise SourceError(f"{folder.name}/{file}", f"checklist id {checklist['id']!r} is used twice")
+            raise SourceError(
+                f"{folder.name}/{file}", f"checklist id {checklist['id']!r} is used twice", code="source-checklist-twice", checklist=checklist["id"]
+            )
         checklist_ids.add(checklist["id"])
         out_name = f"checklists/{checklist['id']}.json"
         members[out_name] = canonical_json(checklist)
@@ -276,12 +288,14 @@ def load_source(folder: str | Path) -> Source:
             if path.name.startswith("."):
                 continue
             if not path.is_file() or path.is_symlink():
-                raise SourceError(_rel(folder, path), "assets/ may hold regular files only")
+                raise SourceError(_rel(folder, path), "assets/ may hold regular files only", code="source-asset-not-file")
             if path.suffix.lower() not in ASSET_SUFFIXES:
-                raise SourceError(_rel(folder, path), f"asset type not allowed; use one of {', '.join(ASSET_SUFFIXES)}")
+                raise SourceError(
+                    _rel(folder, path), f"asset type not allowed; use one of {', '.join(ASSET_SUFFIXES)}", code="source-asset-type", types=", ".join(ASSET_SUFFIXES)
+                )
             members[f"assets/{path.name}"] = _read_file(folder, f"assets/{path.name}", shown)
             if len(members) > MAX_SOURCE_FILES:
-                raise SourceError(str(folder), f"more than {MAX_SOURCE_FILES} files")
+                raise SourceError(str(folder), f"more than {MAX_SOURCE_FILES} files", code="source-too-many-files", limit=MAX_SOURCE_FILES)
     for name, content in members.items():
         if name.startswith("chapters/"):
             for ref in re.findall(r"!\[[^\]]*\]\(\s*(?:\.\./|\./)?(assets/[^)\s]+)", content.decode("utf-8")):
@@ -327,7 +341,7 @@ def build_source(folder: str | Path, key: SecretKey) -> tuple[bytes, Source]:
     try:
         return build_bundle(source.manifest, source.members, key), source
     except ManifestError as exc:
-        raise SourceError(str(Path(folder) / EDITION_FILE), exc.message) from None
+        raise SourceError(str(Path(folder) / EDITION_FILE), exc.message, code=exc.code, **exc.params) from None
 
 
 # --- dtn init -------------------------------------------------------------------------
@@ -435,7 +449,7 @@ def write_example_source(folder: str | Path) -> Path:
     """Write a complete example edition source that ``dtn build`` accepts as it is."""
     folder = Path(folder)
     if folder.exists() and any(folder.iterdir()):
-        raise SourceError(str(folder), "folder is not empty; choose a new folder")
+        raise SourceError(str(folder), "folder is not empty; choose a new folder", code="source-folder-not-empty")
     for sub in ("chapters", "checklists", "assets"):
         (folder / sub).mkdir(parents=True, exist_ok=True)
     (folder / EDITION_FILE).write_text(EXAMPLE_EDITION, "utf-8")

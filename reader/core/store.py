@@ -104,7 +104,9 @@ class Store:
                 for chunk in chunks:
                     size += len(chunk)
                     if size > max_bytes:
-                        raise LimitExceededError(f"file is larger than the maximum of {max_bytes} bytes")
+                        raise LimitExceededError(
+                            f"file is larger than the maximum of {max_bytes} bytes", code="file-too-large", limit=max_bytes
+                        )
                     digest.update(chunk)
                     out.write(chunk)
                 self._on_step("stage:fsync")
@@ -137,7 +139,9 @@ class Store:
 
 
 def _unreadable(source: Path, exc: OSError) -> LibraryError:
-    return LibraryError(f"cannot read {source}: {exc.strerror or exc}", code="source-unreadable", path=str(source))
+    return LibraryError(
+        f"cannot read {source}: {exc.strerror or exc}", code="file-read", path=str(source), detail=exc.strerror or str(exc)
+    )
 
 
 def _read_chunks(f: BinaryIO, source: Path) -> Iterator[bytes]:

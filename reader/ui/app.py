@@ -169,7 +169,13 @@ class ReaderApp(QObject):
         from reader.ui.tasks import TaskRunner
 
         self.tasks = TaskRunner(options.library, on_wait=lambda _message: self.library_waited.emit())
-        self.ctx = AppContext(options.library, self.tasks, self.language, prefs=self.prefs)
+        from reader.ui.scheme import SCHEMES, SchemeSwitcher
+
+        self.schemes = SchemeSwitcher(app)
+        scheme = self.prefs.scheme(SCHEMES)
+        if scheme is not None:
+            self.schemes.apply(scheme)
+        self.ctx = AppContext(options.library, self.tasks, self.language, schemes=self.schemes, prefs=self.prefs)
         self.library_waited.connect(self._on_library_waited)
         self.window = None
         self.loaded = False
@@ -177,6 +183,8 @@ class ReaderApp(QObject):
         self._open_submitted = False
         self._progress = ""  # what the window shows while the library opens
         self._notice = ""  # a message for the overview (the demo library was loaded)
+        self._guide_offered = False  # the first-run guide is offered once per start
+        self._store_checked = False  # the bounded store check runs once per start
 
     # --- language ------------------------------------------------------------------------
 
@@ -298,10 +306,24 @@ class ReaderApp(QObject):
         self.loaded = True
         if self.window is not None and self.window.views:
             self._announce_loaded()
+        if not self._store_checked:
+            # A bounded re-hash of the store (reader.core.library.deepcheck.CheckLimits) after each start.
+            self._store_checked = True
+            from reader.ui.check import start_background_check
+
+            start_background_check(self.ctx, self._on_store_mismatch)
+
+    def _on_store_mismatch(self, text: str) -> None:
+        self.ctx.status_message.emit(text)
+        self._show_notice(text)
 
     def _announce_loaded(self) -> None:
-        """The library is open and the views exist: let them read it."""
+        """The library is open and the views exist: let them read it (and, the first time
+        this person starts the reader, show the first-run guide)."""
         self.window.set_ready()
+        if not self.options.self_test and not self._guide_offered:
+            self._guide_offered = True
+            self.window.show_first_run_guide_once()
         self.library_loaded.emit()
 
     def close(self) -> None:
@@ -490,10 +512,19 @@ class SelfTest(QObject):
         self._timer.stop()
         import json
 
-        result = {"ok": True, **self.times, "views": self.views, "durations_ms": self.durations, "rss_kb": resident_memory_kb()}
+        result = {"ok": True, **self.times, "views": self.views, "durations_ms": self.durations, "rss_kb": resident_memory_kb(),
+                  **self.environment()}
         sys.stdout.write(json.dumps(result) + "\n")
         sys.stdout.flush()
         self.finished.emit(0)
+
+    def environment(self) -> dict:
+        """Where it ran: Qt's platform plugin (xcb, offscreen, ...), the language and whether its
+        translation was loaded, the window's title; so a check of an install can read them."""
+        window = self.reader.window
+        return {"platform": self.reader.app.platformName(), "language": self.reader.language,
+                "translations_loaded": len(self.reader.translators),
+                "window_title": window.windowTitle() if window is not None else None}
 
     def fail(self, error: str) -> None:
         if self._done:
@@ -503,7 +534,8 @@ class SelfTest(QObject):
         log.error("self-test failed at %s: %s", self.step, error)
         import json
 
-        result = {"ok": False, "failed": self.step, "error": error, **self.times, "views": self.views, "rss_kb": resident_memory_kb()}
+        result = {"ok": False, "failed": self.step, "error": error, **self.times, "views": self.views, "rss_kb": resident_memory_kb(),
+                  **self.environment()}
         sys.stdout.write(json.dumps(result) + "\n")
         sys.stdout.flush()
         self.finished.emit(1)

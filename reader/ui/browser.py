@@ -18,24 +18,18 @@ import logging
 import re
 import unicodedata
 
-from PySide6.QtCore import QByteArray, QMarginsF, QRegularExpression, QUrl, Qt, Signal
+from PySide6.QtCore import QByteArray, QRegularExpression, QUrl, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QDesktopServices,
     QImage,
     QKeySequence,
-    QPageLayout,
-    QPageSize,
     QPalette,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
 )
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QTextBrowser, QTextEdit, QWidget
-
-from reader.core.errors import ExportError
-from reader.ui.errors import show_error
+from PySide6.QtWidgets import QMessageBox, QTextBrowser, QTextEdit, QWidget
 
 log = logging.getLogger(__name__)
 
@@ -89,11 +83,14 @@ class ChapterBrowser(QTextBrowser):
         chapter_link_activated(chapter_id, fragment): a ``dtn-chapter:`` link was followed.
         external_link_opened(url): the user confirmed and the system browser was asked to open it.
         zoom_changed(steps): the zoom level changed (0 is the system font size).
+        print_requested, pdf_requested: the user asked to print the chapter or save it as PDF.
     """
 
     chapter_link_activated = Signal(str, str)
     external_link_opened = Signal(QUrl)
     zoom_changed = Signal(int)
+    print_requested = Signal()
+    pdf_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -112,9 +109,9 @@ class ChapterBrowser(QTextBrowser):
         self.zoom_in_action = self._action(self.tr("Zoom in"), self.zoom_in, QKeySequence.StandardKey.ZoomIn, "Ctrl+=")
         self.zoom_out_action = self._action(self.tr("Zoom out"), self.zoom_out, QKeySequence.StandardKey.ZoomOut)
         self.zoom_reset_action = self._action(self.tr("Actual size"), self.zoom_reset, "Ctrl+0")
-        self.print_action = self._action(self.tr("Print…"), self.print_chapter, QKeySequence.StandardKey.Print)
-        self.pdf_action = self._action(self.tr("Export to PDF…"), self.export_pdf)
-        self.pdf_default_name = "chapter.pdf"
+        # Printing needs the edition around the chapter: the view answers these (reader.ui.printing).
+        self.print_action = self._action(self.tr("Print…"), lambda: self.print_requested.emit(), QKeySequence.StandardKey.Print)
+        self.pdf_action = self._action(self.tr("Export to PDF…"), lambda: self.pdf_requested.emit())
 
     def _action(self, text: str, slot, *shortcuts) -> QAction:
         action = QAction(text, self)
@@ -265,36 +262,3 @@ class ChapterBrowser(QTextBrowser):
             self.setTextCursor(first)
             self.ensureCursorVisible()
         return len(selections)
-
-    # --- print and PDF -----------------------------------------------------------------
-
-    def print_chapter(self) -> None:
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        dialog = QPrintDialog(printer, self)
-        dialog.setAccessibleName(self.tr("Print chapter"))
-        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
-            self.document().print_(printer)
-
-    def export_pdf(self) -> None:
-        path, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Export chapter to PDF"), self.pdf_default_name, self.tr("PDF files (*.pdf)")
-        )
-        if path:
-            self.write_pdf(path)
-
-    def write_pdf(self, path: str) -> None:
-        """Write the chapter as an A4 PDF to ``path`` (on the GUI thread: it takes a moment at most)."""
-        if not path.lower().endswith(".pdf"):
-            path += ".pdf"
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        printer.setOutputFileName(path)
-        printer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
-                                          QMarginsF(20, 20, 20, 20), QPageLayout.Unit.Millimeter))
-        printer.setDocName(self.documentTitle() or self.pdf_default_name)
-        self.document().print_(printer)
-        if printer.printerState() == QPrinter.PrinterState.Error:
-            show_error(self, ExportError(self.tr("Could not write %1; choose another folder.").replace("%1", path)))
-            return
-        log.info("exported chapter to %s", path)
-

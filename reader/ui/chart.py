@@ -11,10 +11,12 @@ national line.
 
 from __future__ import annotations
 
+import datetime
 import html
 import logging
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from PySide6.QtCore import QDate, QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
@@ -73,6 +75,16 @@ def parse_date(iso: str) -> QDate:
 
 
 @dataclass
+class _Header:
+    """The chart's title and DEMO box (None without demo data), and where the header ends."""
+
+    title: QRectF
+    demo: QRectF | None
+    demo_label: str
+    bottom: float
+
+
+@dataclass
 class _Geometry:
     """Where everything goes for one target rectangle and paint device."""
 
@@ -109,9 +121,12 @@ class LevelChart(QWidget):
     point_activated = Signal(int)
     current_changed = Signal(int)
 
-    def __init__(self, parent: QWidget | None = None, language: str = "nl") -> None:
+    def __init__(self, parent: QWidget | None = None, language: str = "nl",
+                 today: Callable[[], datetime.date] = datetime.date.today) -> None:
+        """``today``: the date the chart runs to (its right edge); fixed in tests and screenshots."""
         super().__init__(parent)
         self._language = language
+        self._today = today
         self._points: list[LevelPoint] = []
         self._editions: dict[int, str] = {}
         self._current = -1
@@ -210,7 +225,7 @@ class LevelChart(QWidget):
         finally:
             painter.end()
         if not image.save(str(path), "PNG"):
-            raise ExportError(self.tr("Could not write the image %1; check that the folder exists and is writable.").replace("%1", str(path)))
+            raise ExportError(f"could not write the image {path}", code="export-image", path=str(path))
 
     def export_svg(self, path: str | Path, size: QSize) -> None:
         """Paint the chart into an SVG file of ``size`` (in pixels). Raises ExportError."""
@@ -224,14 +239,14 @@ class LevelChart(QWidget):
         generator.setDescription(self.tr("Step chart of the national terrorist threat level, with regional events and the change of scale."))
         painter = QPainter()
         if not painter.begin(generator):
-            raise ExportError(self.tr("Could not write the image %1; check that the folder exists and is writable.").replace("%1", str(path)))
+            raise ExportError(f"could not write the image {path}", code="export-image", path=str(path))
         try:
             painter.fillRect(QRectF(0, 0, size.width(), size.height()), self.palette().color(QPalette.ColorRole.Base))
             self._paint_scaled(painter, size)
         finally:
             painter.end()
         if not Path(path).is_file():
-            raise ExportError(self.tr("Could not write the image %1; check that the folder exists and is writable.").replace("%1", str(path)))
+            raise ExportError(f"could not write the image {path}", code="export-image", path=str(path))
 
     def _paint_scaled(self, painter: QPainter, size: QSize) -> None:
         # A large export is the same chart scaled up (like a high-DPI screen), so the text
@@ -353,10 +368,12 @@ class LevelChart(QWidget):
         geo = self._geometry(rect, painter.device())
         painter.setFont(geo.title_font)
         painter.setPen(text)
-        title_rect = QRectF(rect.left() + geo.line_height * 0.5, rect.top() + geo.line_height * 0.3, rect.width() - geo.line_height, geo.line_height * 1.4)
-        painter.drawText(title_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, self._title_text())
-        if any(p.demo for p in self._points):
-            self._paint_demo_badge(painter, geo, title_rect)
+        header = self._header(rect, painter.device())
+        title = QFontMetricsF(geo.title_font, painter.device()).elidedText(
+            self._title_text(), Qt.TextElideMode.ElideRight, header.title.width() + 1)
+        painter.drawText(header.title, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title)
+        if header.demo is not None:
+            self._paint_demo_badge(painter, geo, header)
         if not self._points:
             painter.setFont(geo.font)
             painter.drawText(geo.plot, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self.tr("There is no level history in the library yet."))
@@ -377,12 +394,36 @@ class LevelChart(QWidget):
         first = format_date(self._points[0].date[:4], self._language) or self._points[0].date[:4]
         return self.tr("National threat level, %1 to today").replace("%1", first)
 
-    def _paint_demo_badge(self, painter: QPainter, geo: _Geometry, title_rect: QRectF) -> None:
-        painter.setFont(geo.bold_font)
-        metrics = QFontMetricsF(geo.bold_font, painter.device())
+    def header_rects(self) -> tuple[QRectF, QRectF | None]:
+        """Where the title and the DEMO box are painted in the widget (the box None without demo data)."""
+        header = self._header(QRectF(self.rect()), self)
+        return header.title, header.demo
+
+    def _header(self, rect: QRectF, device) -> _Header:
+        """The title at the top left and the DEMO box beside it, or under it where both do not
+        fit on one line: they never overlap, whatever the width and the font size."""
+        title_font, font, bold, _small = self._fonts()
+        line = QFontMetricsF(font, device).height()
+        title_metrics = QFontMetricsF(title_font, device)
+        left, width = rect.left() + line * 0.5, max(rect.width() - line, 1.0)
+        title_width = min(title_metrics.horizontalAdvance(self._title_text()), width)
+        title = QRectF(left, rect.top() + line * 0.3, title_width, title_metrics.height() * 1.1)
+        if not any(p.demo for p in self._points):
+            return _Header(title, None, "", title.bottom())
+        bold_metrics = QFontMetricsF(bold, device)
         label = self.tr("%1: demonstration content, not an NCTV publication").replace("%1", demo_marking())
-        width = metrics.horizontalAdvance(label) + geo.line_height
-        box = QRectF(title_rect.right() - width, title_rect.top() + (title_rect.height() - geo.line_height * 1.2) / 2, width, geo.line_height * 1.2)
+        if bold_metrics.horizontalAdvance(label) + line > width:
+            label = demo_marking()
+        box_width, box_height = bold_metrics.horizontalAdvance(label) + line, line * 1.2
+        if title_width + line + box_width <= width:
+            box = QRectF(left + width - box_width, title.center().y() - box_height / 2, box_width, box_height)
+            return _Header(title, box, label, max(title.bottom(), box.bottom()))
+        box = QRectF(left, title.bottom() + line * 0.2, box_width, box_height)
+        return _Header(title, box, label, box.bottom())
+
+    def _paint_demo_badge(self, painter: QPainter, geo: _Geometry, header: _Header) -> None:
+        painter.setFont(geo.bold_font)
+        box, label = header.demo, header.demo_label
         painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Text), 1.5))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRoundedRect(box, 4, 4)
@@ -625,17 +666,17 @@ class LevelChart(QWidget):
         title_font, font, bold, small = self._fonts()
         metrics = QFontMetricsF(font, device)
         small_metrics = QFontMetricsF(small, device)
-        title_metrics = QFontMetricsF(title_font, device)
         line = metrics.height()
         small_line = small_metrics.height()
         axis = SCALES[AXIS_SCALE]
         label_width = max(metrics.horizontalAdvance(level_label(l, self._language)) for l in axis.labels)
         left = rect.left() + line * 0.6 + label_width + line * 0.4 + line * 0.7 + line * 0.5
         right = rect.right() - line * 1.2
-        top = rect.top() + line * 0.3 + title_metrics.height() * 1.1 + line * 1.6
+        top = self._header(rect, device).bottom + line * 1.6
         bottom = rect.bottom() - small_line * 1.8 - line * 1.6
         plot = QRectF(QPointF(left, top), QPointF(max(right, left + 1), max(bottom, top + 1)))
-        today = QDate.currentDate()
+        day = self._today()
+        today = QDate(day.year, day.month, day.day)
         if self._points:
             first = parse_date(self._points[0].date)
             first_day = QDate(first.year(), 1, 1).toJulianDay()

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QObject, Signal
 
 from reader.ui.prefs import Preferences
 
 if TYPE_CHECKING:
+    from reader.ui.scheme import SchemeSwitcher
     from reader.ui.tasks import TaskRunner
 
 
@@ -20,18 +22,26 @@ class AppContext(QObject):
         library_changed: the library's content changed (import, rebuild, revoke, demo removed).
         open_edition_requested(edition_pk): show an edition in the Editions view.
         open_chapter_requested(chapter_pk, highlight): show a chapter, highlighting the words.
+        open_theme_chapter_requested(theme, chapter_pk): show a chapter reached through a theme,
+            with the theme's previous and next chapter at hand.
         show_view_requested(view_name): switch the main window to a view.
         compare_requested(older_pk, newer_pk): compare these two editions in the Compare view
             (the view does not show itself: emit show_view_requested("compare") after).
         status_message(text): a short message for the status bar.
+        level_change_announced(text): a sync brought a new national level (the banner's text).
+
+    ``today`` gives the date that "now" is for what the views draw up to today (the level
+    chart's right edge); tests and screenshots pass a fixed one.
     """
 
     library_changed = Signal()
     open_edition_requested = Signal(int)
     open_chapter_requested = Signal(int, str)
+    open_theme_chapter_requested = Signal(str, int)
     show_view_requested = Signal(str)
     compare_requested = Signal(int, int)
     status_message = Signal(str)
+    level_change_announced = Signal(str)
 
     def __init__(
         self,
@@ -39,10 +49,14 @@ class AppContext(QObject):
         tasks: TaskRunner,
         language: str = "nl",
         parent: QObject | None = None,
+        today: Callable[[], datetime.date] = datetime.date.today,
+        schemes: SchemeSwitcher | None = None,
         prefs: Preferences | None = None,
     ) -> None:
         super().__init__(parent)
+        self.today = today
         self.library_dir = Path(library_dir)
         self.tasks = tasks
         self.language = language
+        self.schemes = schemes  # switches the colour scheme (None: the settings only store the choice)
         self.prefs = prefs or Preferences()  # the person's own settings (language, geometry, folders)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale
-from PySide6.QtGui import QColor
+from typing import NamedTuple
 
+from PySide6.QtCore import QCoreApplication, QDate, QLocale
+from PySide6.QtGui import QColor, QPalette
+
+from reader.core.contrast import readable_ink
 from reader.core.vocabulary import LEVEL_LABELS_EN, LEVEL_MEANINGS, LEVEL_MEANINGS_EN, SCALES, THEMES, severity
 from reader.ui.i18n import locale_for  # noqa: F401 - the views take it from here
 
@@ -20,8 +23,89 @@ def level_colour(value: int, scale: str) -> QColor:
 
 
 def level_text_colour(value: int, scale: str) -> QColor:
-    """Black or white, whichever reads better on the level colour."""
-    return QColor("#000000") if level_colour(value, scale).lightnessF() > 0.55 else QColor("#ffffff")
+    """Black or white, whichever has the higher WCAG contrast ratio on the level colour."""
+    return QColor(readable_ink(level_colour(value, scale).name()))
+
+
+# A row's second line: the text colour, a little fainter (opacity 0..1).
+SECONDARY_ALPHA = 0.78
+# The DEMO tag next to the level (black on amber, 14.9:1) and the banner above a demo
+# chapter (dark brown on pale yellow, 12.9:1); fixed colours, the same in light and dark.
+DEMO_TAG_BACKGROUND, DEMO_TAG_TEXT = "#ffd54f", "#000000"
+DEMO_BANNER_BACKGROUND, DEMO_BANNER_TEXT, DEMO_BANNER_BORDER = "#fff3c4", "#3d2c00", "#b08800"
+# How much of the level colour the overview's scale strip mixes into the base colour for
+# the levels that are not current (0..1).
+LEVEL_TINT_STRENGTH = 0.25
+# How strongly a compared paragraph's background leans from the base colour to the highlight colour (0..1).
+MARK_STRENGTH = 0.28
+
+
+def blend(base: QColor, over: QColor, amount: float) -> QColor:
+    """``base`` moved ``amount`` (0..1) of the way to ``over``: a palette colour, light or dark."""
+    return QColor.fromRgbF(
+        base.redF() + (over.redF() - base.redF()) * amount,
+        base.greenF() + (over.greenF() - base.greenF()) * amount,
+        base.blueF() + (over.blueF() - base.blueF()) * amount,
+    )
+
+
+def level_tint(value: int, scale: str, palette: QPalette) -> QColor:
+    """A pale tint of the level colour on the palette's base colour (light or dark scheme)."""
+    return blend(palette.color(QPalette.ColorRole.Base), level_colour(value, scale), LEVEL_TINT_STRENGTH)
+
+
+def search_mark_colours(palette: QPalette, selected: bool = False) -> tuple[QColor, QColor]:
+    """(background, text) of a search hit in a snippet: the highlight colour with the text
+    colour that reads best on it (the palette's own highlighted text can fall to 3.4:1), or
+    on a selected row the base colour and the text colour."""
+    if selected:
+        return palette.color(QPalette.ColorRole.Base), palette.color(QPalette.ColorRole.Text)
+    background = palette.color(QPalette.ColorRole.Highlight)
+    own = palette.color(QPalette.ColorRole.HighlightedText).name()
+    return background, QColor(readable_ink(background.name(), (own, "#000000", "#ffffff")))
+
+
+def compare_mark_background(palette: QPalette) -> QColor:
+    """The background of a changed paragraph in the compare view (its text is the text colour)."""
+    return blend(palette.color(QPalette.ColorRole.Base), palette.color(QPalette.ColorRole.Highlight), MARK_STRENGTH)
+
+
+def composite(colour: QColor, alpha: float, background: QColor) -> QColor:
+    """``colour`` drawn with opacity ``alpha`` (0..1) over ``background``, as it appears."""
+    return blend(background, colour, alpha)
+
+
+class TextColours(NamedTuple):
+    """One pair of colours the app paints text with, for the contrast test."""
+
+    what: str
+    text: QColor
+    background: QColor
+    large: bool  # large text (18 pt, or 14 pt bold): 3:1 is enough
+
+
+def text_colour_pairs(palette: QPalette) -> list[TextColours]:
+    """Every text/background pair the views choose themselves (not the platform's widgets),
+    computed by the same functions the views paint with."""
+    from reader.core.vocabulary import SCALES as scales
+
+    base = palette.color(QPalette.ColorRole.Base)
+    text = palette.color(QPalette.ColorRole.Text)
+    pairs = []
+    for scale, info in scales.items():
+        for value in range(1, info.max + 1):
+            # Level chips in lists, the chart and the overview's current level (small: 4.5:1).
+            pairs.append(TextColours(f"level {value}/{info.max} chip", level_text_colour(value, scale), level_colour(value, scale), False))
+            pairs.append(TextColours(f"level {value}/{info.max} strip", text, level_tint(value, scale, palette), False))
+    pairs.append(TextColours("DEMO tag", QColor(DEMO_TAG_TEXT), QColor(DEMO_TAG_BACKGROUND), False))
+    pairs.append(TextColours("DEMO banner", QColor(DEMO_BANNER_TEXT), QColor(DEMO_BANNER_BACKGROUND), False))
+    for selected in (False, True):
+        bg, fg = search_mark_colours(palette, selected)
+        pairs.append(TextColours(f"search hit{' (selected row)' if selected else ''}", fg, bg, False))
+    pairs.append(TextColours("compare mark", text, compare_mark_background(palette), False))
+    pairs.append(TextColours("compare note", palette.color(QPalette.ColorRole.PlaceholderText), base, False))
+    pairs.append(TextColours("secondary line", composite(text, SECONDARY_ALPHA, base), base, False))
+    return pairs
 
 
 def is_english(language: str) -> bool:

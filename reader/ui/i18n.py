@@ -2,13 +2,14 @@
 
 The source strings in the code are English; ``resources/translations/dtn_nl.ts`` holds the
 Dutch translations and ``dtn_en.ts`` is the English identity (it only adds the English
-plural forms of ``%n`` messages). The ``.qm`` files are build output, never edited by hand.
+plural forms of ``%n`` messages). The ``.qm`` files are compiled from them once, by a
+developer, and committed; the app only loads them (it never runs lrelease and never writes
+into its own folder, which is read-only when installed). tests/ui/test_translations.py
+fails when a committed ``.qm`` is not what its ``.ts`` compiles to.
 
     python -m reader.ui.i18n update   # refresh the .ts files from the code under reader/ui
-    python -m reader.ui.i18n build    # compile the .qm files next to them
-
-From a checkout a missing or outdated ``.qm`` is built on the fly before it is loaded;
-a frozen (PyInstaller) build loads the ``.qm`` files it ships.
+    python -m reader.ui.i18n build    # compile the .qm files next to them (then commit them)
+    python -m reader.ui.i18n check    # exit 1 if a committed .qm is not current
 """
 
 from __future__ import annotations
@@ -47,10 +48,6 @@ def ts_path(language: str) -> Path:
 
 def qm_path(language: str) -> Path:
     return translations_dir() / f"dtn_{language}.qm"
-
-
-def is_frozen() -> bool:
-    return bool(getattr(sys, "frozen", False))
 
 
 def source_files() -> list[Path]:
@@ -133,11 +130,18 @@ def fill_identity(ts: Path) -> None:
     ts.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n", encoding="utf-8")
 
 
-def build(languages: tuple[str, ...] = LANGUAGES) -> list[Path]:
-    """Compile the ``.ts`` files to ``.qm`` next to them. Returns the ``.qm`` files written."""
+BUILD_COMMAND = "python -m reader.ui.i18n build"
+
+
+def build(languages: tuple[str, ...] = LANGUAGES, out_dir: Path | None = None) -> list[Path]:
+    """Compile the ``.ts`` files to ``.qm`` in ``out_dir`` (default: next to them).
+
+    Returns the ``.qm`` files written. A developer's tool; the app never calls it.
+    """
     written = []
     for language in languages:
-        source, target = ts_path(language), qm_path(language)
+        source = ts_path(language)
+        target = qm_path(language) if out_dir is None else out_dir / qm_path(language).name
         if not source.is_file():
             raise RuntimeError(f"no translation source {source}")
         # Build beside it and rename, so a running app never loads half a file.
@@ -151,23 +155,22 @@ def build(languages: tuple[str, ...] = LANGUAGES) -> list[Path]:
     return written
 
 
-def needs_build(language: str) -> bool:
-    source, target = ts_path(language), qm_path(language)
-    if not source.is_file():
-        return False
-    return not target.is_file() or target.stat().st_mtime < source.stat().st_mtime
+def stale(languages: tuple[str, ...] = LANGUAGES) -> list[str]:
+    """The languages whose committed ``.qm`` is missing or not what its ``.ts`` compiles to now."""
+    import tempfile
+
+    outdated = []
+    with tempfile.TemporaryDirectory(prefix="dtn-qm-") as tmp:
+        for language, fresh in zip(languages, build(languages, Path(tmp))):
+            shipped = qm_path(language)
+            if not shipped.is_file() or shipped.read_bytes() != fresh.read_bytes():
+                outdated.append(language)
+    return outdated
 
 
-def ensure_built(language: str) -> Path | None:
-    """The ``.qm`` file for ``language``, built first when running from a checkout and it is
-    missing or older than its ``.ts``. None if there is none (the source strings are shown)."""
-    if not is_frozen() and needs_build(language):
-        import subprocess
-
-        try:
-            build((language,))
-        except (OSError, RuntimeError, subprocess.SubprocessError) as exc:
-            log.warning("cannot build the %s translation: %s", language, exc)
+def compiled(language: str) -> Path | None:
+    """The shipped ``.qm`` file for ``language``, or None if there is none (the source strings
+    are shown then)."""
     target = qm_path(language)
     return target if target.is_file() else None
 
@@ -193,7 +196,7 @@ def install(app, language: str) -> list:
     from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 
     translators = []
-    qm = ensure_built(language)
+    qm = compiled(language)
     if qm is not None:
         ours = QTranslator(app)
         if ours.load(str(qm)):
@@ -223,8 +226,13 @@ def main(argv: list[str] | None = None) -> int:
         paths = update()
     elif command == "build":
         paths = build()
+    elif command == "check":
+        outdated = stale()
+        for language in outdated:
+            sys.stderr.write(f"{os.path.relpath(qm_path(language))} is not current; run: {BUILD_COMMAND}\n")
+        return 1 if outdated else 0
     else:
-        sys.stderr.write("usage: python -m reader.ui.i18n update|build\n")
+        sys.stderr.write("usage: python -m reader.ui.i18n update|build|check\n")
         return 2
     for path in paths:
         log.info("wrote %s", os.path.relpath(path))

@@ -1,5 +1,5 @@
-"""The person's own settings, not the library's: the window's language, its geometry and
-the folders last used in file dialogs. They live in QSettings (the platform's place for a
+"""The person's own settings, not the library's: the window's language and colour scheme,
+its geometry and the folders last used in file dialogs. They live in QSettings (the platform's place for a
 user's settings), so two people sharing a library each keep their own, and a library on a
 read-only disk still remembers them.
 
@@ -19,6 +19,7 @@ ORGANIZATION = "DTN Reader"
 APPLICATION = "DTN Reader"
 
 KEY_LANGUAGE = "language"
+KEY_SCHEME = "color_scheme"
 KEY_GEOMETRY = "window/geometry"
 FOLDER_GROUP = "folders"
 # What a remembered folder was used for (one entry each).
@@ -54,6 +55,15 @@ class Preferences:
 
     def set_language(self, language: str) -> None:
         self._settings.setValue(KEY_LANGUAGE, language)
+        self._settings.sync()
+
+    def scheme(self, choices: tuple[str, ...]) -> str | None:
+        """The stored colour scheme if it is one of ``choices``."""
+        value = self._text(KEY_SCHEME)
+        return value if value in choices else None
+
+    def set_scheme(self, scheme: str) -> None:
+        self._settings.setValue(KEY_SCHEME, scheme)
         self._settings.sync()
 
     def geometry(self) -> QByteArray | None:

@@ -24,6 +24,7 @@ from reader.core.demo import SETTING_NO_DEMO
 from reader.ui.context import AppContext
 from reader.ui.errors import show_error
 from reader.ui.i18n import LANGUAGE_NAMES, LANGUAGES
+from reader.ui.scheme import DEFAULT_SCHEME, SCHEMES, scheme_names
 
 log = logging.getLogger(__name__)
 
@@ -69,6 +70,10 @@ class SettingsDialog(QDialog):
         self.language.setAccessibleName(self.tr("Language"))
         self.language_note = QLabel(self.tr("Dates and numbers follow the language too."))
         self.language_note.setWordWrap(True)
+        self.scheme = QComboBox()
+        for code, name in scheme_names().items():
+            self.scheme.addItem(name, code)
+        self.scheme.setAccessibleName(self.tr("Colour scheme"))
 
         self.load_demo = QCheckBox(self.tr("Load the demo library when the reader starts with an empty library"))
         self.load_demo.setAccessibleName(self.load_demo.text())
@@ -84,6 +89,7 @@ class SettingsDialog(QDialog):
         form = QFormLayout(general)
         form.addRow(self.tr("&Language:"), self.language)
         form.addRow(self.language_note)
+        form.addRow(self.tr("&Colours:"), self.scheme)
         demo = QGroupBox(self.tr("Demo library"))
         demo_layout = QVBoxLayout(demo)
         demo_layout.addWidget(demo_note)
@@ -107,7 +113,7 @@ class SettingsDialog(QDialog):
         ctx.tasks.submit(_read_settings, self._on_settings_read, self._on_failed)
 
     def _set_enabled(self, enabled: bool) -> None:
-        for widget in (self.language, self.load_demo, self.remove_demo, self.buttons.button(QDialogButtonBox.StandardButton.Ok)):
+        for widget in (self.language, self.scheme, self.load_demo, self.remove_demo, self.buttons.button(QDialogButtonBox.StandardButton.Ok)):
             widget.setEnabled(enabled)
 
     def _on_settings_read(self, stored: dict[str, str]) -> None:
@@ -116,6 +122,8 @@ class SettingsDialog(QDialog):
         index = self.language.findData(self.ctx.language)
         self.language.setCurrentIndex(max(index, 0))
         self.load_demo.setChecked(stored[SETTING_NO_DEMO] != "1")
+        scheme = self.ctx.prefs.scheme(SCHEMES) or DEFAULT_SCHEME
+        self.scheme.setCurrentIndex(max(self.scheme.findData(scheme), 0))
         self._set_enabled(True)
         self.loaded.emit()
 
@@ -126,17 +134,21 @@ class SettingsDialog(QDialog):
     def _on_accepted(self) -> None:
         language = self.language.currentData()
         no_demo = "0" if self.load_demo.isChecked() else "1"
+        scheme = self.scheme.currentData()
 
         def save(lib, handle) -> None:
             lib.set_setting(SETTING_NO_DEMO, no_demo)
 
         self.ctx.prefs.set_language(language)
+        self.ctx.prefs.set_scheme(scheme)
         self._set_enabled(False)
-        self.ctx.tasks.submit(save, lambda _: self._on_saved(language), self._on_failed, write=True)
+        self.ctx.tasks.submit(save, lambda _: self._on_saved(language, scheme), self._on_failed, write=True)
 
-    def _on_saved(self, language: str) -> None:
+    def _on_saved(self, language: str, scheme: str = DEFAULT_SCHEME) -> None:
         self.saved.emit()
         self.accept()
+        if self.ctx.schemes is not None:
+            self.ctx.schemes.apply(scheme)
         if language != self.ctx.language:
             self.language_changed.emit(language)
 

@@ -59,7 +59,7 @@ class TaskHandle:
 
 
 class Task(QRunnable):
-    def __init__(self, fn: Callable[[Library, TaskHandle], Any], libraries: "LibraryConnections") -> None:
+    def __init__(self, fn: Callable[[Library, TaskHandle], Any], libraries: "LibraryConnections | None") -> None:
         super().__init__()
         self.setAutoDelete(True)
         self.signals = TaskSignals()
@@ -69,7 +69,7 @@ class Task(QRunnable):
 
     def run(self) -> None:
         try:
-            result = self._fn(self._libraries.get(), self.handle)
+            result = self._fn(self._libraries.get() if self._libraries is not None else None, self.handle)
         except BaseException as exc:  # noqa: BLE001 - nothing may escape a worker
             if not isinstance(exc, CancelledError):
                 log.debug("task failed", exc_info=True)
@@ -145,6 +145,7 @@ class TaskRunner:
         *,
         write: bool = False,
         context: QObject | None = None,
+        library: bool = True,
     ) -> Task:
         """Run ``fn(library, handle)`` off the GUI thread; callbacks arrive on the GUI thread.
 
@@ -152,8 +153,10 @@ class TaskRunner:
             write: run on the serial write pool.
             context: the object the callbacks belong to (a view, a dialog); once it is
                 destroyed, for example a window closed while the task ran, they are dropped.
+            library: False for work that needs no library (``fn`` gets None), such as
+                rendering a help page: it must work when the library cannot be opened.
         """
-        task = Task(fn, self.libraries)
+        task = Task(fn, self.libraries if library else None)
         # Keep the Python wrapper alive until the task has finished.
         self._live.add(task)
         if on_success is not None:

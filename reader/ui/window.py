@@ -29,11 +29,20 @@ VIEWS: tuple[tuple[str, str, str], ...] = (
     ("checklists", "reader.ui.views.checklists", "ChecklistsView"),
     ("search", "reader.ui.views.search", "SearchView"),
     ("import", "reader.ui.views.importtrust", "ImportTrustView"),
+    ("sync", "reader.ui.views.sync", "SyncView"),
 )
 
+# Help pages the Help menu opens (reader.core.help's ids; that module loads with the help,
+# not before the window's first paint).
+CONTENTS_TOPIC = "start"
+SHORTCUTS_TOPIC = "shortcuts"
+# How many places Back remembers.
+MAX_HISTORY = 100
 # Width of the navigation list in average characters of the current font.
 NAV_WIDTH_CHARS = 24
 STATUS_TIMEOUT_MS = 8000
+# The library folder in the status bar, at most this many average characters.
+LIBRARY_LABEL_CHARS = 40
 # Qt.AlignmentFlag.AlignCenter as a number. The first Qt.* enum a process uses makes PySide6
 # create all of them (about 15 ms), so nothing before the window's first paint uses one:
 # Qt is imported where it is used, after it.
@@ -66,7 +75,13 @@ class MainWindow(QMainWindow):
         self.placeholder.setProperty("alignment", _ALIGN_CENTER)
         self.stack.addWidget(self.placeholder)
         self.views: dict[str, QWidget] = {}
+        self._help = None  # the help window, made on first use
         self.view_actions: dict[str, QAction] = {}
+        # Back and Forward: the places visited, (view name, chapter pk or None), and where we are.
+        self.history: list[tuple[str, int | None]] = []
+        self.history_index = -1
+        self._moving_in_history = False
+        self._arriving_chapter: int | None = None
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -77,6 +92,7 @@ class MainWindow(QMainWindow):
         ctx.show_view_requested.connect(self.show_view)
         ctx.open_edition_requested.connect(self._on_open_requested)
         ctx.open_chapter_requested.connect(self._on_open_requested)
+        ctx.open_theme_chapter_requested.connect(self._on_open_requested)
         ctx.status_message.connect(self._on_status_message)
         if build_views:
             self.build_views()
@@ -99,6 +115,8 @@ class MainWindow(QMainWindow):
         self._view_group.setExclusive(True)
         for index, (name, module, cls) in enumerate(VIEWS):
             view = getattr(importlib.import_module(module), cls)(self.ctx)
+            if not view.accessibleName():
+                view.setAccessibleName(view.title())  # a screen reader names the page it is on
             self.views[name] = view
             self.stack.addWidget(view)
             item = QListWidgetItem(view.title())
@@ -117,9 +135,19 @@ class MainWindow(QMainWindow):
         self.stack.removeWidget(self.placeholder)
         self.placeholder.deleteLater()
         self.placeholder = None
+        self._build_history_actions()
+        if hasattr(self.views.get("editions"), "chapter_shown"):
+            self.views["editions"].chapter_shown.connect(self._on_chapter_shown)
         self.nav.currentRowChanged.connect(self._on_nav_row_changed)
         self.nav.setCurrentRow(0)
         self.nav.setFocus()
+        if self._ready:
+            self._load_sync_settings()
+
+    def _load_sync_settings(self) -> None:
+        """The Sync page reads its settings at start, to arm automatic sync (only when Offline is off)."""
+        if "sync" in self.views:
+            self.views["sync"].load_settings()
 
     def show_progress(self, text: str) -> None:
         """A line where the views will be, until they are built (then the overview shows it)."""
@@ -165,14 +193,38 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.quit_action)
 
         help_menu = self.help_menu
+        self.help_view_action = QAction(self.tr("Help for this &view"), self)
+        self.help_view_action.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
+        self.help_view_action.setStatusTip(self.tr("Explain the view you are on"))
+        self.help_view_action.triggered.connect(self.show_help_for_view)
+        self.help_contents_action = QAction(self.tr("Help &contents"), self)
+        self.help_contents_action.triggered.connect(lambda: self.show_help(CONTENTS_TOPIC))
+        self.first_run_action = QAction(self.tr("&Getting started"), self)
+        self.first_run_action.triggered.connect(lambda: self.show_first_run_guide())
+        self.shortcuts_action = QAction(self.tr("&Keyboard shortcuts"), self)
+        self.shortcuts_action.triggered.connect(lambda: self.show_help(SHORTCUTS_TOPIC))
+        for action in (self.help_view_action, self.help_contents_action, self.first_run_action, self.shortcuts_action):
+            help_menu.addAction(action)
+        help_menu.addSeparator()
+        self.check_action = QAction(self.tr("Chec&k the library…"), self)
+        self.check_action.setStatusTip(self.tr("Check every stored edition against its signed original"))
+        self.check_action.triggered.connect(self.check_library)
+        help_menu.addAction(self.check_action)
+        help_menu.addSeparator()
         self.about_action = QAction(self.tr("&About DTN Reader"), self)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self.show_about)
         help_menu.addAction(self.about_action)
 
     def _build_status_bar(self) -> None:
-        self.library_label = QLabel(self.tr("Library: %1").replace("%1", str(self.ctx.library_dir)))
-        self.library_label.setToolTip(self.tr("The folder that holds the library"))
+        from PySide6.QtCore import Qt
+
+        # A long folder is shortened in the middle (the whole one in the tooltip): the status bar
+        # must not make the window wider than a small screen.
+        folder = self.fontMetrics().elidedText(str(self.ctx.library_dir), Qt.TextElideMode.ElideMiddle,
+                                               self.fontMetrics().averageCharWidth() * LIBRARY_LABEL_CHARS)
+        self.library_label = QLabel(self.tr("Library: %1").replace("%1", folder))
+        self.library_label.setToolTip(self.tr("The folder that holds the library") + f"\n{self.ctx.library_dir}")
         self.statusBar().addPermanentWidget(self.library_label)
 
     # --- navigation ----------------------------------------------------------------------
@@ -199,6 +251,7 @@ class MainWindow(QMainWindow):
         self._ready = True
         if self.views:
             self.stack.currentWidget().activate()
+            self._load_sync_settings()
 
     def _on_nav_row_changed(self, row: int) -> None:
         if row < 0:
@@ -208,14 +261,170 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentIndex(row)
         name = self.nav.item(row).data(Qt.ItemDataRole.UserRole)
         self.view_actions[name].setChecked(True)
+        if not self._moving_in_history:
+            self._remember(name, None)
         if self._ready:
             self.stack.currentWidget().activate()
+
+    # --- back and forward ----------------------------------------------------------------
+
+    def _build_history_actions(self) -> None:
+        from PySide6.QtGui import QAction, QKeySequence
+        from PySide6.QtWidgets import QApplication
+
+        self.back_action = QAction(self.tr("&Back"), self)
+        self.back_action.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Back) or [QKeySequence("Alt+Left")])
+        self.back_action.setStatusTip(self.tr("Go back to the previous view or chapter"))
+        self.back_action.triggered.connect(self.go_back)
+        self.forward_action = QAction(self.tr("&Forward"), self)
+        self.forward_action.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Forward) or [QKeySequence("Alt+Right")])
+        self.forward_action.setStatusTip(self.tr("Go forward again"))
+        self.forward_action.triggered.connect(self.go_forward)
+        first = self.view_menu.actions()[0] if self.view_menu.actions() else None
+        self.view_menu.insertAction(first, self.back_action)
+        self.view_menu.insertAction(first, self.forward_action)
+        self.view_menu.insertSeparator(first)
+        self.view_menu.addSeparator()
+        self.presentation_action = QAction(self.tr("&Presentation mode"), self)
+        self.presentation_action.setShortcut(QKeySequence("F5"))
+        self.presentation_action.setStatusTip(self.tr("Full screen and large type: the level history and the open chapter, section by section, with the arrow keys"))
+        self.presentation_action.triggered.connect(self.start_presentation)
+        self.view_menu.addAction(self.presentation_action)
+        self.presentation = None
+        self._update_history_actions()
+        # The mouse's back and forward buttons, wherever in this window they are pressed.
+        QApplication.instance().installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+        from PySide6.QtCore import QEvent, Qt
+
+        if event.type() == QEvent.Type.MouseButtonPress and event.button() in (Qt.MouseButton.BackButton, Qt.MouseButton.ForwardButton):
+            if isinstance(watched, QWidget) and watched.window() is self:
+                (self.go_back if event.button() == Qt.MouseButton.BackButton else self.go_forward)()
+                return True
+        return super().eventFilter(watched, event)
+
+    def start_presentation(self) -> None:
+        """Present the chapter open in Editions (or the latest edition) full screen (F5)."""
+        from reader.ui.errors import show_error
+        from reader.ui.presentation import PresentationWindow, load_presentation
+
+        if self.presentation is not None:
+            self.presentation.activateWindow()
+            return
+        editions = self.views.get("editions")
+        chapter_pk = editions.current_chapter_pk() if editions is not None else None
+
+        def shown(source) -> None:
+            if self.presentation is not None:
+                return
+            self.presentation = PresentationWindow(source, self.ctx.language, self)
+            self.presentation.finished.connect(self._on_presentation_finished)
+            self.presentation.start()
+
+        self.ctx.tasks.submit(lambda lib, _h: load_presentation(lib, None, chapter_pk), shown,
+                              lambda exc: show_error(self, exc), context=self)
+
+    def _on_presentation_finished(self) -> None:
+        self.presentation = None
+        self.activateWindow()
+
+    def _remember(self, name: str, chapter_pk: int | None) -> None:
+        """A new place: it replaces everything Forward would have gone to."""
+        if 0 <= self.history_index < len(self.history) and self.history[self.history_index] == (name, chapter_pk):
+            return
+        del self.history[self.history_index + 1:]
+        self.history.append((name, chapter_pk))
+        del self.history[:-MAX_HISTORY]
+        self.history_index = len(self.history) - 1
+        self._update_history_actions()
+
+    def _on_chapter_shown(self, chapter_pk: int) -> None:
+        if chapter_pk == self._arriving_chapter:
+            self._arriving_chapter = None
+            return
+        if self.current_view_name() != "editions":
+            return
+        if 0 <= self.history_index and self.history[self.history_index] == ("editions", None):
+            # Switching to the view showed its chapter: that is the same place, now precise.
+            self.history[self.history_index] = ("editions", chapter_pk)
+            self._update_history_actions()
+        else:
+            self._remember("editions", chapter_pk)
+
+    def go_back(self) -> None:
+        """Go to the place before this one (a view, or a chapter in the Editions view)."""
+        if self.history_index > 0:
+            self._go_to(self.history_index - 1)
+
+    def go_forward(self) -> None:
+        if self.history_index < len(self.history) - 1:
+            self._go_to(self.history_index + 1)
+
+    def _go_to(self, index: int) -> None:
+        self.history_index = index
+        name, chapter_pk = self.history[index]
+        self._moving_in_history = True
+        try:
+            self.show_view(name)
+        finally:
+            self._moving_in_history = False
+        view = self.views.get("editions")
+        if chapter_pk is not None and view is not None and view.current_chapter_pk() != chapter_pk:
+            self._arriving_chapter = chapter_pk  # its chapter_shown is this place, not a new one
+            view.open_chapter(chapter_pk)
+        self._update_history_actions()
+
+    def _update_history_actions(self) -> None:
+        if hasattr(self, "back_action"):
+            self.back_action.setEnabled(self.history_index > 0)
+            self.forward_action.setEnabled(self.history_index < len(self.history) - 1)
 
     def _on_open_requested(self, *_args) -> None:
         self.show_view("editions")
 
     def _on_status_message(self, text: str) -> None:
         self.statusBar().showMessage(text, STATUS_TIMEOUT_MS)
+
+    # --- help ----------------------------------------------------------------------------
+
+    def help_window(self):
+        """The window's one help window, made when first asked for."""
+        from reader.ui.help import HelpWindow
+
+        if self._help is None:
+            self._help = HelpWindow(self.ctx, self)
+        return self._help
+
+    def show_help(self, topic_id: str) -> None:
+        window = self.help_window()
+        window.show_topic(topic_id)
+        window.show()
+        window.raise_()
+        window.activateWindow()
+
+    def show_help_for_view(self) -> None:
+        """F1: the help page that fits the view on screen."""
+        self.show_help(self.help_window().book.topic_for_view(self.current_view_name() or ""))
+
+    def show_first_run_guide(self, settings=None):
+        """The first-run guide, also from the Help menu (closing it records that it was seen)."""
+        from PySide6.QtCore import Qt
+
+        from reader.ui.help import FirstRunGuide, user_settings
+
+        guide = FirstRunGuide(self.ctx, settings if settings is not None else user_settings(), self)
+        guide.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        guide.help_requested.connect(lambda topic: (guide.accept(), self.show_help(topic)))
+        guide.open()
+        return guide
+
+    def show_first_run_guide_once(self, settings=None):
+        """The guide at start, unless this person closed it before; returns it or None."""
+        from reader.ui.help import first_run_shown, user_settings
+
+        settings = settings if settings is not None else user_settings()
+        return None if first_run_shown(settings) else self.show_first_run_guide(settings)
 
     # --- dialogs -------------------------------------------------------------------------
 
@@ -235,6 +444,16 @@ class MainWindow(QMainWindow):
             return
         self.show_view("import")
         self.views["import"].import_paths(paths)
+
+    def check_library(self):
+        """The library check dialog, its check started; returned for tests."""
+        from reader.ui.check import CheckDialog
+
+        dialog = CheckDialog(self.ctx, self)
+        dialog.setModal(True)
+        dialog.show()
+        dialog.start()
+        return dialog
 
     def open_settings(self):
         """Show the settings dialog (non-modal for the rest of the app, modal for this window)."""
@@ -263,6 +482,14 @@ class MainWindow(QMainWindow):
             "about the actual threat.</p>"
             "<p>Licence: EUPL-1.2</p>"
         ).replace("%1", __version__)
+        from platform import python_version
+
+        from PySide6 import __version__ as pyside_version
+        from PySide6.QtCore import qVersion
+
+        # Qt as it runs (qVersion) and the binding built for it (PySide6), for bug reports.
+        qt = qVersion() if qVersion() == pyside_version else f"{qVersion()} (PySide6 {pyside_version})"
+        text += "<p>" + self.tr("Qt %1, Python %2").replace("%1", qt).replace("%2", python_version()) + "</p>"
         box = QMessageBox(QMessageBox.Icon.Information, self.tr("About DTN Reader"), text, QMessageBox.StandardButton.Ok, self)
         box.setTextFormat(Qt.TextFormat.RichText)
         box.setAccessibleName(self.tr("About DTN Reader"))

@@ -28,6 +28,18 @@
             <translation>Role</translation>
         </message>
         <message>
+            <source>as it appears on its editions, e.g. NCTV</source>
+            <translation>as it appears on its editions, e.g. NCTV</translation>
+        </message>
+        <message>
+            <source>Publisher</source>
+            <translation>Publisher</translation>
+        </message>
+        <message>
+            <source>Fingerprint in groups, to read aloud</source>
+            <translation>Fingerprint in groups, to read aloud</translation>
+        </message>
+        <message>
             <source>I have compared the fingerprint and it is identical</source>
             <translation>I have compared the fingerprint and it is identical</translation>
         </message>
@@ -40,12 +52,20 @@
             <translation>Fingerprint:</translation>
         </message>
         <message>
+            <source>To read aloud:</source>
+            <translation>To read aloud:</translation>
+        </message>
+        <message>
             <source>&amp;Name:</source>
             <translation>&amp;Name:</translation>
         </message>
         <message>
             <source>&amp;Role:</source>
             <translation>&amp;Role:</translation>
+        </message>
+        <message>
+            <source>&amp;Publisher:</source>
+            <translation>&amp;Publisher:</translation>
         </message>
         <message>
             <source>Add key</source>
@@ -102,21 +122,92 @@
             <source>Open external link</source>
             <translation>Open external link</translation>
         </message>
+    </context>
+    <context>
+        <name>CheckDialog</name>
         <message>
-            <source>Print chapter</source>
-            <translation>Print chapter</translation>
+            <source>the library</source>
+            <translation>the library</translation>
         </message>
         <message>
-            <source>Export chapter to PDF</source>
-            <translation>Export chapter to PDF</translation>
+            <source>The signed original of %1 was altered or is missing. Repairing moves it to the quarantine folder; import this edition again from its source.</source>
+            <translation>The signed original of %1 was altered or is missing. Repairing moves it to the quarantine folder; import this edition again from its source.</translation>
         </message>
         <message>
-            <source>PDF files (*.pdf)</source>
-            <translation>PDF files (*.pdf)</translation>
+            <source>%1 no longer passes the signature check against the keys you trust now. Repairing removes it from the library; the file is kept.</source>
+            <translation>%1 no longer passes the signature check against the keys you trust now. Repairing removes it from the library; the file is kept.</translation>
         </message>
         <message>
-            <source>Could not write %1; choose another folder.</source>
-            <translation>Could not write %1; choose another folder.</translation>
+            <source>%1 is stored but not shown. Repairing adds it.</source>
+            <translation>%1 is stored but not shown. Repairing adds it.</translation>
+        </message>
+        <message>
+            <source>The library database is damaged. Quit the reader and run 'dtn rebuild': it moves the damaged file aside and rebuilds the library from the signed originals.</source>
+            <translation>The library database is damaged. Quit the reader and run 'dtn rebuild': it moves the damaged file aside and rebuilds the library from the signed originals.</translation>
+        </message>
+        <message>
+            <source>A temporary file of an interrupted import is left over. Repairing removes it.</source>
+            <translation>A temporary file of an interrupted import is left over. Repairing removes it.</translation>
+        </message>
+        <message>
+            <source>What the reader shows for %1 differs from the signed edition. Repairing rebuilds it from the signed original.</source>
+            <translation>What the reader shows for %1 differs from the signed edition. Repairing rebuilds it from the signed original.</translation>
+        </message>
+        <message>
+            <source>Everything matches: %1 signed edition(s) were checked again, byte for byte, and match what the reader shows.</source>
+            <translation>Everything matches: %1 signed edition(s) were checked again, byte for byte, and match what the reader shows.</translation>
+        </message>
+        <message>
+            <source>%1 problem(s) found in %2 signed edition(s):</source>
+            <translation>%1 problem(s) found in %2 signed edition(s):</translation>
+        </message>
+        <message>
+            <source>Check the library</source>
+            <translation>Check the library</translation>
+        </message>
+        <message>
+            <source>Every stored edition is hashed again, its signature checked against the keys you trust now, and what the reader shows compared with the signed original.</source>
+            <translation>Every stored edition is hashed again, its signature checked against the keys you trust now, and what the reader shows compared with the signed original.</translation>
+        </message>
+        <message>
+            <source>Progress of the check</source>
+            <translation>Progress of the check</translation>
+        </message>
+        <message>
+            <source>Result of the check</source>
+            <translation>Result of the check</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>&amp;Repair</source>
+            <translation>&amp;Repair</translation>
+        </message>
+        <message>
+            <source>Repair the library</source>
+            <translation>Repair the library</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>Checking…</source>
+            <translation>Checking…</translation>
+        </message>
+        <message>
+            <source>Repairing…</source>
+            <translation>Repairing…</translation>
+        </message>
+        <message>
+            <source>The check was cancelled; nothing was changed.</source>
+            <translation>The check was cancelled; nothing was changed.</translation>
+        </message>
+        <message>
+            <source>%1 stored edition(s) no longer match their signed original. Choose Help &gt; Check the library for what to do.</source>
+            <translation>%1 stored edition(s) no longer match their signed original. Choose Help &gt; Check the library for what to do.</translation>
         </message>
     </context>
     <context>
@@ -424,6 +515,10 @@
             <source>− The older edition had text here.</source>
             <translation>− The older edition had text here.</translation>
         </message>
+        <message>
+            <source>revision %1</source>
+            <translation>revision %1</translation>
+        </message>
     </context>
     <context>
         <name>EditionsView</name>
@@ -476,8 +571,16 @@
             <translation>Show this edition and the one before it side by side: level, chapters and text</translation>
         </message>
         <message>
+            <source>Summary</source>
+            <translation>Summary</translation>
+        </message>
+        <message>
             <source>Table of contents</source>
             <translation>Table of contents</translation>
+        </message>
+        <message>
+            <source>Text size</source>
+            <translation>Text size</translation>
         </message>
         <message>
             <source>This edition has no chapters.</source>
@@ -510,6 +613,182 @@
         <message>
             <source>%1 (current chapter)</source>
             <translation>%1 (current chapter)</translation>
+        </message>
+        <message>
+            <source>Print the whole edition…</source>
+            <translation>Print the whole edition…</translation>
+        </message>
+        <message>
+            <source>Export the whole edition to PDF…</source>
+            <translation>Export the whole edition to PDF…</translation>
+        </message>
+        <message>
+            <source>‹ Previous in theme</source>
+            <translation>‹ Previous in theme</translation>
+        </message>
+        <message>
+            <source>Next in theme ›</source>
+            <translation>Next in theme ›</translation>
+        </message>
+        <message>
+            <source>Find…</source>
+            <translation>Find…</translation>
+        </message>
+        <message>
+            <source>Find in this chapter (%1)</source>
+            <translation>Find in this chapter (%1)</translation>
+        </message>
+        <message>
+            <source>This chapter</source>
+            <translation>This chapter</translation>
+        </message>
+        <message>
+            <source>Theme %1: chapter %2 of %3</source>
+            <translation>Theme %1: chapter %2 of %3</translation>
+        </message>
+        <message>
+            <source>Preparing the edition for printing…</source>
+            <translation>Preparing the edition for printing…</translation>
+        </message>
+        <message>
+            <source>Export to PDF</source>
+            <translation>Export to PDF</translation>
+        </message>
+        <message>
+            <source>PDF files (*.pdf)</source>
+            <translation>PDF files (*.pdf)</translation>
+        </message>
+        <message numerus="yes">
+            <source>Saved %1 (%n page(s))</source>
+            <translation>
+                <numerusform>Saved %1 (%n page)</numerusform>
+                <numerusform>Saved %1 (%n pages)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Print</source>
+            <translation>Print</translation>
+        </message>
+    </context>
+    <context>
+        <name>FindBar</name>
+        <message>
+            <source>Find in this chapter</source>
+            <translation>Find in this chapter</translation>
+        </message>
+        <message>
+            <source>Previous</source>
+            <translation>Previous</translation>
+        </message>
+        <message>
+            <source>Previous match (Shift+Enter)</source>
+            <translation>Previous match (Shift+Enter)</translation>
+        </message>
+        <message>
+            <source>Next</source>
+            <translation>Next</translation>
+        </message>
+        <message>
+            <source>Next match (Enter)</source>
+            <translation>Next match (Enter)</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>Close the find bar</source>
+            <translation>Close the find bar</translation>
+        </message>
+        <message>
+            <source>&amp;Find:</source>
+            <translation>&amp;Find:</translation>
+        </message>
+        <message>
+            <source>%1 of %2</source>
+            <translation>%1 of %2</translation>
+        </message>
+        <message>
+            <source>%1 of more than %2</source>
+            <translation>%1 of more than %2</translation>
+        </message>
+        <message>
+            <source>not found</source>
+            <translation>not found</translation>
+        </message>
+    </context>
+    <context>
+        <name>FirstRunGuide</name>
+        <message>
+            <source>Getting started</source>
+            <translation>Getting started</translation>
+        </message>
+        <message>
+            <source>Open the &amp;help</source>
+            <translation>Open the &amp;help</translation>
+        </message>
+        <message>
+            <source>Open the help</source>
+            <translation>Open the help</translation>
+        </message>
+        <message>
+            <source>&amp;Close</source>
+            <translation>&amp;Close</translation>
+        </message>
+        <message>
+            <source>Close the guide</source>
+            <translation>Close the guide</translation>
+        </message>
+    </context>
+    <context>
+        <name>HelpWindow</name>
+        <message>
+            <source>DTN Reader help</source>
+            <translation>DTN Reader help</translation>
+        </message>
+        <message>
+            <source>Search the help…</source>
+            <translation>Search the help…</translation>
+        </message>
+        <message>
+            <source>Search the help</source>
+            <translation>Search the help</translation>
+        </message>
+        <message>
+            <source>Help topics</source>
+            <translation>Help topics</translation>
+        </message>
+        <message>
+            <source>No help page contains these words.</source>
+            <translation>No help page contains these words.</translation>
+        </message>
+        <message>
+            <source>&amp;Back</source>
+            <translation>&amp;Back</translation>
+        </message>
+        <message>
+            <source>Back to the previous help page</source>
+            <translation>Back to the previous help page</translation>
+        </message>
+        <message>
+            <source>&amp;Contents</source>
+            <translation>&amp;Contents</translation>
+        </message>
+        <message>
+            <source>Help contents</source>
+            <translation>Help contents</translation>
+        </message>
+        <message>
+            <source>Help page</source>
+            <translation>Help page</translation>
+        </message>
+        <message>
+            <source>%1 — DTN Reader help</source>
+            <translation>%1 — DTN Reader help</translation>
+        </message>
+        <message>
+            <source>This help page cannot be shown: %1</source>
+            <translation>This help page cannot be shown: %1</translation>
         </message>
     </context>
     <context>
@@ -638,12 +917,52 @@
             <translation>Rebuilt</translation>
         </message>
         <message>
+            <source>Loaded</source>
+            <translation>Loaded</translation>
+        </message>
+        <message>
+            <source>Key added</source>
+            <translation>Key added</translation>
+        </message>
+        <message>
+            <source>Key revoked</source>
+            <translation>Key revoked</translation>
+        </message>
+        <message>
+            <source>Revocation undone</source>
+            <translation>Revocation undone</translation>
+        </message>
+        <message>
+            <source>Publisher bound</source>
+            <translation>Publisher bound</translation>
+        </message>
+        <message>
+            <source>Key rotated</source>
+            <translation>Key rotated</translation>
+        </message>
+        <message>
+            <source>Demo replaced</source>
+            <translation>Demo replaced</translation>
+        </message>
+        <message>
+            <source>Quarantined</source>
+            <translation>Quarantined</translation>
+        </message>
+        <message>
+            <source>Database set aside</source>
+            <translation>Database set aside</translation>
+        </message>
+        <message>
             <source>publisher</source>
             <translation>publisher</translation>
         </message>
         <message>
             <source>feed</source>
             <translation>feed</translation>
+        </message>
+        <message>
+            <source>empty</source>
+            <translation>empty</translation>
         </message>
         <message>
             <source>Built-in demo library</source>
@@ -774,6 +1093,10 @@
             <translation>Select a bundle in the report to see every detail.</translation>
         </message>
         <message>
+            <source>What does this rejection mean?</source>
+            <translation>What does this rejection mean?</translation>
+        </message>
+        <message>
             <source>Bundles are accepted only when signed by one of these keys. Compare a fingerprint with the publisher's before you add a key. Revoking a key hides what it signed.</source>
             <translation>Bundles are accepted only when signed by one of these keys. Compare a fingerprint with the publisher's before you add a key. Revoking a key hides what it signed.</translation>
         </message>
@@ -866,6 +1189,74 @@
             <translation>Refresh the audit log</translation>
         </message>
         <message>
+            <source>Show results</source>
+            <translation>Show results</translation>
+        </message>
+        <message>
+            <source>All results</source>
+            <translation>All results</translation>
+        </message>
+        <message>
+            <source>Trust changes</source>
+            <translation>Trust changes</translation>
+        </message>
+        <message>
+            <source>Library changes</source>
+            <translation>Library changes</translation>
+        </message>
+        <message>
+            <source>Show period</source>
+            <translation>Show period</translation>
+        </message>
+        <message>
+            <source>Any time</source>
+            <translation>Any time</translation>
+        </message>
+        <message>
+            <source>Last 7 days</source>
+            <translation>Last 7 days</translation>
+        </message>
+        <message>
+            <source>Last 30 days</source>
+            <translation>Last 30 days</translation>
+        </message>
+        <message>
+            <source>Last 12 months</source>
+            <translation>Last 12 months</translation>
+        </message>
+        <message>
+            <source>&amp;Export CSV…</source>
+            <translation>&amp;Export CSV…</translation>
+        </message>
+        <message>
+            <source>Export the audit log shown as CSV</source>
+            <translation>Export the audit log shown as CSV</translation>
+        </message>
+        <message>
+            <source>&amp;Trust this key…</source>
+            <translation>&amp;Trust this key…</translation>
+        </message>
+        <message>
+            <source>Trust the unknown key of the selected rejection</source>
+            <translation>Trust the unknown key of the selected rejection</translation>
+        </message>
+        <message>
+            <source>Trust this key</source>
+            <translation>Trust this key</translation>
+        </message>
+        <message>
+            <source>Export the audit log</source>
+            <translation>Export the audit log</translation>
+        </message>
+        <message>
+            <source>CSV files (*.csv)</source>
+            <translation>CSV files (*.csv)</translation>
+        </message>
+        <message>
+            <source>Audit log exported to %1</source>
+            <translation>Audit log exported to %1</translation>
+        </message>
+        <message>
             <source>built-in</source>
             <translation>built-in</translation>
         </message>
@@ -876,6 +1267,14 @@
         <message>
             <source>Trusted</source>
             <translation>Trusted</translation>
+        </message>
+        <message>
+            <source>%1 (not yet bound to a publisher)</source>
+            <translation>%1 (not yet bound to a publisher)</translation>
+        </message>
+        <message>
+            <source>%1 for %2</source>
+            <translation>%1 for %2</translation>
         </message>
         <message>
             <source>%1 revision %2</source>
@@ -1000,10 +1399,6 @@
         <message>
             <source>Threat level history chart</source>
             <translation>Threat level history chart</translation>
-        </message>
-        <message>
-            <source>Could not write the image %1; check that the folder exists and is writable.</source>
-            <translation>Could not write the image %1; check that the folder exists and is writable.</translation>
         </message>
         <message>
             <source>Step chart of the national terrorist threat level, with regional events and the change of scale.</source>
@@ -1145,6 +1540,34 @@
             <translation>&amp;Help</translation>
         </message>
         <message>
+            <source>Help for this &amp;view</source>
+            <translation>Help for this &amp;view</translation>
+        </message>
+        <message>
+            <source>Explain the view you are on</source>
+            <translation>Explain the view you are on</translation>
+        </message>
+        <message>
+            <source>Help &amp;contents</source>
+            <translation>Help &amp;contents</translation>
+        </message>
+        <message>
+            <source>&amp;Getting started</source>
+            <translation>&amp;Getting started</translation>
+        </message>
+        <message>
+            <source>&amp;Keyboard shortcuts</source>
+            <translation>&amp;Keyboard shortcuts</translation>
+        </message>
+        <message>
+            <source>Chec&amp;k the library…</source>
+            <translation>Chec&amp;k the library…</translation>
+        </message>
+        <message>
+            <source>Check every stored edition against its signed original</source>
+            <translation>Check every stored edition against its signed original</translation>
+        </message>
+        <message>
             <source>&amp;About DTN Reader</source>
             <translation>&amp;About DTN Reader</translation>
         </message>
@@ -1157,12 +1580,40 @@
             <translation>The folder that holds the library</translation>
         </message>
         <message>
+            <source>&amp;Presentation mode</source>
+            <translation>&amp;Presentation mode</translation>
+        </message>
+        <message>
+            <source>Full screen and large type: the level history and the open chapter, section by section, with the arrow keys</source>
+            <translation>Full screen and large type: the level history and the open chapter, section by section, with the arrow keys</translation>
+        </message>
+        <message>
             <source>&lt;h3&gt;DTN Reader %1&lt;/h3&gt;&lt;p&gt;An offline reader for signed editions of the Dutch terrorism threat assessment (Dreigingsbeeld Terrorisme Nederland).&lt;/p&gt;&lt;p&gt;&lt;b&gt;DEMO:&lt;/b&gt; the demo library that comes with the reader is demonstration content, marked DEMO wherever it appears. It is not a publication of the NCTV and says nothing about the actual threat.&lt;/p&gt;&lt;p&gt;Licence: EUPL-1.2&lt;/p&gt;</source>
             <translation>&lt;h3&gt;DTN Reader %1&lt;/h3&gt;&lt;p&gt;An offline reader for signed editions of the Dutch terrorism threat assessment (Dreigingsbeeld Terrorisme Nederland).&lt;/p&gt;&lt;p&gt;&lt;b&gt;DEMO:&lt;/b&gt; the demo library that comes with the reader is demonstration content, marked DEMO wherever it appears. It is not a publication of the NCTV and says nothing about the actual threat.&lt;/p&gt;&lt;p&gt;Licence: EUPL-1.2&lt;/p&gt;</translation>
         </message>
         <message>
+            <source>Qt %1, Python %2</source>
+            <translation>Qt %1, Python %2</translation>
+        </message>
+        <message>
             <source>About DTN Reader</source>
             <translation>About DTN Reader</translation>
+        </message>
+        <message>
+            <source>&amp;Back</source>
+            <translation>&amp;Back</translation>
+        </message>
+        <message>
+            <source>Go back to the previous view or chapter</source>
+            <translation>Go back to the previous view or chapter</translation>
+        </message>
+        <message>
+            <source>&amp;Forward</source>
+            <translation>&amp;Forward</translation>
+        </message>
+        <message>
+            <source>Go forward again</source>
+            <translation>Go forward again</translation>
         </message>
     </context>
     <context>
@@ -1178,6 +1629,14 @@
         <message>
             <source>Close the notice</source>
             <translation>Close the notice</translation>
+        </message>
+        <message>
+            <source>New national threat level</source>
+            <translation>New national threat level</translation>
+        </message>
+        <message>
+            <source>Last brought up to date</source>
+            <translation>Last brought up to date</translation>
         </message>
         <message>
             <source>Opening the library…</source>
@@ -1234,6 +1693,18 @@
         <message>
             <source>Demonstration content, not a publication of the NCTV</source>
             <translation>Demonstration content, not a publication of the NCTV</translation>
+        </message>
+        <message>
+            <source>Out of date since %1: the feed has expired and no newer one was accepted.</source>
+            <translation>Out of date since %1: the feed has expired and no newer one was accepted.</translation>
+        </message>
+        <message>
+            <source>Last brought up to date: %1</source>
+            <translation>Last brought up to date: %1</translation>
+        </message>
+        <message>
+            <source>Not brought up to date from the feed yet.</source>
+            <translation>Not brought up to date from the feed yet.</translation>
         </message>
         <message>
             <source>The library cannot be read: %1</source>
@@ -1321,6 +1792,29 @@
         <message>
             <source>The demo library has been loaded: demonstration editions marked DEMO, not publications of the NCTV. You can remove it in the settings.</source>
             <translation>The demo library has been loaded: demonstration editions marked DEMO, not publications of the NCTV. You can remove it in the settings.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PresentationWindow</name>
+        <message>
+            <source>Presentation — %1</source>
+            <translation>Presentation — %1</translation>
+        </message>
+        <message>
+            <source>Presentation</source>
+            <translation>Presentation</translation>
+        </message>
+        <message>
+            <source>%1 — demonstration content, not an NCTV publication</source>
+            <translation>%1 — demonstration content, not an NCTV publication</translation>
+        </message>
+        <message>
+            <source>Threat level %1</source>
+            <translation>Threat level %1</translation>
+        </message>
+        <message>
+            <source>slide %1 of %2</source>
+            <translation>slide %1 of %2</translation>
         </message>
     </context>
     <context>
@@ -1439,10 +1933,6 @@
             <translation>to</translation>
         </message>
         <message>
-            <source>Type one or more words to search the text of every edition. Results appear while you type; the last word also matches longer words. Use quotes for an exact phrase. Press Enter or double-click a result to open the chapter.</source>
-            <translation>Type one or more words to search the text of every edition. Results appear while you type; the last word also matches longer words. Use quotes for an exact phrase. Press Enter or double-click a result to open the chapter.</translation>
-        </message>
-        <message>
             <source>Search results</source>
             <translation>Search results</translation>
         </message>
@@ -1466,6 +1956,10 @@
             <source>%1 results</source>
             <translation>%1 results</translation>
         </message>
+        <message>
+            <source>Type one or more words to search the text of every edition. Results appear while you type; the last word also matches longer words. Use quotes for an exact phrase. Enter takes you to the results; Enter or a double-click on a result opens the chapter.</source>
+            <translation>Type one or more words to search the text of every edition. Results appear while you type; the last word also matches longer words. Use quotes for an exact phrase. Enter takes you to the results; Enter or a double-click on a result opens the chapter.</translation>
+        </message>
     </context>
     <context>
         <name>SettingsDialog</name>
@@ -1480,6 +1974,10 @@
         <message>
             <source>Dates and numbers follow the language too.</source>
             <translation>Dates and numbers follow the language too.</translation>
+        </message>
+        <message>
+            <source>Colour scheme</source>
+            <translation>Colour scheme</translation>
         </message>
         <message>
             <source>Load the demo library when the reader starts with an empty library</source>
@@ -1506,6 +2004,10 @@
             <translation>&amp;Language:</translation>
         </message>
         <message>
+            <source>&amp;Colours:</source>
+            <translation>&amp;Colours:</translation>
+        </message>
+        <message>
             <source>Demo library</source>
             <translation>Demo library</translation>
         </message>
@@ -1519,6 +2021,136 @@
                 <numerusform>%n demo edition removed</numerusform>
                 <numerusform>%n demo editions removed</numerusform>
             </translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncView</name>
+        <message>
+            <source>The national threat level is now %1 (%2)</source>
+            <translation>The national threat level is now %1 (%2)</translation>
+        </message>
+        <message>
+            <source>The national threat level changed from %1 (%2) to %3 (%4)</source>
+            <translation>The national threat level changed from %1 (%2) to %3 (%4)</translation>
+        </message>
+        <message>
+            <source>Sync</source>
+            <translation>Sync</translation>
+        </message>
+        <message>
+            <source>Bring the library up to date from a signed feed. Every bundle is checked against the feed and its publisher's signature before it is stored; nothing from the network is trusted.</source>
+            <translation>Bring the library up to date from a signed feed. Every bundle is checked against the feed and its publisher's signature before it is stored; nothing from the network is trusted.</translation>
+        </message>
+        <message>
+            <source>&amp;Feed addresses (one per line; the first is the feed, the others mirrors):</source>
+            <translation>&amp;Feed addresses (one per line; the first is the feed, the others mirrors):</translation>
+        </message>
+        <message>
+            <source>Feed addresses</source>
+            <translation>Feed addresses</translation>
+        </message>
+        <message>
+            <source>&amp;Save addresses</source>
+            <translation>&amp;Save addresses</translation>
+        </message>
+        <message numerus="yes">
+            <source>Sync &amp;automatically when the network comes up (at most every %n hours)</source>
+            <translation>
+                <numerusform>Sync &amp;automatically when the network comes up (at most every %n hours)</numerusform>
+                <numerusform>Sync &amp;automatically when the network comes up (at most every %n hours)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>&amp;Offline: never connect to the network</source>
+            <translation>&amp;Offline: never connect to the network</translation>
+        </message>
+        <message>
+            <source>With Offline on, the reader opens no network connection at all</source>
+            <translation>With Offline on, the reader opens no network connection at all</translation>
+        </message>
+        <message>
+            <source>Sync &amp;now</source>
+            <translation>Sync &amp;now</translation>
+        </message>
+        <message>
+            <source>&amp;Cancel</source>
+            <translation>&amp;Cancel</translation>
+        </message>
+        <message>
+            <source>Sync progress</source>
+            <translation>Sync progress</translation>
+        </message>
+        <message>
+            <source>Last result</source>
+            <translation>Last result</translation>
+        </message>
+        <message>
+            <source>Bundles of the last sync</source>
+            <translation>Bundles of the last sync</translation>
+        </message>
+        <message>
+            <source>Offline: the reader does not connect to the network.</source>
+            <translation>Offline: the reader does not connect to the network.</translation>
+        </message>
+        <message>
+            <source>No feed configured: enter the address your organisation gave you.</source>
+            <translation>No feed configured: enter the address your organisation gave you.</translation>
+        </message>
+        <message>
+            <source>Not synced yet.</source>
+            <translation>Not synced yet.</translation>
+        </message>
+        <message>
+            <source>%1 imported, %2 already up to date, %3 refused</source>
+            <translation>%1 imported, %2 already up to date, %3 refused</translation>
+        </message>
+        <message>
+            <source>Last sync %1: %2</source>
+            <translation>Last sync %1: %2</translation>
+        </message>
+        <message>
+            <source>Last sync %1 failed: %2</source>
+            <translation>Last sync %1 failed: %2</translation>
+        </message>
+        <message>
+            <source>The feed expired on %1; the library may be out of date since then.</source>
+            <translation>The feed expired on %1; the library may be out of date since then.</translation>
+        </message>
+        <message>
+            <source>Syncing…</source>
+            <translation>Syncing…</translation>
+        </message>
+        <message>
+            <source>Imported: %1 revision %2</source>
+            <translation>Imported: %1 revision %2</translation>
+        </message>
+        <message>
+            <source>Already present: %1 revision %2</source>
+            <translation>Already present: %1 revision %2</translation>
+        </message>
+        <message>
+            <source>Not needed, a newer revision is in the library: %1 revision %2</source>
+            <translation>Not needed, a newer revision is in the library: %1 revision %2</translation>
+        </message>
+        <message>
+            <source>Refused at an earlier sync: %1 revision %2</source>
+            <translation>Refused at an earlier sync: %1 revision %2</translation>
+        </message>
+        <message>
+            <source>Refused: %1 revision %2</source>
+            <translation>Refused: %1 revision %2</translation>
+        </message>
+        <message>
+            <source>Sync cancelled; nothing half-done was kept.</source>
+            <translation>Sync cancelled; nothing half-done was kept.</translation>
+        </message>
+        <message>
+            <source>The sync was refused: %1</source>
+            <translation>The sync was refused: %1</translation>
+        </message>
+        <message>
+            <source>New national threat level</source>
+            <translation>New national threat level</translation>
         </message>
     </context>
     <context>
@@ -1595,118 +2227,6 @@
     <context>
         <name>errors</name>
         <message>
-            <source>The key file is not a valid minisign key</source>
-            <translation>The key file is not a valid minisign key</translation>
-        </message>
-        <message>
-            <source>The secret key could not be unlocked</source>
-            <translation>The secret key could not be unlocked</translation>
-        </message>
-        <message>
-            <source>The signature is damaged</source>
-            <translation>The signature is damaged</translation>
-        </message>
-        <message>
-            <source>The signature uses an algorithm that is not accepted</source>
-            <translation>The signature uses an algorithm that is not accepted</translation>
-        </message>
-        <message>
-            <source>Signed by an unknown key</source>
-            <translation>Signed by an unknown key</translation>
-        </message>
-        <message>
-            <source>Signed by a revoked key</source>
-            <translation>Signed by a revoked key</translation>
-        </message>
-        <message>
-            <source>The key may not sign this kind of document</source>
-            <translation>The key may not sign this kind of document</translation>
-        </message>
-        <message>
-            <source>The signature does not match: altered or forged</source>
-            <translation>The signature does not match: altered or forged</translation>
-        </message>
-        <message>
-            <source>The file is not a valid bundle</source>
-            <translation>The file is not a valid bundle</translation>
-        </message>
-        <message>
-            <source>The bundle has an unsafe structure</source>
-            <translation>The bundle has an unsafe structure</translation>
-        </message>
-        <message>
-            <source>The bundle exceeds a size limit</source>
-            <translation>The bundle exceeds a size limit</translation>
-        </message>
-        <message>
-            <source>The bundle's contents list is invalid</source>
-            <translation>The bundle's contents list is invalid</translation>
-        </message>
-        <message>
-            <source>A file in the bundle was altered, added or removed</source>
-            <translation>A file in the bundle was altered, added or removed</translation>
-        </message>
-        <message>
-            <source>The edition source has a problem</source>
-            <translation>The edition source has a problem</translation>
-        </message>
-        <message>
-            <source>The trust store could not be changed</source>
-            <translation>The trust store could not be changed</translation>
-        </message>
-        <message>
-            <source>Older than what the library already holds</source>
-            <translation>Older than what the library already holds</translation>
-        </message>
-        <message>
-            <source>Not found</source>
-            <translation>Not found</translation>
-        </message>
-        <message>
-            <source>The library could not complete the operation</source>
-            <translation>The library could not complete the operation</translation>
-        </message>
-        <message>
-            <source>The library&apos;s disk or database failed</source>
-            <translation>The library&apos;s disk or database failed</translation>
-        </message>
-        <message>
-            <source>The library&apos;s disk is full</source>
-            <translation>The library&apos;s disk is full</translation>
-        </message>
-        <message>
-            <source>The library folder is read-only</source>
-            <translation>The library folder is read-only</translation>
-        </message>
-        <message>
-            <source>The library is in use by another program</source>
-            <translation>The library is in use by another program</translation>
-        </message>
-        <message>
-            <source>The library database is damaged</source>
-            <translation>The library database is damaged</translation>
-        </message>
-        <message>
-            <source>Cancelled</source>
-            <translation>Cancelled</translation>
-        </message>
-        <message>
-            <source>Export failed</source>
-            <translation>Export failed</translation>
-        </message>
-        <message>
-            <source>The chapter could not be shown</source>
-            <translation>The chapter could not be shown</translation>
-        </message>
-        <message>
-            <source>The feed was refused</source>
-            <translation>The feed was refused</translation>
-        </message>
-        <message>
-            <source>The download failed</source>
-            <translation>The download failed</translation>
-        </message>
-        <message>
             <source>An unexpected error occurred: %1</source>
             <translation>An unexpected error occurred: %1</translation>
         </message>
@@ -1724,6 +2244,95 @@
         <message>
             <source>DEMO</source>
             <translation>DEMO</translation>
+        </message>
+    </context>
+    <context>
+        <name>help</name>
+        <message>
+            <source>What does this mean?</source>
+            <translation>What does this mean?</translation>
+        </message>
+    </context>
+    <context>
+        <name>printing</name>
+        <message>
+            <source>(revision %1)</source>
+            <translation>(revision %1)</translation>
+        </message>
+        <message>
+            <source>Threat level %1</source>
+            <translation>Threat level %1</translation>
+        </message>
+        <message>
+            <source>demonstration content, not an NCTV publication; it says nothing about the actual threat</source>
+            <translation>demonstration content, not an NCTV publication; it says nothing about the actual threat</translation>
+        </message>
+        <message>
+            <source>Edition</source>
+            <translation>Edition</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>Threat level</source>
+            <translation>Threat level</translation>
+        </message>
+        <message>
+            <source>Level since</source>
+            <translation>Level since</translation>
+        </message>
+        <message>
+            <source>Publisher</source>
+            <translation>Publisher</translation>
+        </message>
+        <message>
+            <source>Signed by</source>
+            <translation>Signed by</translation>
+        </message>
+        <message>
+            <source>%1 (key %2)</source>
+            <translation>%1 (key %2)</translation>
+        </message>
+        <message>
+            <source>Revision</source>
+            <translation>Revision</translation>
+        </message>
+        <message>
+            <source>%1 of bundle %2</source>
+            <translation>%1 of bundle %2</translation>
+        </message>
+        <message>
+            <source>Bundle SHA-256</source>
+            <translation>Bundle SHA-256</translation>
+        </message>
+        <message>
+            <source>signed by %1 (key %2)</source>
+            <translation>signed by %1 (key %2)</translation>
+        </message>
+        <message>
+            <source>Contents</source>
+            <translation>Contents</translation>
+        </message>
+        <message>
+            <source>page %1 of %2</source>
+            <translation>page %1 of %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>scheme</name>
+        <message>
+            <source>As the system</source>
+            <translation>As the system</translation>
+        </message>
+        <message>
+            <source>Light</source>
+            <translation>Light</translation>
+        </message>
+        <message>
+            <source>Dark</source>
+            <translation>Dark</translation>
         </message>
     </context>
 </TS>

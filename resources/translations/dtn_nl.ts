@@ -28,6 +28,18 @@
         <translation>Rol</translation>
     </message>
     <message>
+        <source>as it appears on its editions, e.g. NCTV</source>
+        <translation>zoals op de edities, bijv. NCTV</translation>
+    </message>
+    <message>
+        <source>Publisher</source>
+        <translation>Uitgever</translation>
+    </message>
+    <message>
+        <source>Fingerprint in groups, to read aloud</source>
+        <translation>Vingerafdruk in groepjes, om voor te lezen</translation>
+    </message>
+    <message>
         <source>I have compared the fingerprint and it is identical</source>
         <translation>Ik heb de vingerafdruk vergeleken en deze is identiek</translation>
     </message>
@@ -40,12 +52,20 @@
         <translation>Vingerafdruk:</translation>
     </message>
     <message>
+        <source>To read aloud:</source>
+        <translation>Om voor te lezen:</translation>
+    </message>
+    <message>
         <source>&amp;Name:</source>
         <translation>&amp;Naam:</translation>
     </message>
     <message>
         <source>&amp;Role:</source>
         <translation>&amp;Rol:</translation>
+    </message>
+    <message>
+        <source>&amp;Publisher:</source>
+        <translation>&amp;Uitgever:</translation>
     </message>
     <message>
         <source>Add key</source>
@@ -102,21 +122,92 @@
         <source>Open external link</source>
         <translation>Externe link openen</translation>
     </message>
+</context>
+<context>
+    <name>CheckDialog</name>
     <message>
-        <source>Print chapter</source>
-        <translation>Hoofdstuk afdrukken</translation>
+        <source>the library</source>
+        <translation>de bibliotheek</translation>
     </message>
     <message>
-        <source>Export chapter to PDF</source>
-        <translation>Hoofdstuk exporteren naar PDF</translation>
+        <source>The signed original of %1 was altered or is missing. Repairing moves it to the quarantine folder; import this edition again from its source.</source>
+        <translation>Het ondertekende origineel van %1 is gewijzigd of ontbreekt. Herstellen verplaatst het naar de quarantainemap; importeer deze editie opnieuw vanaf de bron.</translation>
     </message>
     <message>
-        <source>PDF files (*.pdf)</source>
-        <translation>PDF-bestanden (*.pdf)</translation>
+        <source>%1 no longer passes the signature check against the keys you trust now. Repairing removes it from the library; the file is kept.</source>
+        <translation>%1 doorstaat de handtekeningcontrole met de sleutels die u nu vertrouwt niet meer. Herstellen haalt de editie uit de bibliotheek; het bestand blijft bewaard.</translation>
     </message>
     <message>
-        <source>Could not write %1; choose another folder.</source>
-        <translation>Kan %1 niet schrijven; kies een andere map.</translation>
+        <source>%1 is stored but not shown. Repairing adds it.</source>
+        <translation>%1 is opgeslagen maar wordt niet getoond. Herstellen voegt de editie toe.</translation>
+    </message>
+    <message>
+        <source>The library database is damaged. Quit the reader and run &apos;dtn rebuild&apos;: it moves the damaged file aside and rebuilds the library from the signed originals.</source>
+        <translation>De bibliotheekdatabase is beschadigd. Sluit de reader en voer &apos;dtn rebuild&apos; uit: dat zet het beschadigde bestand opzij en bouwt de bibliotheek opnieuw op uit de ondertekende originelen.</translation>
+    </message>
+    <message>
+        <source>A temporary file of an interrupted import is left over. Repairing removes it.</source>
+        <translation>Er is een tijdelijk bestand van een onderbroken import achtergebleven. Herstellen verwijdert het.</translation>
+    </message>
+    <message>
+        <source>What the reader shows for %1 differs from the signed edition. Repairing rebuilds it from the signed original.</source>
+        <translation>Wat de reader voor %1 toont wijkt af van de ondertekende editie. Herstellen bouwt het opnieuw op uit het ondertekende origineel.</translation>
+    </message>
+    <message>
+        <source>Everything matches: %1 signed edition(s) were checked again, byte for byte, and match what the reader shows.</source>
+        <translation>Alles klopt: %1 ondertekende editie(s) zijn opnieuw gecontroleerd, byte voor byte, en komen overeen met wat de reader toont.</translation>
+    </message>
+    <message>
+        <source>%1 problem(s) found in %2 signed edition(s):</source>
+        <translation>%1 probleem/problemen gevonden in %2 ondertekende editie(s):</translation>
+    </message>
+    <message>
+        <source>Check the library</source>
+        <translation>Bibliotheek controleren</translation>
+    </message>
+    <message>
+        <source>Every stored edition is hashed again, its signature checked against the keys you trust now, and what the reader shows compared with the signed original.</source>
+        <translation>Elke opgeslagen editie wordt opnieuw gehasht, de handtekening wordt gecontroleerd met de sleutels die u nu vertrouwt, en wat de reader toont wordt vergeleken met het ondertekende origineel.</translation>
+    </message>
+    <message>
+        <source>Progress of the check</source>
+        <translation>Voortgang van de controle</translation>
+    </message>
+    <message>
+        <source>Result of the check</source>
+        <translation>Uitkomst van de controle</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>&amp;Repair</source>
+        <translation>&amp;Herstellen</translation>
+    </message>
+    <message>
+        <source>Repair the library</source>
+        <translation>De bibliotheek herstellen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Bezig met controleren…</translation>
+    </message>
+    <message>
+        <source>Repairing…</source>
+        <translation>Bezig met herstellen…</translation>
+    </message>
+    <message>
+        <source>The check was cancelled; nothing was changed.</source>
+        <translation>De controle is geannuleerd; er is niets veranderd.</translation>
+    </message>
+    <message>
+        <source>%1 stored edition(s) no longer match their signed original. Choose Help &gt; Check the library for what to do.</source>
+        <translation>%1 opgeslagen editie(s) komen niet meer overeen met hun ondertekende origineel. Kies Help &gt; Bibliotheek controleren voor wat u kunt doen.</translation>
     </message>
 </context>
 <context>
@@ -424,6 +515,10 @@
         <source>− The older edition had text here.</source>
         <translation>− Hier stond tekst in de oudere editie.</translation>
     </message>
+    <message>
+        <source>revision %1</source>
+        <translation>revisie %1</translation>
+    </message>
 </context>
 <context>
     <name>EditionsView</name>
@@ -476,8 +571,16 @@
         <translation>Toon deze editie en de vorige naast elkaar: niveau, hoofdstukken en tekst</translation>
     </message>
     <message>
+        <source>Summary</source>
+        <translation>Samenvatting</translation>
+    </message>
+    <message>
         <source>Table of contents</source>
         <translation>Inhoudsopgave</translation>
+    </message>
+    <message>
+        <source>Text size</source>
+        <translation>Tekstgrootte</translation>
     </message>
     <message>
         <source>This edition has no chapters.</source>
@@ -510,6 +613,182 @@
     <message>
         <source>%1 (current chapter)</source>
         <translation>%1 (huidig hoofdstuk)</translation>
+    </message>
+    <message>
+        <source>Print the whole edition…</source>
+        <translation>De hele editie afdrukken…</translation>
+    </message>
+    <message>
+        <source>Export the whole edition to PDF…</source>
+        <translation>De hele editie als PDF opslaan…</translation>
+    </message>
+    <message>
+        <source>‹ Previous in theme</source>
+        <translation>‹ Vorige in thema</translation>
+    </message>
+    <message>
+        <source>Next in theme ›</source>
+        <translation>Volgende in thema ›</translation>
+    </message>
+    <message>
+        <source>Find…</source>
+        <translation>Zoeken…</translation>
+    </message>
+    <message>
+        <source>Find in this chapter (%1)</source>
+        <translation>Zoeken in dit hoofdstuk (%1)</translation>
+    </message>
+    <message>
+        <source>This chapter</source>
+        <translation>Dit hoofdstuk</translation>
+    </message>
+    <message>
+        <source>Theme %1: chapter %2 of %3</source>
+        <translation>Thema %1: hoofdstuk %2 van %3</translation>
+    </message>
+    <message>
+        <source>Preparing the edition for printing…</source>
+        <translation>De editie wordt klaargemaakt om af te drukken…</translation>
+    </message>
+    <message>
+        <source>Export to PDF</source>
+        <translation>Opslaan als PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-bestanden (*.pdf)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %1 (%n page(s))</source>
+        <translation>
+            <numerusform>%1 opgeslagen (%n pagina)</numerusform>
+            <numerusform>%1 opgeslagen (%n pagina&apos;s)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Afdrukken</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <source>Find in this chapter</source>
+        <translation>Zoeken in dit hoofdstuk</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>Vorige</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+Enter)</source>
+        <translation>Vorige treffer (Shift+Enter)</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Volgende</translation>
+    </message>
+    <message>
+        <source>Next match (Enter)</source>
+        <translation>Volgende treffer (Enter)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <source>Close the find bar</source>
+        <translation>De zoekbalk sluiten</translation>
+    </message>
+    <message>
+        <source>&amp;Find:</source>
+        <translation>&amp;Zoeken:</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 van %2</translation>
+    </message>
+    <message>
+        <source>%1 of more than %2</source>
+        <translation>%1 van meer dan %2</translation>
+    </message>
+    <message>
+        <source>not found</source>
+        <translation>niet gevonden</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunGuide</name>
+    <message>
+        <source>Getting started</source>
+        <translation>Eerste kennismaking</translation>
+    </message>
+    <message>
+        <source>Open the &amp;help</source>
+        <translation>Open de &amp;hulp</translation>
+    </message>
+    <message>
+        <source>Open the help</source>
+        <translation>Open de hulp</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Sluiten</translation>
+    </message>
+    <message>
+        <source>Close the guide</source>
+        <translation>Sluit de kennismaking</translation>
+    </message>
+</context>
+<context>
+    <name>HelpWindow</name>
+    <message>
+        <source>DTN Reader help</source>
+        <translation>Hulp bij DTN Reader</translation>
+    </message>
+    <message>
+        <source>Search the help…</source>
+        <translation>Zoek in de hulp…</translation>
+    </message>
+    <message>
+        <source>Search the help</source>
+        <translation>Zoek in de hulp</translation>
+    </message>
+    <message>
+        <source>Help topics</source>
+        <translation>Onderwerpen van de hulp</translation>
+    </message>
+    <message>
+        <source>No help page contains these words.</source>
+        <translation>Geen hulppagina bevat deze woorden.</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>&amp;Terug</translation>
+    </message>
+    <message>
+        <source>Back to the previous help page</source>
+        <translation>Terug naar de vorige hulppagina</translation>
+    </message>
+    <message>
+        <source>&amp;Contents</source>
+        <translation>&amp;Inhoud</translation>
+    </message>
+    <message>
+        <source>Help contents</source>
+        <translation>Inhoud van de hulp</translation>
+    </message>
+    <message>
+        <source>Help page</source>
+        <translation>Hulppagina</translation>
+    </message>
+    <message>
+        <source>%1 — DTN Reader help</source>
+        <translation>%1 — Hulp bij DTN Reader</translation>
+    </message>
+    <message>
+        <source>This help page cannot be shown: %1</source>
+        <translation>Deze hulppagina kan niet worden getoond: %1</translation>
     </message>
 </context>
 <context>
@@ -638,12 +917,52 @@
         <translation>Opnieuw opgebouwd</translation>
     </message>
     <message>
+        <source>Loaded</source>
+        <translation>Geladen</translation>
+    </message>
+    <message>
+        <source>Key added</source>
+        <translation>Sleutel toegevoegd</translation>
+    </message>
+    <message>
+        <source>Key revoked</source>
+        <translation>Sleutel ingetrokken</translation>
+    </message>
+    <message>
+        <source>Revocation undone</source>
+        <translation>Intrekking ongedaan gemaakt</translation>
+    </message>
+    <message>
+        <source>Publisher bound</source>
+        <translation>Uitgever vastgelegd</translation>
+    </message>
+    <message>
+        <source>Key rotated</source>
+        <translation>Sleutel vervangen</translation>
+    </message>
+    <message>
+        <source>Demo replaced</source>
+        <translation>Demo vervangen</translation>
+    </message>
+    <message>
+        <source>Quarantined</source>
+        <translation>In quarantaine</translation>
+    </message>
+    <message>
+        <source>Database set aside</source>
+        <translation>Database opzijgezet</translation>
+    </message>
+    <message>
         <source>publisher</source>
         <translation>uitgever</translation>
     </message>
     <message>
         <source>feed</source>
         <translation>feed</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>leeg</translation>
     </message>
     <message>
         <source>Built-in demo library</source>
@@ -774,6 +1093,10 @@
         <translation>Kies een bundel in het rapport om alle details te zien.</translation>
     </message>
     <message>
+        <source>What does this rejection mean?</source>
+        <translation>Wat betekent deze weigering?</translation>
+    </message>
+    <message>
         <source>Bundles are accepted only when signed by one of these keys. Compare a fingerprint with the publisher&apos;s before you add a key. Revoking a key hides what it signed.</source>
         <translation>Bundels worden alleen geaccepteerd als ze met een van deze sleutels zijn ondertekend. Vergelijk vóór het toevoegen van een sleutel de vingerafdruk met die van de uitgever. Wordt een sleutel ingetrokken, dan wordt alles wat ermee is ondertekend verborgen.</translation>
     </message>
@@ -866,6 +1189,74 @@
         <translation>Vernieuw het auditlog</translation>
     </message>
     <message>
+        <source>Show results</source>
+        <translation>Resultaten tonen</translation>
+    </message>
+    <message>
+        <source>All results</source>
+        <translation>Alle resultaten</translation>
+    </message>
+    <message>
+        <source>Trust changes</source>
+        <translation>Vertrouwenswijzigingen</translation>
+    </message>
+    <message>
+        <source>Library changes</source>
+        <translation>Bibliotheekwijzigingen</translation>
+    </message>
+    <message>
+        <source>Show period</source>
+        <translation>Periode tonen</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>Altijd</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Afgelopen 7 dagen</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Afgelopen 30 dagen</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>Afgelopen 12 maanden</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>&amp;Exporteren als CSV…</translation>
+    </message>
+    <message>
+        <source>Export the audit log shown as CSV</source>
+        <translation>Het getoonde auditlogboek exporteren als CSV</translation>
+    </message>
+    <message>
+        <source>&amp;Trust this key…</source>
+        <translation>Deze sleutel &amp;vertrouwen…</translation>
+    </message>
+    <message>
+        <source>Trust the unknown key of the selected rejection</source>
+        <translation>De onbekende sleutel van de gekozen weigering vertrouwen</translation>
+    </message>
+    <message>
+        <source>Trust this key</source>
+        <translation>Deze sleutel vertrouwen</translation>
+    </message>
+    <message>
+        <source>Export the audit log</source>
+        <translation>Het auditlogboek exporteren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-bestanden (*.csv)</translation>
+    </message>
+    <message>
+        <source>Audit log exported to %1</source>
+        <translation>Auditlogboek geëxporteerd naar %1</translation>
+    </message>
+    <message>
         <source>built-in</source>
         <translation>ingebouwd</translation>
     </message>
@@ -876,6 +1267,14 @@
     <message>
         <source>Trusted</source>
         <translation>Vertrouwd</translation>
+    </message>
+    <message>
+        <source>%1 (not yet bound to a publisher)</source>
+        <translation>%1 (nog niet aan een uitgever gebonden)</translation>
+    </message>
+    <message>
+        <source>%1 for %2</source>
+        <translation>%1 voor %2</translation>
     </message>
     <message>
         <source>%1 revision %2</source>
@@ -1000,10 +1399,6 @@
     <message>
         <source>Threat level history chart</source>
         <translation>Grafiek van het verloop van het dreigingsniveau</translation>
-    </message>
-    <message>
-        <source>Could not write the image %1; check that the folder exists and is writable.</source>
-        <translation>Kan de afbeelding %1 niet schrijven; controleer of de map bestaat en beschrijfbaar is.</translation>
     </message>
     <message>
         <source>Step chart of the national terrorist threat level, with regional events and the change of scale.</source>
@@ -1145,6 +1540,34 @@
         <translation>&amp;Help</translation>
     </message>
     <message>
+        <source>Help for this &amp;view</source>
+        <translation>Hulp bij deze &amp;pagina</translation>
+    </message>
+    <message>
+        <source>Explain the view you are on</source>
+        <translation>Uitleg bij de pagina waar u bent</translation>
+    </message>
+    <message>
+        <source>Help &amp;contents</source>
+        <translation>&amp;Inhoud van de hulp</translation>
+    </message>
+    <message>
+        <source>&amp;Getting started</source>
+        <translation>&amp;Eerste kennismaking</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Sneltoetsen</translation>
+    </message>
+    <message>
+        <source>Chec&amp;k the library…</source>
+        <translation>Bibliotheek &amp;controleren…</translation>
+    </message>
+    <message>
+        <source>Check every stored edition against its signed original</source>
+        <translation>Elke opgeslagen editie controleren tegen het ondertekende origineel</translation>
+    </message>
+    <message>
         <source>&amp;About DTN Reader</source>
         <translation>&amp;Over DTN Reader</translation>
     </message>
@@ -1157,12 +1580,40 @@
         <translation>De map met de bibliotheek</translation>
     </message>
     <message>
+        <source>&amp;Presentation mode</source>
+        <translation>&amp;Presentatiemodus</translation>
+    </message>
+    <message>
+        <source>Full screen and large type: the level history and the open chapter, section by section, with the arrow keys</source>
+        <translation>Volledig scherm en grote letters: het verloop van het dreigingsniveau en het open hoofdstuk, deel voor deel, met de pijltjestoetsen</translation>
+    </message>
+    <message>
         <source>&lt;h3&gt;DTN Reader %1&lt;/h3&gt;&lt;p&gt;An offline reader for signed editions of the Dutch terrorism threat assessment (Dreigingsbeeld Terrorisme Nederland).&lt;/p&gt;&lt;p&gt;&lt;b&gt;DEMO:&lt;/b&gt; the demo library that comes with the reader is demonstration content, marked DEMO wherever it appears. It is not a publication of the NCTV and says nothing about the actual threat.&lt;/p&gt;&lt;p&gt;Licence: EUPL-1.2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;DTN Reader %1&lt;/h3&gt;&lt;p&gt;Een offline reader voor ondertekende edities van het Dreigingsbeeld Terrorisme Nederland.&lt;/p&gt;&lt;p&gt;&lt;b&gt;DEMO:&lt;/b&gt; de demobibliotheek die met de reader wordt meegeleverd is demonstratie-inhoud, overal gemarkeerd met DEMO. Het is geen publicatie van de NCTV en zegt niets over de werkelijke dreiging.&lt;/p&gt;&lt;p&gt;Licentie: EUPL-1.2&lt;/p&gt;</translation>
     </message>
     <message>
+        <source>Qt %1, Python %2</source>
+        <translation>Qt %1, Python %2</translation>
+    </message>
+    <message>
         <source>About DTN Reader</source>
         <translation>Over DTN Reader</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>&amp;Terug</translation>
+    </message>
+    <message>
+        <source>Go back to the previous view or chapter</source>
+        <translation>Terug naar de vorige weergave of het vorige hoofdstuk</translation>
+    </message>
+    <message>
+        <source>&amp;Forward</source>
+        <translation>&amp;Vooruit</translation>
+    </message>
+    <message>
+        <source>Go forward again</source>
+        <translation>Weer vooruit</translation>
     </message>
 </context>
 <context>
@@ -1178,6 +1629,14 @@
     <message>
         <source>Close the notice</source>
         <translation>Sluit de melding</translation>
+    </message>
+    <message>
+        <source>New national threat level</source>
+        <translation>Nieuw nationaal dreigingsniveau</translation>
+    </message>
+    <message>
+        <source>Last brought up to date</source>
+        <translation>Laatst bijgewerkt</translation>
     </message>
     <message>
         <source>Opening the library…</source>
@@ -1234,6 +1693,18 @@
     <message>
         <source>Demonstration content, not a publication of the NCTV</source>
         <translation>Demonstratie-inhoud, geen publicatie van de NCTV</translation>
+    </message>
+    <message>
+        <source>Out of date since %1: the feed has expired and no newer one was accepted.</source>
+        <translation>Verouderd sinds %1: de feed is verlopen en er is geen nieuwere aangenomen.</translation>
+    </message>
+    <message>
+        <source>Last brought up to date: %1</source>
+        <translation>Laatst bijgewerkt: %1</translation>
+    </message>
+    <message>
+        <source>Not brought up to date from the feed yet.</source>
+        <translation>Nog niet bijgewerkt via de feed.</translation>
     </message>
     <message>
         <source>The library cannot be read: %1</source>
@@ -1321,6 +1792,29 @@
     <message>
         <source>The demo library has been loaded: demonstration editions marked DEMO, not publications of the NCTV. You can remove it in the settings.</source>
         <translation>De demobibliotheek is geladen: demonstratie-edities, gemarkeerd met DEMO, geen publicaties van de NCTV. Verwijderen kan via Instellingen.</translation>
+    </message>
+</context>
+<context>
+    <name>PresentationWindow</name>
+    <message>
+        <source>Presentation — %1</source>
+        <translation>Presentatie — %1</translation>
+    </message>
+    <message>
+        <source>Presentation</source>
+        <translation>Presentatie</translation>
+    </message>
+    <message>
+        <source>%1 — demonstration content, not an NCTV publication</source>
+        <translation>%1 — demonstratie-inhoud, geen NCTV-publicatie</translation>
+    </message>
+    <message>
+        <source>Threat level %1</source>
+        <translation>Dreigingsniveau %1</translation>
+    </message>
+    <message>
+        <source>slide %1 of %2</source>
+        <translation>dia %1 van %2</translation>
     </message>
 </context>
 <context>
@@ -1439,10 +1933,6 @@
         <translation>tot en met</translation>
     </message>
     <message>
-        <source>Type one or more words to search the text of every edition. Results appear while you type; the last word also matches longer words. Use quotes for an exact phrase. Press Enter or double-click a result to open the chapter.</source>
-        <translation>Typ een of meer woorden om de tekst van alle edities te doorzoeken. Resultaten verschijnen tijdens het typen; het laatste woord vindt ook langere woorden. Gebruik aanhalingstekens voor een exacte woordgroep. Druk op Enter of dubbelklik op een resultaat om het hoofdstuk te openen.</translation>
-    </message>
-    <message>
         <source>Search results</source>
         <translation>Zoekresultaten</translation>
     </message>
@@ -1466,6 +1956,10 @@
         <source>%1 results</source>
         <translation>%1 resultaten</translation>
     </message>
+    <message>
+        <source>Type one or more words to search the text of every edition. Results appear while you type; the last word also matches longer words. Use quotes for an exact phrase. Enter takes you to the results; Enter or a double-click on a result opens the chapter.</source>
+        <translation>Typ een of meer woorden om de tekst van alle edities te doorzoeken. Resultaten verschijnen tijdens het typen; het laatste woord vindt ook langere woorden. Gebruik aanhalingstekens voor een exacte woordgroep. Enter brengt u naar de resultaten; Enter of dubbelklikken op een resultaat opent het hoofdstuk.</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -1480,6 +1974,10 @@
     <message>
         <source>Dates and numbers follow the language too.</source>
         <translation>Datums en getallen volgen ook de taal.</translation>
+    </message>
+    <message>
+        <source>Colour scheme</source>
+        <translation>Kleurenschema</translation>
     </message>
     <message>
         <source>Load the demo library when the reader starts with an empty library</source>
@@ -1506,6 +2004,10 @@
         <translation>&amp;Taal:</translation>
     </message>
     <message>
+        <source>&amp;Colours:</source>
+        <translation>&amp;Kleuren:</translation>
+    </message>
+    <message>
         <source>Demo library</source>
         <translation>Demobibliotheek</translation>
     </message>
@@ -1519,6 +2021,136 @@
             <numerusform>%n demo-editie verwijderd</numerusform>
             <numerusform>%n demo-edities verwijderd</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>SyncView</name>
+    <message>
+        <source>The national threat level is now %1 (%2)</source>
+        <translation>Het nationale dreigingsniveau is nu %1 (%2)</translation>
+    </message>
+    <message>
+        <source>The national threat level changed from %1 (%2) to %3 (%4)</source>
+        <translation>Het nationale dreigingsniveau is gewijzigd van %1 (%2) naar %3 (%4)</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Synchroniseren</translation>
+    </message>
+    <message>
+        <source>Bring the library up to date from a signed feed. Every bundle is checked against the feed and its publisher&apos;s signature before it is stored; nothing from the network is trusted.</source>
+        <translation>Werk de bibliotheek bij vanuit een ondertekende feed. Elke bundel wordt gecontroleerd tegen de feed en de handtekening van de uitgever voordat hij wordt opgeslagen; niets van het netwerk wordt vertrouwd.</translation>
+    </message>
+    <message>
+        <source>&amp;Feed addresses (one per line; the first is the feed, the others mirrors):</source>
+        <translation>&amp;Feedadressen (één per regel; de eerste is de feed, de andere zijn spiegels):</translation>
+    </message>
+    <message>
+        <source>Feed addresses</source>
+        <translation>Feedadressen</translation>
+    </message>
+    <message>
+        <source>&amp;Save addresses</source>
+        <translation>Adressen op&amp;slaan</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sync &amp;automatically when the network comes up (at most every %n hours)</source>
+        <translation>
+            <numerusform>&amp;Automatisch synchroniseren zodra het netwerk er is (hoogstens elke %n uur)</numerusform>
+            <numerusform>&amp;Automatisch synchroniseren zodra het netwerk er is (hoogstens elke %n uur)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Offline: never connect to the network</source>
+        <translation>&amp;Offline: nooit verbinding maken met het netwerk</translation>
+    </message>
+    <message>
+        <source>With Offline on, the reader opens no network connection at all</source>
+        <translation>Met Offline aan maakt de lezer helemaal geen netwerkverbinding</translation>
+    </message>
+    <message>
+        <source>Sync &amp;now</source>
+        <translation>&amp;Nu synchroniseren</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Annuleren</translation>
+    </message>
+    <message>
+        <source>Sync progress</source>
+        <translation>Voortgang van de synchronisatie</translation>
+    </message>
+    <message>
+        <source>Last result</source>
+        <translation>Laatste resultaat</translation>
+    </message>
+    <message>
+        <source>Bundles of the last sync</source>
+        <translation>Bundels van de laatste synchronisatie</translation>
+    </message>
+    <message>
+        <source>Offline: the reader does not connect to the network.</source>
+        <translation>Offline: de lezer maakt geen verbinding met het netwerk.</translation>
+    </message>
+    <message>
+        <source>No feed configured: enter the address your organisation gave you.</source>
+        <translation>Geen feed ingesteld: vul het adres in dat uw organisatie u gaf.</translation>
+    </message>
+    <message>
+        <source>Not synced yet.</source>
+        <translation>Nog niet gesynchroniseerd.</translation>
+    </message>
+    <message>
+        <source>%1 imported, %2 already up to date, %3 refused</source>
+        <translation>%1 geïmporteerd, %2 al bijgewerkt, %3 geweigerd</translation>
+    </message>
+    <message>
+        <source>Last sync %1: %2</source>
+        <translation>Laatste synchronisatie %1: %2</translation>
+    </message>
+    <message>
+        <source>Last sync %1 failed: %2</source>
+        <translation>Laatste synchronisatie %1 mislukt: %2</translation>
+    </message>
+    <message>
+        <source>The feed expired on %1; the library may be out of date since then.</source>
+        <translation>De feed is verlopen op %1; de bibliotheek kan sindsdien verouderd zijn.</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Bezig met synchroniseren…</translation>
+    </message>
+    <message>
+        <source>Imported: %1 revision %2</source>
+        <translation>Geïmporteerd: %1 revisie %2</translation>
+    </message>
+    <message>
+        <source>Already present: %1 revision %2</source>
+        <translation>Al aanwezig: %1 revisie %2</translation>
+    </message>
+    <message>
+        <source>Not needed, a newer revision is in the library: %1 revision %2</source>
+        <translation>Niet nodig, de bibliotheek heeft een nieuwere revisie: %1 revisie %2</translation>
+    </message>
+    <message>
+        <source>Refused at an earlier sync: %1 revision %2</source>
+        <translation>Geweigerd bij een eerdere synchronisatie: %1 revisie %2</translation>
+    </message>
+    <message>
+        <source>Refused: %1 revision %2</source>
+        <translation>Geweigerd: %1 revisie %2</translation>
+    </message>
+    <message>
+        <source>Sync cancelled; nothing half-done was kept.</source>
+        <translation>Synchronisatie geannuleerd; niets half afgemaakts is bewaard.</translation>
+    </message>
+    <message>
+        <source>The sync was refused: %1</source>
+        <translation>De synchronisatie is geweigerd: %1</translation>
+    </message>
+    <message>
+        <source>New national threat level</source>
+        <translation>Nieuw nationaal dreigingsniveau</translation>
     </message>
 </context>
 <context>
@@ -1595,118 +2227,6 @@
 <context>
     <name>errors</name>
     <message>
-        <source>The key file is not a valid minisign key</source>
-        <translation>Het sleutelbestand is geen geldige minisign-sleutel</translation>
-    </message>
-    <message>
-        <source>The secret key could not be unlocked</source>
-        <translation>De geheime sleutel kon niet worden ontgrendeld</translation>
-    </message>
-    <message>
-        <source>The signature is damaged</source>
-        <translation>De handtekening is beschadigd</translation>
-    </message>
-    <message>
-        <source>The signature uses an algorithm that is not accepted</source>
-        <translation>De handtekening gebruikt een algoritme dat niet wordt geaccepteerd</translation>
-    </message>
-    <message>
-        <source>Signed by an unknown key</source>
-        <translation>Ondertekend met een onbekende sleutel</translation>
-    </message>
-    <message>
-        <source>Signed by a revoked key</source>
-        <translation>Ondertekend met een ingetrokken sleutel</translation>
-    </message>
-    <message>
-        <source>The key may not sign this kind of document</source>
-        <translation>De sleutel mag dit soort document niet ondertekenen</translation>
-    </message>
-    <message>
-        <source>The signature does not match: altered or forged</source>
-        <translation>De handtekening klopt niet: gewijzigd of vervalst</translation>
-    </message>
-    <message>
-        <source>The file is not a valid bundle</source>
-        <translation>Het bestand is geen geldige bundel</translation>
-    </message>
-    <message>
-        <source>The bundle has an unsafe structure</source>
-        <translation>De bundel heeft een onveilige opbouw</translation>
-    </message>
-    <message>
-        <source>The bundle exceeds a size limit</source>
-        <translation>De bundel overschrijdt een groottelimiet</translation>
-    </message>
-    <message>
-        <source>The bundle&apos;s contents list is invalid</source>
-        <translation>De inhoudsopgave (manifest) van de bundel is ongeldig</translation>
-    </message>
-    <message>
-        <source>A file in the bundle was altered, added or removed</source>
-        <translation>Een bestand in de bundel is gewijzigd, toegevoegd of verwijderd</translation>
-    </message>
-    <message>
-        <source>The edition source has a problem</source>
-        <translation>De bron van de editie bevat een fout</translation>
-    </message>
-    <message>
-        <source>The trust store could not be changed</source>
-        <translation>De vertrouwde sleutels konden niet worden gewijzigd</translation>
-    </message>
-    <message>
-        <source>Older than what the library already holds</source>
-        <translation>Ouder dan wat de bibliotheek al bevat</translation>
-    </message>
-    <message>
-        <source>Not found</source>
-        <translation>Niet gevonden</translation>
-    </message>
-    <message>
-        <source>The library could not complete the operation</source>
-        <translation>De bibliotheek kon de bewerking niet voltooien</translation>
-    </message>
-    <message>
-        <source>The library&apos;s disk or database failed</source>
-        <translation>De schijf of de database van de bibliotheek werkte niet mee</translation>
-    </message>
-    <message>
-        <source>The library&apos;s disk is full</source>
-        <translation>De schijf van de bibliotheek is vol</translation>
-    </message>
-    <message>
-        <source>The library folder is read-only</source>
-        <translation>De bibliotheekmap is alleen-lezen</translation>
-    </message>
-    <message>
-        <source>The library is in use by another program</source>
-        <translation>De bibliotheek is in gebruik door een ander programma</translation>
-    </message>
-    <message>
-        <source>The library database is damaged</source>
-        <translation>De database van de bibliotheek is beschadigd</translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation>Geannuleerd</translation>
-    </message>
-    <message>
-        <source>Export failed</source>
-        <translation>Exporteren mislukt</translation>
-    </message>
-    <message>
-        <source>The chapter could not be shown</source>
-        <translation>Het hoofdstuk kon niet worden weergegeven</translation>
-    </message>
-    <message>
-        <source>The feed was refused</source>
-        <translation>De feed is geweigerd</translation>
-    </message>
-    <message>
-        <source>The download failed</source>
-        <translation>Het downloaden is mislukt</translation>
-    </message>
-    <message>
         <source>An unexpected error occurred: %1</source>
         <translation>Er is een onverwachte fout opgetreden: %1</translation>
     </message>
@@ -1724,6 +2244,95 @@
     <message>
         <source>DEMO</source>
         <translation>DEMO</translation>
+    </message>
+</context>
+<context>
+    <name>help</name>
+    <message>
+        <source>What does this mean?</source>
+        <translation>Wat betekent dit?</translation>
+    </message>
+</context>
+<context>
+    <name>printing</name>
+    <message>
+        <source>(revision %1)</source>
+        <translation>(revisie %1)</translation>
+    </message>
+    <message>
+        <source>Threat level %1</source>
+        <translation>Dreigingsniveau %1</translation>
+    </message>
+    <message>
+        <source>demonstration content, not an NCTV publication; it says nothing about the actual threat</source>
+        <translation>demonstratie-inhoud, geen publicatie van de NCTV; zegt niets over de werkelijke dreiging</translation>
+    </message>
+    <message>
+        <source>Edition</source>
+        <translation>Editie</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Threat level</source>
+        <translation>Dreigingsniveau</translation>
+    </message>
+    <message>
+        <source>Level since</source>
+        <translation>Niveau sinds</translation>
+    </message>
+    <message>
+        <source>Publisher</source>
+        <translation>Uitgever</translation>
+    </message>
+    <message>
+        <source>Signed by</source>
+        <translation>Ondertekend door</translation>
+    </message>
+    <message>
+        <source>%1 (key %2)</source>
+        <translation>%1 (sleutel %2)</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>Revisie</translation>
+    </message>
+    <message>
+        <source>%1 of bundle %2</source>
+        <translation>%1 van bundel %2</translation>
+    </message>
+    <message>
+        <source>Bundle SHA-256</source>
+        <translation>SHA-256 van de bundel</translation>
+    </message>
+    <message>
+        <source>signed by %1 (key %2)</source>
+        <translation>ondertekend door %1 (sleutel %2)</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>Inhoud</translation>
+    </message>
+    <message>
+        <source>page %1 of %2</source>
+        <translation>pagina %1 van %2</translation>
+    </message>
+</context>
+<context>
+    <name>scheme</name>
+    <message>
+        <source>As the system</source>
+        <translation>Zoals het systeem</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Licht</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Donker</translation>
     </message>
 </context>
 </TS>

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import os
 
 import pytest
 
@@ -23,6 +22,7 @@ from reader.core.minisign import (
     format_key_id,
     parse_key_id,
 )
+from tests.helpers import bundles
 from tests.helpers.bundles import edit_signature_lines, legacy_signature
 
 MESSAGE = b"manifest bytes\n" * 10
@@ -257,17 +257,7 @@ def test_malformed_secret_key_refused(key: SecretKey, change, message: str) -> N
 
 
 def _cheap_protected_key(key: SecretKey, password: str) -> bytes:
-    """A minisign secret key file encrypted with small scrypt limits, written independently.
-
-    opslimit 32768 and memlimit 16 MiB map (libsodium's pickparams) to N=2**10, r=8, p=1.
-    """
-    salt = os.urandom(32)
-    checksum = hashlib.blake2b(b"Ed" + key.key_id + key.secret_key, digest_size=32).digest()
-    plain = key.key_id + key.secret_key + checksum
-    stream = hashlib.scrypt(password.encode(), salt=salt, n=1 << 10, r=8, p=1, dklen=len(plain))
-    body = bytes(a ^ b for a, b in zip(plain, stream))
-    raw = b"EdScB2" + salt + (32768).to_bytes(8, "little") + (16 * 1024 * 1024).to_bytes(8, "little") + body
-    return _secret_file(raw)
+    return bundles.cheap_protected_key(key, password)
 
 
 def test_protected_key_with_small_limits_loads(key: SecretKey) -> None:

@@ -22,7 +22,8 @@ def dtn(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.
     environ.pop("DTN_KEY_PASSWORD", None)
     environ.update(env or {})
     return subprocess.run(
-        [sys.executable, "-m", "reader", *args], cwd=cwd, env=environ, capture_output=True, text=True, timeout=60
+        [sys.executable, "-m", "reader", *args], cwd=cwd, env=environ, capture_output=True, text=True, timeout=60,
+        stdin=subprocess.DEVNULL,
     )
 
 
@@ -30,7 +31,7 @@ def dtn(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.
 def work(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A folder with keys/pub.{key,pub}, an example source in src/ and its bundle edition.dtnb."""
     folder = tmp_path_factory.mktemp("cli")
-    assert dtn("keygen", "pub", "--out", "keys", cwd=folder).returncode == 0
+    assert dtn("keygen", "pub", "--out", "keys", "--no-password", cwd=folder).returncode == 0
     assert dtn("init", "src", cwd=folder).returncode == 0
     result = dtn("build", "src", "--key", "keys/pub.key", "--out", "edition.dtnb", cwd=folder)
     assert result.returncode == 0, result.stderr
@@ -45,14 +46,15 @@ def _key_id(folder: Path) -> str:
 
 
 def test_keygen(tmp_path: Path) -> None:
-    result = dtn("keygen", "redactie", "--out", "keys", cwd=tmp_path)
+    result = dtn("keygen", "redactie", "--out", "keys", "--no-password", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
+    assert "NOT encrypted" in result.stdout
     pub = PublicKey.from_bytes((tmp_path / "keys/redactie.pub").read_bytes())
     assert f"key id:     {pub.key_id_hex}" in result.stdout
     assert f"fingerprint: {pub.fingerprint}" in result.stdout
     assert (tmp_path / "keys/redactie.key").stat().st_mode & 0o077 == 0  # secret key private to the user
 
-    again = dtn("keygen", "redactie", "--out", "keys", cwd=tmp_path)
+    again = dtn("keygen", "redactie", "--out", "keys", "--no-password", cwd=tmp_path)
     assert again.returncode == 2
     assert "exists already; refusing to overwrite a key" in again.stderr
 
@@ -93,7 +95,7 @@ def test_verify_with_pubkey(work: Path) -> None:
 
 def test_verify_with_trust_store_names_the_signer(work: Path, tmp_path: Path) -> None:
     library = tmp_path / "lib"
-    added = dtn("trust", "add", str(work / "keys/pub.pub"), "--name", "Voorbeeldredactie", "--library", str(library), cwd=work)
+    added = dtn("trust", "add", str(work / "keys/pub.pub"), "--name", "Voorbeeldredactie", "--publisher", "Voorbeeldredactie", "--library", str(library), cwd=work)
     assert added.returncode == 0, added.stderr
     result = dtn("verify", "--library", str(library), "edition.dtnb", cwd=work)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -153,16 +155,21 @@ def test_trust_add_list_revoke(work: Path, tmp_path: Path) -> None:
     before = dtn("trust", "list", "--library", library, cwd=tmp_path)
     assert before.returncode == 0 and key_id not in before.stdout  # only built-in keys, if any
 
-    added = dtn("trust", "add", str(work / "keys/pub.pub"), "--name", "Redactie", "--library", library, cwd=tmp_path)
+    no_publisher = dtn("trust", "add", str(work / "keys/pub.pub"), "--name", "Redactie", "--library", library, cwd=tmp_path)
+    assert no_publisher.returncode == 2 and "a publisher key needs --publisher NAME" in no_publisher.stderr
+    assert key_id not in dtn("trust", "list", "--library", library, cwd=tmp_path).stdout
+
+    added = dtn("trust", "add", str(work / "keys/pub.pub"), "--name", "Redactie", "--publisher", "Voorbeeldredactie",
+                "--library", library, cwd=tmp_path)
     assert added.returncode == 0, added.stderr
-    assert f"trusted {key_id} as 'Redactie' (publisher)" in added.stdout
+    assert f"trusted {key_id} as 'Redactie' (publisher, signs for publisher 'Voorbeeldredactie')" in added.stdout
     assert f"fingerprint: {fingerprint}" in added.stdout
 
-    twice = dtn("trust", "add", str(work / "keys/pub.pub"), "--library", library, cwd=tmp_path)
+    twice = dtn("trust", "add", str(work / "keys/pub.pub"), "--publisher", "X", "--library", library, cwd=tmp_path)
     assert twice.returncode == 1 and "is already trusted as 'Redactie'" in twice.stderr
 
     listed = dtn("trust", "list", "--library", library, cwd=tmp_path)
-    assert re.search(rf"{key_id}\s+publisher\s+active\s+Redactie", listed.stdout), listed.stdout
+    assert re.search(rf"{key_id}\s+publisher\s+active\s+Redactie\n\s+publisher\s+'Voorbeeldredactie'\n", listed.stdout), listed.stdout
     assert f"fingerprint {fingerprint}" in listed.stdout
 
     revoked = dtn("trust", "revoke", key_id, "--reason", "sleutel uitgelekt", "--library", library, cwd=tmp_path)
@@ -183,8 +190,42 @@ def test_trust_add_list_revoke(work: Path, tmp_path: Path) -> None:
     assert f"REJECTED: signed by key {key_id} (Redactie), which was revoked on" in refused.stdout
     assert "sleutel uitgelekt" in refused.stdout
 
-    again = dtn("trust", "add", str(work / "keys/pub.pub"), "--library", library, cwd=tmp_path)
+    again = dtn("trust", "add", str(work / "keys/pub.pub"), "--publisher", "X", "--library", library, cwd=tmp_path)
     assert again.returncode == 1 and "a revoked key cannot be trusted again" in again.stderr
+
+    undone = dtn("trust", "unrevoke", key_id, "--library", library, cwd=tmp_path)
+    assert undone.returncode == 0, undone.stderr
+    assert f"revocation of {key_id} (Redactie) undone" in undone.stdout
+    assert dtn("verify", "--library", library, str(work / "edition.dtnb"), cwd=tmp_path).returncode == 0
+    twice_undone = dtn("trust", "unrevoke", key_id, "--library", library, cwd=tmp_path)
+    assert twice_undone.returncode == 1 and f"key {key_id} is not revoked" in twice_undone.stderr
+
+    audit = dtn("audit", "--json", "--library", library, cwd=tmp_path)
+    assert audit.returncode == 0, audit.stderr
+    trust_rows = [(r["result"], r["signer"]) for r in json.loads(audit.stdout) if r["source"] == "trust store"]
+    only_trust = dtn("audit", "--result", "trust", "--csv", "--library", library, cwd=tmp_path)
+    assert only_trust.returncode == 0, only_trust.stderr
+    assert only_trust.stdout.splitlines()[0].startswith("id,time,result,source,bundle_id")
+    assert [line.split(",")[2] for line in only_trust.stdout.splitlines()[1:]] == ["revocation undone", "key revoked", "key added"]
+    assert "id,time" in dtn("audit", "--csv", "--since", "2999-01-01", "--library", library, cwd=tmp_path).stdout
+    assert trust_rows == [
+        ("revocation undone", f"Redactie ({key_id})"),
+        ("key revoked", f"Redactie ({key_id})"),
+        ("key added", f"Redactie ({key_id})"),
+    ]
+
+
+
+def test_trust_key_signs_only_for_its_publisher(work: Path, tmp_path: Path) -> None:
+    library = str(tmp_path / "lib")
+    key_id = _key_id(work)
+    added = dtn("trust", "add", str(work / "keys/pub.pub"), "--name", "Redactie", "--publisher", "Andere redactie",
+                "--library", library, cwd=tmp_path)
+    assert added.returncode == 0, added.stderr
+    refused = dtn("verify", "--library", library, str(work / "edition.dtnb"), cwd=tmp_path)
+    assert refused.returncode == 1
+    assert (f"REJECTED: the bundle names publisher 'Voorbeeldredactie', but key {key_id} (Redactie) is trusted only "
+            "for publisher 'Andere redactie'; the bundle was refused") in refused.stdout
 
 
 def test_trust_revoke_unknown_key(tmp_path: Path) -> None:

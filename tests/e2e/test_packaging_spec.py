@@ -8,6 +8,7 @@ and the frozen executables are exercised by packaging/build.py --smoke (in .ci/r
 from __future__ import annotations
 
 import ast
+import shutil
 import configparser
 import struct
 import sys
@@ -23,10 +24,7 @@ SPEC = PACKAGING / "dtn-reader.spec"
 RESOURCES = REPO_ROOT / "resources"
 
 # What the app may import from PySide6; everything else must be excluded by the spec.
-QT_USED = {"QtCore", "QtGui", "QtWidgets", "QtSvg", "QtPrintSupport"}
-# Every entry under resources/ (and resources/demo/) is shipped or deliberately left out.
-SHIPPED = {"trust", "demo/bundles", "icons", "translations"}
-LEFT_OUT = {"demo/editions", "demo/demo-secret.key"}
+QT_USED = {"QtCore", "QtGui", "QtWidgets", "QtSvg", "QtPrintSupport", "QtNetwork"}
 
 
 class _Recorder:
@@ -55,16 +53,6 @@ def run_spec(tmp_path: Path, platform: str | None = None, monkeypatch: pytest.Mo
     for call in calls:
         by_kind.setdefault(call.kind, []).append(call)
     return namespace, by_kind
-
-
-@pytest.fixture(scope="session", autouse=True)
-def compiled_translations() -> None:
-    """The spec refuses to run without up-to-date .qm files (build output, not in git);
-    build them as the app does from a checkout."""
-    from reader.ui import i18n
-
-    for language in i18n.LANGUAGES:
-        i18n.ensure_built(language)
 
 
 @pytest.fixture
@@ -139,7 +127,7 @@ def test_unused_qt_modules_are_excluded(spec) -> None:
     namespace, calls = spec
     excludes = set(calls["Analysis"][0].kwargs["excludes"])
     for module in ("QtWebEngineCore", "QtWebEngineWidgets", "Qt3DCore", "QtMultimedia", "QtQuick", "QtQml",
-                   "QtDesigner", "QtHelp", "QtNetwork", "QtOpenGL", "QtSql", "QtPdf", "QtCharts", "QtTest"):
+                   "QtDesigner", "QtHelp", "QtOpenGL", "QtSql", "QtPdf", "QtCharts", "QtTest"):
         assert f"PySide6.{module}" in excludes
     assert not {f"PySide6.{m}" for m in QT_USED} & excludes
     assert set(namespace["QT_USED"]) == QT_USED
@@ -165,34 +153,66 @@ def test_the_app_imports_no_excluded_qt_module(spec) -> None:
     assert not offenders
 
 
-def test_the_resources_the_app_needs_are_listed(spec) -> None:
+def _shipped_files(spec) -> dict[str, str]:
+    """resources-relative source path -> destination folder, of every data file the spec ships."""
     _, calls = spec
-    datas = calls["Analysis"][0].kwargs["datas"]
-    dests = {(Path(src).relative_to(RESOURCES).as_posix(), dest) for src, dest in datas}
-    assert ("trust", "resources/trust") in dests
-    assert ("demo/bundles", "resources/demo/bundles") in dests
-    assert ("icons/dtn-reader.svg", "resources/icons") in dests
-    assert {f"icons/dtn-reader-{n}.png" for n in (16, 32, 48, 256)} <= {s for s, _ in dests}
-    qm = {s for s, d in dests if d == "resources/translations"}
+    shipped = {}
+    for src, dest in calls["Analysis"][0].kwargs["datas"]:
+        if not dest.startswith("resources"):
+            continue  # package metadata (PySide6's, for dtn --version)
+        path = Path(src)
+        assert path.is_file(), f"{src}: the spec lists files, so PyInstaller copies exactly those"
+        shipped[path.relative_to(RESOURCES).as_posix()] = dest
+    return shipped
+
+
+def test_the_resources_the_app_needs_are_listed(spec) -> None:
+    shipped = _shipped_files(spec)
+    assert shipped, "no resources shipped"
+    assert all(dest == str(Path("resources", rel).parent.as_posix()) for rel, dest in shipped.items())
+    assert {"trust/ED389D18E6FA8B6D.pub", "icons/dtn-reader.svg"} <= set(shipped)
+    assert {f"icons/dtn-reader-{n}.png" for n in (16, 32, 48, 256)} <= set(shipped)
+    assert [r for r in shipped if r.startswith("demo/bundles/") and r.endswith(".dtnb")]
+    qm = {r for r in shipped if r.startswith("translations/")}
     assert qm == {p.relative_to(RESOURCES).as_posix() for p in (RESOURCES / "translations").glob("*.qm")}
-    assert all(s.endswith(".qm") for s in qm), "translations ship compiled, not as .ts"
+    assert qm and all(r.endswith(".qm") for r in qm), "translations ship compiled, not as .ts"
 
 
 def test_the_demo_secret_key_and_sources_are_left_out(spec) -> None:
-    _, calls = spec
-    shipped = []
-    for src, _dest in calls["Analysis"][0].kwargs["datas"]:
-        path = Path(src)
-        shipped += [p for p in path.rglob("*") if p.is_file()] if path.is_dir() else [path]
+    shipped = _shipped_files(spec)
     assert shipped
-    assert not [p for p in shipped if p.suffix == ".key" or "editions" in p.relative_to(RESOURCES).parts]
+    assert not [r for r in shipped if r.endswith(".key") or r.startswith("demo/editions/")]
 
 
-def test_every_resource_is_shipped_or_left_out_on_purpose() -> None:
-    """A new folder under resources/ must be decided on in the spec, not silently missing frozen."""
-    found = {p.relative_to(RESOURCES).as_posix() for p in RESOURCES.iterdir() if p.name != "demo"}
-    found |= {p.relative_to(RESOURCES).as_posix() for p in (RESOURCES / "demo").iterdir()}
-    assert found <= SHIPPED | LEFT_OUT, f"undecided: {sorted(found - SHIPPED - LEFT_OUT)}"
+def test_every_resource_is_shipped_unless_left_out_on_purpose(spec) -> None:
+    """A new file or folder under resources/ ships frozen without an edit to the spec; only
+    reader.core.paths.RESOURCES_LEFT_OUT keeps something out (the wheel uses the same rule)."""
+    from reader.core.paths import RESOURCES_LEFT_OUT, shipped_resources
+
+    assert set(_shipped_files(spec)) == set(shipped_resources(RESOURCES))
+    every = {p.relative_to(RESOURCES).as_posix() for p in RESOURCES.rglob("*") if p.is_file() and "__pycache__" not in p.parts}
+    left_out = every - set(shipped_resources(RESOURCES))
+    assert {r for r in left_out if not r.endswith(".ts")} == {
+        r for r in every if r.startswith("demo/editions/") or r == "demo/demo-secret.key"
+    }, RESOURCES_LEFT_OUT
+
+
+def test_a_new_resource_folder_ships(tmp_path) -> None:
+    from reader.core.paths import shipped_resources
+
+    (tmp_path / "help" / "nl").mkdir(parents=True)
+    (tmp_path / "help" / "nl" / "index.md").write_text("# Hulp\n", encoding="utf-8")
+    (tmp_path / "messages").mkdir()
+    (tmp_path / "messages" / "nl.json").write_text("{}", encoding="utf-8")
+    (tmp_path / "demo" / "editions" / "x").mkdir(parents=True)
+    (tmp_path / "demo" / "editions" / "x" / "edition.toml").write_text("", encoding="utf-8")
+    (tmp_path / "demo" / "demo-secret.key").write_text("", encoding="utf-8")
+    (tmp_path / "translations").mkdir()
+    (tmp_path / "translations" / "dtn_nl.ts").write_text("", encoding="utf-8")
+    (tmp_path / "translations" / "dtn_nl.qm").write_bytes(b"q")
+    (tmp_path / "translations" / "__pycache__").mkdir()
+    (tmp_path / "translations" / "__pycache__" / "x.pyc").write_bytes(b"")
+    assert shipped_resources(tmp_path) == ["help/nl/index.md", "messages/nl.json", "translations/dtn_nl.qm"]
 
 
 @pytest.mark.parametrize(
@@ -210,10 +230,12 @@ def test_every_resource_is_shipped_or_left_out_on_purpose() -> None:
         ("PySide6/Qt/plugins/imageformats/libqtiff.so", False),
         ("PySide6/Qt/plugins/imageformats/libqpdf.so", False),
         ("PySide6/Qt/plugins/printsupport/libcupsprintersupport.so", True),
+        ("PySide6/Qt/plugins/platformthemes/libqxdgdesktopportal.so", True),
+        ("PySide6/Qt/plugins/platformthemes/libqgtk3.so", False),
         ("PySide6/plugins/styles/qmodernwindowsstyle.dll", True),
         ("PySide6/Qt/plugins/sqldrivers/libqsqlite.so", False),
         ("PySide6/Qt/plugins/tls/libqopensslbackend.so", False),
-        ("PySide6/Qt/plugins/networkinformation/libqnetworkmanager.so", False),
+        ("PySide6/Qt/plugins/networkinformation/libqnetworkmanager.so", True),
         ("PySide6/Qt/plugins/qmltooling/libqmldbg_tcp.so", False),
         ("PySide6/Qt/plugins/platforminputcontexts/libqtvirtualkeyboardplugin.so", False),
         ("PySide6/Qt/plugins/platforminputcontexts/libibusplatforminputcontextplugin.so", True),
@@ -225,12 +247,13 @@ def test_every_resource_is_shipped_or_left_out_on_purpose() -> None:
         ("resources/translations/dtn_nl.qm", True),
         ("PySide6/Qt/lib/libQt6Core.so.6", True),
         ("PySide6/Qt/lib/libQt6OpenGL.so.6", True),
-        ("PySide6/Qt/lib/libQt6Network.so.6", False),
-        ("libQt6Network.so.6", False),
+        ("PySide6/Qt/lib/libQt6Network.so.6", True),
+        ("libQt6Quick.so.6", False),
         ("libQt6Core.so.6", True),
         ("PySide6/Qt/lib/libQt6EglFSDeviceIntegration.so.6", False),
         ("PySide6/Qt/lib/libQt6Quick.so.6", False),
-        ("PySide6/Qt6Network.dll", False),
+        ("PySide6/Qt6Network.dll", True),
+        ("PySide6/Qt6Quick.dll", False),
         ("PySide6/Qt6Widgets.dll", True),
         ("PySide6/Qt/lib/QtQml.framework/Versions/A/QtQml", False),
         ("PySide6/Qt/lib/QtGui.framework/Versions/A/QtGui", True),
@@ -247,9 +270,9 @@ def test_symlinks_to_left_out_libraries_go_too(spec) -> None:
     toc = [
         ("PySide6/Qt/lib/libQt6Gui.so.6", "/venv/PySide6/Qt/lib/libQt6Gui.so.6", "BINARY"),
         ("libQt6Gui.so.6", "PySide6/Qt/lib/libQt6Gui.so.6", "SYMLINK"),
-        ("PySide6/Qt/lib/libQt6Network.so.6", "/venv/PySide6/Qt/lib/libQt6Network.so.6", "BINARY"),
-        ("libQt6Network.so.6", "PySide6/Qt/lib/libQt6Network.so.6", "SYMLINK"),
-        ("libnetwork-alias.so", "PySide6/Qt/lib/libQt6Network.so.6", "SYMLINK"),
+        ("PySide6/Qt/lib/libQt6Quick.so.6", "/venv/PySide6/Qt/lib/libQt6Quick.so.6", "BINARY"),
+        ("libQt6Quick.so.6", "PySide6/Qt/lib/libQt6Quick.so.6", "SYMLINK"),
+        ("libquick-alias.so", "PySide6/Qt/lib/libQt6Quick.so.6", "SYMLINK"),
     ]
     assert [d for d, _, _ in namespace["_filtered"](toc)] == ["PySide6/Qt/lib/libQt6Gui.so.6", "libQt6Gui.so.6"]
 
@@ -315,3 +338,28 @@ def test_linux_desktop_file() -> None:
     assert entry["Icon"] == "dtn-reader"
     assert entry["Terminal"] == "false"
     assert entry["Categories"].endswith(";")
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="ELF libraries: the pruning runs on Linux only")
+def test_host_libraries_nothing_needs_are_dropped(spec, tmp_path) -> None:
+    """A library left behind by a dropped plugin (nothing kept links it) goes; what a kept
+    binary needs, directly or through another library, stays. Real ELF files of the Qt
+    install; objdump (binutils) reads them."""
+    import PySide6
+
+    assert shutil.which("objdump"), "objdump is not installed: apt-get install binutils (scripts/setup-debian.sh --test does)"
+    namespace, _ = spec
+    qt_lib = Path(PySide6.__file__).parent / "Qt" / "lib"
+    core = qt_lib / "libQt6Core.so.6"
+    icu = sorted(qt_lib.glob("libicu*.so.*"))
+    assert core.is_file() and icu, "PySide6's Qt libraries are not where the wheel puts them"
+    orphan = tmp_path / "libleftover.so.1"
+    shutil.copy(icu[0], orphan)
+    toc = [("PySide6/Qt/lib/libQt6Core.so.6", str(core), "BINARY"),
+           *[(p.name, str(p), "BINARY") for p in icu],
+           ("libleftover.so.1", str(orphan), "BINARY"),
+           ("libleftover.so", "libleftover.so.1", "SYMLINK"),
+           ("libpython3.so.1.0", str(orphan), "BINARY")]  # never dropped: the bootloader loads it
+    kept = [dest for dest, _src, _kind in namespace["without_unneeded_libraries"](toc)]
+    assert "libleftover.so.1" not in kept and "libleftover.so" not in kept
+    assert {"PySide6/Qt/lib/libQt6Core.so.6", "libpython3.so.1.0", *(p.name for p in icu)} <= set(kept)

@@ -15,6 +15,7 @@ import copy
 import hashlib
 import io
 import json
+import os
 import struct
 import zipfile
 import zlib
@@ -124,6 +125,21 @@ def sample_members() -> dict[str, bytes]:
 
 def new_key() -> SecretKey:
     return SecretKey.generate()
+
+
+def cheap_protected_key(key: SecretKey, password: str) -> bytes:
+    """A minisign secret key file encrypted with small scrypt limits, written independently
+    (the real limits cost seconds and 1 GiB per use).
+
+    opslimit 32768 and memlimit 16 MiB map (libsodium's pickparams) to N=2**10, r=8, p=1.
+    """
+    salt = os.urandom(32)
+    checksum = hashlib.blake2b(b"Ed" + key.key_id + key.secret_key, digest_size=32).digest()
+    plain = key.key_id + key.secret_key + checksum
+    stream = hashlib.scrypt(password.encode(), salt=salt, n=1 << 10, r=8, p=1, dklen=len(plain))
+    body = bytes(a ^ b for a, b in zip(plain, stream))
+    raw = b"EdScB2" + salt + (32768).to_bytes(8, "little") + (16 * 1024 * 1024).to_bytes(8, "little") + body
+    return b"untrusted comment: test\n" + base64.b64encode(raw) + b"\n"
 
 
 def build(key: SecretKey, manifest: dict | None = None, members: dict[str, bytes] | None = None) -> bytes:
@@ -414,3 +430,21 @@ def make_trust_store(
         if revoked:
             store.revoke(key.key_id_hex, reason)
     return store
+
+
+def edition_of(
+    key: SecretKey,
+    *,
+    bundle_id: str = "dtn-test-2025-06",
+    revision: int = 1,
+    publisher: str = PUBLISHER_NAME,
+    demo: bool = False,
+    level: tuple[int, str] = (4, "Substantieel"),
+    date: str = "2024-06-11",
+) -> bytes:
+    """A valid bundle of the sample edition with its ids, publisher, demo flag, level and date set."""
+    manifest = sample_manifest()
+    manifest.update(bundle_id=bundle_id, revision=revision, publisher=publisher, demo=demo)
+    manifest["edition"] = {**manifest["edition"], "date": date, "name": f"{bundle_id} r{revision}"}
+    manifest["level"] = {**manifest["level"], "value": level[0], "label": level[1]}
+    return build(key, manifest)

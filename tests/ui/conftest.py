@@ -38,3 +38,13 @@ def ctx(qapp, library_dir):
     context = AppContext(library_dir, runner, language="nl")
     yield context
     runner.shutdown()
+
+
+@pytest.fixture
+def dutch(qapp):
+    """The Dutch translations installed for one test (the suite otherwise runs on the English sources)."""
+    from reader.ui import i18n
+
+    translators = i18n.install(qapp, "nl")
+    yield
+    i18n.remove(qapp, translators)

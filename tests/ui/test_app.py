@@ -231,6 +231,8 @@ def test_self_test_passes_on_the_demo_library(library_dir):
     times = [result["first_paint_ms"], result["library_loaded_ms"], *(result["views"][k] for k in ("overview", "chapter", "history", "search"))]
     assert all(isinstance(t, (int, float)) and t > 0 for t in times)
     assert result["first_paint_ms"] <= result["views"]["overview"] <= result["views"]["chapter"] <= result["views"]["search"]
+    assert (result["platform"], result["language"], result["window_title"]) == ("offscreen", "nl", "DTN Reader")
+    assert result["translations_loaded"] >= 1
 
 
 def test_self_test_names_what_failed(tmp_path):
@@ -284,6 +286,11 @@ def test_about_box_names_version_and_demo_disclaimer(start_app, qtbot, library_d
     box = reader.window.findChild(QMessageBox)
     assert box is not None and box.isVisible()
     assert __version__ in box.text()
+    import platform
+
+    from PySide6.QtCore import qVersion
+
+    assert f"Qt {qVersion()}" in box.text() and f"Python {platform.python_version()}" in box.text()
     assert "DEMO" in box.text() and "geen publicatie van de NCTV" in box.text()
     box.close()
 
@@ -291,28 +298,41 @@ def test_about_box_names_version_and_demo_disclaimer(start_app, qtbot, library_d
 # --- the translation pipeline ----------------------------------------------------------------
 
 
-def test_outdated_translation_is_built_before_loading(monkeypatch, tmp_path):
+def test_translations_load_from_a_read_only_folder_without_lrelease(qapp, monkeypatch, tmp_path):
+    """The app loads the shipped .qm files as they are: it never runs a tool (lrelease) and
+    never writes into its own folder, which is read-only when installed."""
+    import subprocess as subprocess_module
+
+    from PySide6.QtCore import QCoreApplication
+
     from reader.ui import i18n
 
+    folder = tmp_path / "translations"
+    folder.mkdir()
     for language in i18n.LANGUAGES:
-        shutil.copy(i18n.ts_path(language), tmp_path / f"dtn_{language}.ts")
-    monkeypatch.setattr(i18n, "translations_dir", lambda: tmp_path)
-    qm = tmp_path / "dtn_nl.qm"
-    assert not qm.exists() and i18n.needs_build("nl")
-    assert i18n.ensure_built("nl") == qm
-    assert qm.stat().st_size > 100 and not i18n.needs_build("nl")
-    # A .ts edited after the build makes the .qm outdated again.
-    ts = tmp_path / "dtn_nl.ts"
-    built_before = ts.stat().st_mtime - 10
-    os.utime(qm, (built_before, built_before))
-    assert i18n.needs_build("nl")
-    i18n.ensure_built("nl")
-    assert not i18n.needs_build("nl")
-    # Frozen, the shipped .qm is loaded as it is.
-    os.utime(qm, (built_before, built_before))
-    monkeypatch.setattr(sys, "frozen", True, raising=False)
-    assert i18n.ensure_built("nl") == qm
-    assert i18n.needs_build("nl")
+        shutil.copy(i18n.qm_path(language), folder)
+        shutil.copy(i18n.ts_path(language), folder)
+        # A .ts newer than its .qm must not make the app rebuild anything.
+        os.utime(folder / f"dtn_{language}.qm", (1, 1))
+    before = sorted((p.name, p.stat().st_mtime_ns) for p in folder.iterdir())
+    folder.chmod(0o555)
+
+    def no_tools(*args, **kwargs):
+        raise AssertionError(f"the app ran a program: {args}")
+
+    monkeypatch.setattr(subprocess_module, "run", no_tools)
+    monkeypatch.setattr(subprocess_module, "Popen", no_tools)
+    monkeypatch.setattr(i18n, "translations_dir", lambda: folder)
+    try:
+        translators = i18n.install(qapp, "nl")
+        try:
+            assert translators
+            assert QCoreApplication.translate("MainWindow", "&File") == "&Bestand"
+        finally:
+            i18n.remove(qapp, translators)
+        assert sorted((p.name, p.stat().st_mtime_ns) for p in folder.iterdir()) == before
+    finally:
+        folder.chmod(0o755)
 
 
 def test_english_identity_fills_plural_forms(tmp_path):

@@ -9,7 +9,7 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 
 from reader.core.library import ChapterComparison, ChapterInfo, DiffPart, Library
-from reader.ui.views.compare import MARK_STRENGTH, CompareView, blend
+from reader.ui.views.compare import EDITION_ROLE, MARK_STRENGTH, CompareView, blend
 from reader.ui.window import MainWindow
 from tests.helpers.views import LOAD_TIMEOUT_MS
 
@@ -216,8 +216,10 @@ def test_panes_show_markup_as_text_and_load_nothing(view):
     info = ChapterInfo(pk=1, edition_pk=1, ord=0, chapter_id="x", title="<i>Titel</i>", themes=[], file="x.md", theme_chapter=False)
     entry = ChapterComparison("changed", info, info, [DiffPart("replace", "oud", hostile), DiffPart("equal", "<script>", "<script>")])
     view._show_chapter(entry)
-    assert f"+ {hostile}" in view.right_pane.toPlainText()
-    assert "<script>" in view.left_pane.toPlainText()
+    # Shown as a reader sees the text: tags are not text, and nothing in them is acted on.
+    newer = view.right_pane.toPlainText()
+    assert "+ link bold &" in " ".join(newer.split())
+    assert "<" not in newer and "/etc/" not in newer
     assert view.chapter_heading.text() == "Changed: <i>Titel</i>"
     assert view.left_pane.requested_resources == [] and view.right_pane.requested_resources == []
     assert not view.right_pane.openLinks() and not view.right_pane.openExternalLinks()
@@ -331,3 +333,43 @@ def test_word_marks():
     assert word_marks("Een geheel andere tekst over iets.", "Volledig nieuw geschreven alinea hier.") is None
     long = " ".join(f"woord{i}" for i in range(MAX_WORD_DIFF_WORDS + 1))
     assert word_marks(long, long + " erbij") is None
+
+
+def test_panes_show_text_without_markdown_syntax(view):
+    markdown = "**Vet** en *schuin* met een voetnoot[^1] en [een link](https://example.org/x).\n- punt één\n- punt twee"
+    info = ChapterInfo(pk=1, edition_pk=1, ord=0, chapter_id="x", title="Titel", themes=[], file="x.md", theme_chapter=False)
+    entry = ChapterComparison("changed", info, info, [
+        DiffPart("replace", "## Kop\n\n1. eerste", f"## Kop\n\n{markdown}"),
+        DiffPart("equal", "[^1]: De bron.", "[^1]: De bron."),
+    ])
+    view._show_chapter(entry)
+    newer, older = view.right_pane.toPlainText(), view.left_pane.toPlainText()
+    assert "Vet en schuin met een voetnoot en een link." in newer
+    assert "• punt één" in newer and "• punt twee" in newer
+    assert "1. eerste" in older and "De bron." in older
+    for syntax in ("**", "[^1]", "](", "https://example.org", "## ", "- punt", "*schuin*"):
+        assert syntax not in newer and syntax not in older, syntax
+
+
+def test_every_revision_of_an_edition_can_be_chosen(ctx, qtbot, library_dir, tmp_path, publisher_key):
+    from tests.ui.test_editions import import_bundle
+    from tests.helpers import bundles
+
+    manifest = bundles.sample_manifest()
+    import_bundle(library_dir, publisher_key, bundles.build(publisher_key, manifest), tmp_path / "r2.dtnb")
+    manifest["revision"] = 3
+    import_bundle(library_dir, publisher_key, bundles.build(publisher_key, manifest), tmp_path / "r3.dtnb")
+    with Library.open(library_dir, recover=False) as lib:
+        revisions = [e for e in lib.editions(include_superseded=True) if e.bundle_id == manifest["bundle_id"]]
+    assert sorted(e.revision for e in revisions) == [2, 3] and any(e.superseded_by for e in revisions)
+    widget = CompareView(ctx)
+    qtbot.addWidget(widget)
+    with qtbot.waitSignal(widget.loaded, timeout=LOAD_TIMEOUT_MS):
+        widget.activate()
+    listed = [widget.left_combo.itemData(i, EDITION_ROLE) for i in range(widget.left_combo.count())]
+    assert {e.pk for e in revisions} <= set(listed)
+    texts = [widget.left_combo.itemText(i) for i in range(widget.left_combo.count())]
+    assert any("revision 3" in t for t in texts) and any("superseded" in t for t in texts)
+    old, new = sorted(revisions, key=lambda e: e.revision)
+    compare(qtbot, widget, old.pk, new.pk)
+    assert widget.comparison().a.pk == old.pk and widget.comparison().b.pk == new.pk

@@ -181,8 +181,9 @@ def test_export_buttons_write_the_file(view, qtbot, tmp_path, monkeypatch):
 
 
 def test_export_to_a_missing_folder_is_a_user_error(view, tmp_path):
-    with pytest.raises(ExportError, match="Could not write the image"):
+    with pytest.raises(ExportError, match="could not write the image") as caught:
         view.chart.export_png(tmp_path / "no" / "such" / "folder.png", QSize(400, 300))
+    assert caught.value.code == "export-image" and caught.value.params["path"].endswith("folder.png")
 
 
 def test_table_lists_every_point_and_opens_the_edition(view, ctx, qtbot, edition_pks):
@@ -219,13 +220,54 @@ def test_chart_follows_the_palette(view):
     x = round(rect.center().x())
     column = [image.pixelColor(x, y) for y in range(round(rect.top()), round(rect.top() + rect.height() / 2))]
     assert any(c == QColor("#f0f0f0") for c in column)
-    assert not any(c == QColor("#000000") for c in column)
+    # Another text colour moves the line with it (black in the column is the level's label,
+    # which WCAG contrast puts in black on that green).
+    dark.setColor(QPalette.ColorRole.Text, QColor("#ff00ff"))
+    view.chart.setPalette(dark)
+    image = view.chart.grab().toImage()
+    column = [image.pixelColor(x, y) for y in range(round(rect.top()), round(rect.top() + rect.height() / 2))]
+    assert any(c == QColor("#ff00ff") for c in column)
+    assert not any(c == QColor("#f0f0f0") for c in column)
 
 
 def test_reloads_when_the_library_changes(view, ctx, qtbot):
     with qtbot.waitSignal(view.loaded, timeout=10_000):
         ctx.library_changed.emit()
     assert view.table.rowCount() == len(view.chart.points())
+
+
+def test_the_chart_runs_to_the_day_it_is_given(view, qtbot):
+    """The right edge is the injected "today" (so screenshots are the same every day), and
+    the picture follows it."""
+    import datetime
+
+    from PySide6.QtCore import QDate
+
+    chart = view.chart
+    chart.resize(900, 400)
+    images = []
+    for day in (datetime.date(2026, 1, 15), datetime.date(2026, 1, 15), datetime.date(2040, 6, 1)):
+        chart._today = lambda day=day: day
+        assert chart._geometry().last_day == QDate(day.year, day.month, day.day).toJulianDay()
+        images.append(chart.grab().toImage())
+    assert images[0] == images[1]
+    assert images[0] != images[2]
+
+
+def test_the_view_takes_today_from_its_context(qapp, library_dir):
+    import datetime
+
+    from reader.ui.context import AppContext
+    from reader.ui.tasks import TaskRunner
+
+    runner = TaskRunner(library_dir)
+    try:
+        ctx = AppContext(library_dir, runner, language="nl", today=lambda: datetime.date(2030, 3, 1))
+        view = HistoryView(ctx)
+        assert view.chart._today() == datetime.date(2030, 3, 1)
+        view.deleteLater()
+    finally:
+        runner.shutdown()
 
 
 def test_the_chart_places_levels_by_core_rule(monkeypatch):

@@ -104,14 +104,26 @@ def test_enter_opens_the_chapter_with_the_words_highlighted(view, qtbot, ctx):
     assert {"online", "radicalisering"} <= marked
 
 
-def test_enter_in_the_query_field_opens_the_best_hit(view, qtbot, ctx):
+def test_enter_in_the_query_field_keeps_the_list_and_moves_to_it(view, qtbot, ctx):
     opened: list[tuple[int, str]] = []
     ctx.open_chapter_requested.connect(lambda pk, words: opened.append((pk, words)))
+    view.show()
+    view.activateWindow()
     view.query.setFocus()
     qtbot.keyClicks(view.query, "terroristenafdeling")
     qtbot.keyClick(view.query, Qt.Key.Key_Return)  # before the results are there
-    qtbot.waitUntil(lambda: bool(opened), timeout=TIMEOUT_MS)
+    qtbot.waitUntil(lambda: view.results.hasFocus(), timeout=TIMEOUT_MS)
+    assert opened == [] and view.results.isVisible()
+    assert view.results.currentIndex().row() == 0
+    qtbot.keyClick(view.results, Qt.Key.Key_Return)  # Enter on the hit opens it
     assert opened == [(hits(view)[0].chapter_pk, "terroristenafdeling")]
+
+
+def test_empty_page_keeps_its_field_at_the_top(view, qtbot):
+    view.resize(800, 600)
+    view.show()
+    qtbot.waitExposed(view)
+    assert view.query.geometry().bottom() < view.height() / 4
 
 
 def test_stale_results_are_ignored(view, qtbot, monkeypatch):

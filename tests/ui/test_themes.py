@@ -72,9 +72,9 @@ def test_enter_opens_the_theme_chapter(view, ctx, qtbot, library):
     chapter = next(c for c in library.theme_chapters(THEME) if c.theme_chapter and c.edition_date == "2023-12")
     item = next(i for i in _rows(view.chapter_tree) if i.data(0, Qt.ItemDataRole.UserRole) == chapter.pk)
     view.chapter_tree.setCurrentItem(item)
-    with qtbot.waitSignal(ctx.open_chapter_requested, timeout=5_000) as blocker:
+    with qtbot.waitSignal(ctx.open_theme_chapter_requested, timeout=5_000) as blocker:
         qtbot.keyClick(view.chapter_tree.viewport(), Qt.Key.Key_Return)
-    assert blocker.args == [chapter.pk, ""]
+    assert blocker.args == [THEME, chapter.pk]
 
 
 def test_double_click_opens_a_chapter(view, ctx, qtbot, library):
@@ -82,10 +82,10 @@ def test_double_click_opens_a_chapter(view, ctx, qtbot, library):
     first = library.theme_chapters(THEME)[0]
     item = view.chapter_tree.topLevelItem(0)
     pos = view.chapter_tree.visualItemRect(item).center()
-    with qtbot.waitSignal(ctx.open_chapter_requested, timeout=5_000) as blocker:
+    with qtbot.waitSignal(ctx.open_theme_chapter_requested, timeout=5_000) as blocker:
         qtbot.mouseClick(view.chapter_tree.viewport(), Qt.MouseButton.LeftButton, pos=pos)
         qtbot.mouseDClick(view.chapter_tree.viewport(), Qt.MouseButton.LeftButton, pos=pos)
-    assert blocker.args == [first.pk, ""]
+    assert blocker.args == [THEME, first.pk]
 
 
 def test_keyboard_from_theme_list_to_chapters(view, qtbot, library):
@@ -117,3 +117,34 @@ def test_every_focusable_widget_has_an_accessible_name(view):
     for widget in [view, *view.findChildren(QWidget)]:
         if widget.focusPolicy() != Qt.FocusPolicy.NoFocus and widget.isVisibleTo(view):
             assert widget.accessibleName(), f"{type(widget).__name__} has no accessible name"
+
+
+def test_a_theme_chapter_offers_the_previous_and_next_chapter_of_the_theme(ctx, qtbot, library):
+    from reader.ui.views.editions import EditionsView
+
+    chapters = library.theme_chapters(THEME)
+    assert len(chapters) >= 3
+    editions = EditionsView(ctx)
+    qtbot.addWidget(editions)
+    editions.resize(1000, 700)
+    editions.show()
+
+    def open_via_theme(pk: int) -> None:
+        with qtbot.waitSignal(editions.chapter_shown, timeout=10_000, check_params_cb=lambda shown: shown == pk):
+            ctx.open_theme_chapter_requested.emit(THEME, pk)
+
+    open_via_theme(chapters[0].pk)
+    assert editions.theme_bar.isVisible()
+    assert editions.theme_label.text() == f"Theme Online radicalisering: chapter 1 of {len(chapters)}"
+    assert not editions.theme_previous.isEnabled() and editions.theme_next.isEnabled()
+    assert chapters[1].title in editions.theme_next.toolTip() and chapters[1].edition_name in editions.theme_next.toolTip()
+    # Next goes on to the theme's chapter in the next edition, Previous back.
+    with qtbot.waitSignal(editions.chapter_shown, timeout=10_000, check_params_cb=lambda pk: pk == chapters[1].pk):
+        editions.theme_next.click()
+    assert editions.theme_label.text().endswith(f"chapter 2 of {len(chapters)}") and editions.theme_previous.isEnabled()
+    with qtbot.waitSignal(editions.chapter_shown, timeout=10_000, check_params_cb=lambda pk: pk == chapters[0].pk):
+        editions.theme_previous.click()
+    # A chapter opened otherwise (search, contents) is not on a theme trail.
+    with qtbot.waitSignal(editions.chapter_shown, timeout=10_000, check_params_cb=lambda pk: pk == chapters[1].pk):
+        ctx.open_chapter_requested.emit(chapters[1].pk, "")
+    assert not editions.theme_bar.isVisible()

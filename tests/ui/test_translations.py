@@ -268,3 +268,28 @@ def test_dutch_window_shows_dutch_titles_and_no_english_text(qapp, qtbot, librar
     assert not leaks, "English text in the Dutch window (a string lupdate or the translator misses):\n" + "\n".join(
         f"{where}: {text!r}" for text, where in sorted(leaks.items())
     )
+
+
+def test_the_committed_qm_files_are_current():
+    """The app loads the committed .qm files and never compiles them; they must be what the
+    .ts files compile to now (lrelease's output is byte-for-byte reproducible)."""
+    outdated = i18n.stale()
+    assert not outdated, (
+        f"compiled translations out of date for {', '.join(outdated)}; "
+        f"run `{i18n.BUILD_COMMAND}` and commit resources/translations/*.qm"
+    )
+
+
+def test_the_qm_check_sees_an_edited_ts(monkeypatch, tmp_path):
+    import shutil
+
+    for language in i18n.LANGUAGES:
+        shutil.copy(i18n.ts_path(language), tmp_path)
+        shutil.copy(i18n.qm_path(language), tmp_path)
+    monkeypatch.setattr(i18n, "translations_dir", lambda: tmp_path)
+    assert i18n.stale() == []
+    ts = tmp_path / "dtn_nl.ts"
+    ts.write_text(ts.read_text(encoding="utf-8").replace("&amp;Bestand", "&amp;Archief", 1), encoding="utf-8")
+    assert i18n.stale() == ["nl"]
+    (tmp_path / "dtn_en.qm").unlink()
+    assert i18n.stale() == ["nl", "en"]

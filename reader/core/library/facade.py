@@ -10,7 +10,7 @@ from pathlib import Path
 import sqlite_utils
 
 from reader.core.library import compare as _compare
-from reader.core.library import failures, importing, keys, maintenance, queries, schema, state
+from reader.core.library import deepcheck, failures, importing, keys, maintenance, queries, schema, state
 from reader.core.library import search as _search
 from reader.core.library.base import LibraryBase, WaitHook
 from reader.core.library.failures import boundary
@@ -18,7 +18,7 @@ from reader.core.library.lock import LibraryLock
 from reader.core.library.limits import LibraryLimits
 from reader.core.paths import builtin_trust_dir
 from reader.core.store import StepHook, Store
-from reader.core.trust import TrustStore
+from reader.core.trust import TrustedKey, TrustStore
 
 
 class Library(LibraryBase):
@@ -64,6 +64,8 @@ class Library(LibraryBase):
                 on_step=on_step,
                 on_wait=on_wait,
             )
+            if lib.trust.audit is None:  # trust changes made through this library are audit rows
+                lib.trust.audit = lib._audit_trust_change
             if recover:
                 maintenance.recover(lib)
             elif not lock.share(limits.busy_timeout_ms, lib.say_waiting, limits.open_retry_ms):
@@ -78,7 +80,12 @@ class Library(LibraryBase):
                 raise failures.translate(exc, folder, waited_ms=limits.busy_timeout_ms) from None
             raise
 
+    def _audit_trust_change(self, action: str, key: TrustedKey, detail: str) -> None:
+        importing.audit_event(self, "trust store", action, detail, signer=f"{key.name} ({key.key_id})")
+
     def close(self) -> None:
+        if self.trust.audit == self._audit_trust_change:
+            self.trust.audit = None
         self.db.close()
         if self.lock is not None:
             self.lock.close()
@@ -96,6 +103,9 @@ class Library(LibraryBase):
     remove_demo = boundary(maintenance.remove_demo)
     rebuild = boundary(maintenance.rebuild)
     check = boundary(maintenance.check)
+    deep_check = boundary(deepcheck.deep_check)
+    bounded_hash_check = boundary(deepcheck.bounded_hash_check)
+    repair = boundary(deepcheck.repair)
 
     # --- keys.py: trusting, revoking, restoring keys ------------------------------------
 
@@ -111,12 +121,15 @@ class Library(LibraryBase):
     import_paths = boundary(importing.import_paths)
     scan_folder = boundary(importing.scan_folder)
     audit = boundary(importing.audit_log)
+    audit_event = boundary(importing.audit_event)
+    audit_csv = staticmethod(importing.audit_csv)
 
     # --- queries.py ----------------------------------------------------------------------
 
     editions = boundary(queries.editions)
     edition = boundary(queries.edition)
     latest_edition = boundary(queries.latest_edition)
+    level_editions = boundary(queries.level_editions)
     previous_edition = boundary(queries.previous_edition)
     chapters = boundary(queries.chapters)
     chapter = boundary(queries.chapter)

@@ -128,7 +128,7 @@ def translate(exc: BaseException, folder: Path, *, waited_ms: int = 0) -> Librar
             if free is not None and free < MIN_FREE_BYTES:
                 return disk_full(folder)
         return LibraryStorageError(
-            f"the library database in {folder} could not be read or written: {text}", code="library-database", detail=text
+            f"the library database in {folder} could not be read or written: {text}", folder=str(folder), detail=text
         )
     if isinstance(exc, OSError):
         if exc.errno in _FULL_ERRNOS:
@@ -138,7 +138,7 @@ def translate(exc: BaseException, folder: Path, *, waited_ms: int = 0) -> Librar
         where = f" ({exc.filename})" if exc.filename else ""
         return LibraryStorageError(
             f"cannot read or write the library in {folder}{where}: {exc.strerror or exc}",
-            code="library-io", detail=exc.strerror or str(exc),
+            folder=str(folder), detail=exc.strerror or str(exc),
         )
     raise TypeError(f"not a foreign error: {exc!r}")
 

@@ -59,6 +59,7 @@ def import_file(lib: LibraryBase, path: str | Path, source: str | None = None) -
                 verified = verify_bundle(staged.path, lib.trust, lib.bundle_limits)
                 _describe(result, verified)
                 rows = IndexRows.of(verified)
+            ownership = rules.check_owner(change.db, verified)
             result.superseded = rules.check_rollback(change.db, verified, staged.sha256)
             size, sha = staged.size, staged.sha256
             if not lib.store.has(sha):
@@ -66,14 +67,17 @@ def import_file(lib: LibraryBase, path: str | Path, source: str | None = None) -
             lib.store.commit(staged)
             staged = None
             result.status = "imported"
-            write_index(lib, rows, sha, size, shown)
+            write_index(lib, rows, sha, size, shown, ownership)
             audit_import(lib, result)
             lib.step("import:indexed")
+        after_index(lib, verified, ownership)
         return result
     except LibraryStorageError:
         raise
     except DTNError as exc:
         result.status = "rejected"
+        if staged is not None and result.bundle_id is None:
+            _name_the_rejected(lib, staged.path, result)
         result.reason, result.error_type = str(exc), type(exc).__name__
         audit_import(lib, result)
         return result
@@ -88,6 +92,29 @@ def _describe(result: ImportResult, verified: VerifiedBundle) -> None:
     result.edition, result.signer, result.signer_key_id = m.edition_name, verified.signer_name, verified.signer_key_id
     result.demo = m.demo or verified.signer.demo
     result.files_checked = verified.files_checked
+
+
+def _name_the_rejected(lib: LibraryBase, path: Path, result: ImportResult) -> None:
+    """For the audit row of a rejected bundle: the bundle id, revision and signing key id its
+    manifest and signature claim, whenever they can be read (unverified; the same caps and
+    text checks as a verify apply, and nothing else is read)."""
+    from reader.core.archive import Archive
+    from reader.core.bundle import MANIFEST_NAME, SIGNATURE_NAME, load_json, parse_manifest
+    from reader.core.minisign import Signature, format_key_id
+
+    ml = lib.bundle_limits.manifest
+    try:
+        with Archive.open(str(path), lib.bundle_limits.archive) as archive:
+            if SIGNATURE_NAME in archive.members and archive.members[SIGNATURE_NAME].size <= ml.max_signature_bytes:
+                result.signer_key_id = format_key_id(Signature.from_bytes(archive.read(SIGNATURE_NAME)).key_id)
+                known = lib.trust.get(result.signer_key_id)
+                result.signer = known.name if known is not None else "unknown key"
+            if MANIFEST_NAME in archive.members and archive.members[MANIFEST_NAME].size <= ml.max_manifest_bytes:
+                data = archive.read(MANIFEST_NAME)
+                manifest = parse_manifest(load_json(data, MANIFEST_NAME, ml.max_manifest_bytes, ml.max_json_depth), ml)
+                result.bundle_id, result.revision = manifest.bundle_id, manifest.revision
+    except (DTNError, OSError, ValueError):
+        pass  # what could not be read stays unnamed
 
 
 @dataclass(frozen=True)
@@ -108,12 +135,26 @@ class IndexRows:
         return cls(verified, chapters, [verified.checklist(entry) for entry in verified.manifest.checklists])
 
 
-def index(lib: LibraryBase, verified: VerifiedBundle, sha256: str, size: int, source: str) -> int:
-    """Write one verified bundle into the index (inside the caller's change)."""
-    return write_index(lib, IndexRows.of(verified), sha256, size, source)
+def index(
+    lib: LibraryBase,
+    verified: VerifiedBundle,
+    sha256: str,
+    size: int,
+    source: str,
+    result: ImportResult | None = None,
+    ownership: rules.Ownership = rules.Ownership(),
+) -> int:
+    """Write one verified bundle into the index (inside the caller's change), with the audit
+    row of ``result`` if given (and the rows of what ``ownership`` says it replaces or rotates)."""
+    edition_pk = write_index(lib, IndexRows.of(verified), sha256, size, source, ownership)
+    if result is not None:
+        audit_import(lib, result)
+    return edition_pk
 
 
-def write_index(lib: LibraryBase, rows: IndexRows, sha256: str, size: int, source: str) -> int:
+def write_index(
+    lib: LibraryBase, rows: IndexRows, sha256: str, size: int, source: str, ownership: rules.Ownership = rules.Ownership()
+) -> int:
     """Write one bundle's prepared rows into the index; the newest revision supersedes the rest."""
     verified = rows.verified
     m = verified.manifest
@@ -121,6 +162,7 @@ def write_index(lib: LibraryBase, rows: IndexRows, sha256: str, size: int, sourc
     demo = m.demo or verified.signer.demo
     hidden = None
     with lib.db.atomic():
+        _apply_ownership(lib, verified, ownership)
         lib.db.execute(
             "INSERT INTO bundles (sha256, bundle_id, revision, source, size, signer_key_id, signer_name, imported_at)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -168,6 +210,43 @@ def write_index(lib: LibraryBase, rows: IndexRows, sha256: str, size: int, sourc
                 [(cur.lastrowid, i, item.id, item.text, item.priority) for i, item in enumerate(cl.items)],
             )
     return edition_pk
+
+
+def _apply_ownership(lib: LibraryBase, verified: VerifiedBundle, ownership: rules.Ownership) -> None:
+    from reader.core.library.maintenance import delete_bundle_rows
+
+    m = verified.manifest
+    for sha in ownership.replaces_demo:
+        delete_bundle_rows(lib, sha)
+        audit_event(lib, "demo library", "demo replaced",
+                    f"the demo edition {m.bundle_id} made way for the real one of {m.publisher}", sha256=sha, bundle_id=m.bundle_id)
+    if ownership.rotated_from:
+        audit_event(
+            lib, "trust store", "key rotated",
+            f"publisher {m.publisher!r} now signs {m.bundle_id} with key {verified.signer_key_id} (was {ownership.rotated_from})",
+            bundle_id=m.bundle_id, revision=m.revision, signer=f"{verified.signer_name} ({verified.signer_key_id})",
+        )
+
+
+def after_index(lib: LibraryBase, verified: VerifiedBundle, ownership: rules.Ownership) -> None:
+    """After the transaction: drop the stored bytes of replaced demo editions, and bind a key
+    from before publisher binding to the publisher of the first bundle it brought."""
+    for sha in ownership.replaces_demo:
+        lib.store.remove(sha)
+    signer = verified.signer
+    if signer.unbound and not signer.any_publisher and not signer.builtin and lib.trust.get(signer.key_id) is not None:
+        m = verified.manifest
+        lib.trust.bind_publisher(signer.key_id, m.publisher, f"bound to publisher {m.publisher!r} by {m.bundle_id}, the first bundle it signed")
+
+
+def audit_event(lib: LibraryBase, source: str, result: str, reason: str, **fields: object) -> None:
+    """One audit row that is not an import (a trust change, a quarantine, a demo change)."""
+    columns = ["time", "source", "result", "reason", *fields]
+    with lib.db.atomic():
+        lib.db.execute(
+            f"INSERT INTO audit ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+            [utc_now(), source, result, reason, *fields.values()],
+        )
 
 
 def audit_import(lib: LibraryBase, result: ImportResult) -> None:
@@ -246,6 +325,56 @@ def import_paths(
     return results
 
 
-def audit_log(lib: LibraryBase, limit: int = 1000) -> list[AuditEntry]:
-    """The audit log, newest first."""
-    return [AuditEntry(**r) for r in lib.db.query("SELECT * FROM audit ORDER BY id DESC LIMIT ?", [limit])]
+# The audit log's results in groups, for filtering ("trust" and "library" are not imports).
+AUDIT_RESULT_GROUPS: dict[str, tuple[str, ...]] = {
+    "imported": ("imported", "already present"),
+    "rejected": ("rejected",),
+    "trust": ("key added", "key revoked", "revocation undone", "publisher bound", "key rotated"),
+    "library": ("loaded", "removed", "demo replaced", "rebuilt", "quarantined", "database set aside"),
+}
+AUDIT_CSV_COLUMNS = ("id", "time", "result", "source", "bundle_id", "revision", "signer", "sha256", "error_type", "reason")
+
+
+def audit_log(
+    lib: LibraryBase,
+    limit: int = 1000,
+    *,
+    results: Iterable[str] | None = None,
+    since: str | None = None,
+    until: str | None = None,
+) -> list[AuditEntry]:
+    """The audit log, newest first; only rows whose result is one of ``results``, and whose
+    time is on or after ``since`` and before ``until`` (ISO dates or times, UTC), if given."""
+    where, params = [], []
+    wanted = list(results or [])
+    if wanted:
+        where.append(f"result IN ({', '.join('?' * len(wanted))})")
+        params.extend(wanted)
+    if since:
+        where.append("time >= ?")
+        params.append(since)
+    if until:
+        where.append("time < ?")
+        params.append(until)
+    sql = "SELECT * FROM audit" + (f" WHERE {' AND '.join(where)}" if where else "") + " ORDER BY id DESC LIMIT ?"
+    return [AuditEntry(**r) for r in lib.db.query(sql, [*params, limit])]
+
+
+def audit_csv(entries: Iterable[AuditEntry]) -> str:
+    """Audit rows as CSV text (RFC 4180, a header line). A cell that a spreadsheet would run
+    as a formula (starting with = + - @ or a tab) gets a leading apostrophe: bundle ids and
+    reasons come from hostile files."""
+    import csv
+    import io
+
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(AUDIT_CSV_COLUMNS)
+    for entry in entries:
+        row = []
+        for column in AUDIT_CSV_COLUMNS:
+            value = getattr(entry, column)
+            text = "" if value is None else str(value)
+            row.append("'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text)
+        writer.writerow(row)
+    return out.getvalue()

@@ -4,7 +4,7 @@ revocation hides the same editions wherever it is made."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from reader.core.trust import TrustedKey
 
@@ -17,9 +17,10 @@ def trusted_keys(lib: LibraryBase) -> list[TrustedKey]:
     return lib.trust.keys()
 
 
-def trust_key(lib: LibraryBase, pub_data: bytes, *, name: str | None = None, role: str = "publisher") -> TrustedKey:
-    """Trust a public key (minisign ``.pub`` bytes). Raises KeyFormatError, TrustStoreError."""
-    return lib.trust.add(pub_data, name=name, role=role)
+def trust_key(lib: LibraryBase, pub_data: bytes, **options: Any) -> TrustedKey:
+    """Trust a public key (minisign ``.pub`` bytes); ``options`` as TrustStore.add takes them
+    (name, role, publisher, source). Raises KeyFormatError, TrustStoreError."""
+    return lib.trust.add(pub_data, **options)
 
 
 def revoke_key(lib: LibraryBase, key_id: str, reason: str = "") -> tuple[TrustedKey, list[str]]:
@@ -32,7 +33,7 @@ def revoke_key(lib: LibraryBase, key_id: str, reason: str = "") -> tuple[Trusted
 def restore_key(lib: LibraryBase, key_id: str) -> tuple[TrustedKey, list[str]]:
     """Undo a revocation and show again what the key signed. Returns the key and one line per
     edition shown again. Raises TrustStoreError."""
-    key = lib.trust.restore(key_id)
+    key = lib.trust.unrevoke(key_id)
     return key, apply_revocations(lib)
 
 

@@ -4,6 +4,7 @@ removing the demo, rebuilding the index from the store, and checking it."""
 from __future__ import annotations
 
 import logging
+import sqlite3
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -55,27 +56,46 @@ def _finish_interrupted_import(lib: LibraryBase, sha: str, *, wait: bool) -> lis
     path = lib.store.path_for(sha)
     try:
         verified = verify_stored(lib, path)
-        rows = importing.IndexRows.of(verified)
         size = path.stat().st_size
-    except DTNError as exc:
-        # Original signed bytes are never deleted here; 'dtn check' reports the file.
-        return [f"store file {sha[:12]} could not be indexed: {exc}"]
     except FileNotFoundError:
         return []  # an import elsewhere took it back (its change failed)
+    except (sqlite3.Error, OSError) as exc:
+        return [f"store file {sha[:12]} could not be indexed now: {exc}"]
+    except Exception as exc:  # noqa: BLE001  one bad stored file must never keep the library from opening
+        return _set_aside(lib, sha, exc)
     try:
         with lib.changing(wait=wait) as change:
             lib.step("recover:begin")
             if rules.find_present(change.db, sha) is not None or not lib.store.has(sha):
                 return []  # another program's import finished it (or took it back) meanwhile
+            ownership = rules.check_owner(change.db, verified)
             rules.check_rollback(change.db, verified, sha)
-            importing.write_index(lib, rows, sha, size, "recovered after an interrupted import")
+            importing.index(lib, verified, sha, size, "recovered after an interrupted import", ownership=ownership)
+        importing.after_index(lib, verified, ownership)
         return [f"finished an interrupted import of {verified.manifest.bundle_id}"]
     except LibraryBusyError:
         return []  # another program is changing the library now: this file may be its import
     except LibraryStorageError:
         raise
-    except DTNError as exc:
-        return [f"store file {sha[:12]} could not be indexed: {exc}"]
+    except (sqlite3.Error, OSError) as exc:
+        return [f"store file {sha[:12]} could not be indexed now: {exc}"]
+    except Exception as exc:  # noqa: BLE001  one bad stored file must never keep the library from opening
+        return _set_aside(lib, sha, exc)
+
+
+def _set_aside(lib: LibraryBase, sha: str, exc: Exception) -> list[str]:
+    """A stored file that cannot be indexed is never deleted: it moves to the quarantine
+    folder, with an audit row."""
+    from reader.core.library.deepcheck import quarantine
+
+    reason = str(exc) if isinstance(exc, DTNError) else f"unexpected {type(exc).__name__}: {exc} (a bug; please report it)"
+    if not isinstance(exc, DTNError):
+        log.exception("recovery of store file %s failed unexpectedly", sha)
+    try:
+        target = quarantine(lib, sha, reason)
+        return [f"store file {sha[:12]} could not be indexed and was moved to {target}: {reason}"]
+    except DTNError as moved:
+        return [f"store file {sha[:12]} could not be indexed: {reason}; {moved}"]
 
 
 def verify_stored(lib: LibraryBase, path: Path) -> VerifiedBundle:
@@ -97,7 +117,7 @@ def remove_demo(lib: LibraryBase) -> int:
         return 0
     with lib.changing():
         for sha in shas:
-            _delete_bundle_rows(lib, sha)
+            delete_bundle_rows(lib, sha)
         lib.db.execute(
             "INSERT INTO audit (time, source, result, reason) VALUES (?, ?, ?, ?)",
             [utc_now(), "demo library", "removed", f"{len(shas)} demo bundle(s) removed by the user"],
@@ -107,7 +127,7 @@ def remove_demo(lib: LibraryBase) -> int:
     return len(shas)
 
 
-def _delete_bundle_rows(lib: LibraryBase, sha: str) -> None:
+def delete_bundle_rows(lib: LibraryBase, sha: str) -> None:
     for (pk,) in lib.db.execute("SELECT pk FROM editions WHERE sha256 = ?", [sha]).fetchall():
         lib.db.execute("DELETE FROM chapter_fts WHERE rowid IN (SELECT pk FROM chapters WHERE edition_pk = ?)", [pk])
         lib.db.execute("DELETE FROM chapters WHERE edition_pk = ?", [pk])
@@ -152,19 +172,32 @@ def rebuild(lib: LibraryBase, progress: Progress | None = None, cancel: threadin
                 verified.append((vb, sha, path.stat().st_size))
             except DTNError as exc:
                 rejected.append((sha, str(exc)))
-        # Old revisions first, so each newer one supersedes the one before.
-        verified.sort(key=lambda item: (item[0].manifest.bundle_id, item[0].manifest.revision))
-        sources = {r["sha256"]: r["source"] for r in lib.db.query("SELECT sha256, source FROM bundles")}
+        known = {r["sha256"]: (r["source"], r["imported_at"]) for r in lib.db.query("SELECT sha256, source, imported_at FROM bundles")}
+        # In the order they were first imported where the index still knows it (so each id keeps
+        # the publisher that brought it first), else by signed creation time; old revisions first,
+        # so each newer one supersedes the one before. The import rules apply as on import.
+        verified.sort(key=lambda item: (known.get(item[1], ("", "~"))[1], item[0].manifest.created, item[0].manifest.revision))
+        indexed, removed_demo = 0, []
         for table in INDEX_TABLES:
             lib.db.execute(f"DELETE FROM {table}")
         for vb, sha, size in verified:
-            importing.index(lib, vb, sha, size, sources.get(sha) or "rebuilt from store")
+            try:
+                ownership = rules.check_owner(lib.db, vb)
+                rules.check_rollback(lib.db, vb, sha)
+            except DTNError as exc:
+                rejected.append((sha, str(exc)))
+                continue
+            importing.index(lib, vb, sha, size, known.get(sha, ("rebuilt from store",))[0] or "rebuilt from store", ownership=ownership)
+            removed_demo.extend(ownership.replaces_demo)
+            indexed += 1 - len(ownership.replaces_demo)
         lib.db.execute(
             "INSERT INTO audit (time, source, result, reason) VALUES (?, ?, ?, ?)",
-            [utc_now(), "rebuild", "rebuilt", f"{len(verified)} bundle(s) indexed, {len(rejected)} failed verification"],
+            [utc_now(), "rebuild", "rebuilt", f"{indexed} bundle(s) indexed, {len(rejected)} refused"],
         )
+    for sha in removed_demo:
+        lib.store.remove(sha)
     keys.apply_revocations(lib)
-    return {"indexed": len(verified), "hidden": hidden, "rejected": rejected}
+    return {"indexed": indexed, "hidden": hidden, "rejected": rejected}
 
 
 def check(lib: LibraryBase) -> list[str]:

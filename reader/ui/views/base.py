@@ -17,7 +17,7 @@ from PySide6.QtCore import QModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen, QShowEvent
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTreeWidget, QWidget
 
-from reader.ui.format import demo_marking
+from reader.ui.format import SECONDARY_ALPHA, demo_marking
 
 if TYPE_CHECKING:
     # The library module loads on the worker threads, so the window shows before it does.
@@ -27,8 +27,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-# A row's second line: the text colour, a little fainter (opacity 0..1).
-SECONDARY_ALPHA = 0.78
 # A row's small text, relative to the row's font.
 SMALL_FONT_FACTOR = 0.9
 

@@ -11,8 +11,8 @@ import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QSizeF, Qt, Signal
-from PySide6.QtGui import QFont, QPageLayout, QPageSize, QTextDocument
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QFont
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -34,7 +34,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.core.errors import DTNError
 from reader.core.library import MAX_NOTE_CHARS
+from reader.ui import printing
 from reader.ui.errors import show_error
 from reader.ui.format import demo_marking, format_date, locale_for
 from reader.ui.views.base import View, scaled_font
@@ -510,26 +512,25 @@ class ChecklistsView(View):
 
     # --- print and PDF -----------------------------------------------------------------------
 
-    def _document(self) -> QTextDocument | None:
+    def _printout(self):
+        """The selected partner's checklist as a printout (headers, footers, page numbers, DEMO)."""
         edition, checklist = self.current_edition(), self.current_checklist()
         if edition is None or checklist is None:
             return None
         self._flush_notes()
-        doc = QTextDocument()
-        doc.setHtml(checklist_html(edition, checklist, self.ctx.language))
-        return doc
+        page = checklist_html(edition, checklist, self.ctx.language)
+        return printing.checklist_printout(edition, checklist.title, page, self.ctx.language)
 
     def export_pdf(self, path: str) -> None:
         """Write the selected partner's checklist to a PDF file at ``path``."""
-        doc = self._document()
-        if doc is None:
+        printout = self._printout()
+        if printout is None:
             return
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        printer.setOutputFileName(path)
-        printer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait, QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter))
-        doc.setPageSize(QSizeF(printer.pageRect(QPrinter.Unit.Point).size()))
-        doc.print_(printer)
+        try:
+            printing.write_pdf(printout, path)
+        except DTNError as exc:
+            show_error(self, exc)
+            return
         self.ctx.status_message.emit(self.tr("Saved %1").replace("%1", path))
 
     def _on_pdf_clicked(self) -> None:
@@ -545,12 +546,15 @@ class ChecklistsView(View):
         self.export_pdf(path)
 
     def _on_print_clicked(self) -> None:
-        doc = self._document()
-        if doc is None:
+        printout = self._printout()
+        if printout is None:
             return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, self)
         dialog.setAccessibleName(self.tr("Print checklist"))
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        doc.print_(printer)
+        try:
+            printing.print_document(printout, printer)
+        except DTNError as exc:
+            show_error(self, exc)

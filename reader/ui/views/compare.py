@@ -37,9 +37,10 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.errors import CancelledError, NotFoundError
+from reader.core.render import plain_text
 from reader.ui.context import AppContext
 from reader.ui.errors import error_text
-from reader.ui.format import level_badge_text
+from reader.ui.format import MARK_STRENGTH, blend, compare_mark_background, level_badge_text  # noqa: F401 - MARK_STRENGTH, blend: the tests take them from here
 from reader.ui.views.base import View, WrapDelegate, scaled_font
 from reader.ui.views.editions import edition_markings
 
@@ -66,17 +67,6 @@ MAX_WORD_DIFF_WORDS = 600
 # paragraph was rewritten and underlining nearly every word would only add noise.
 MIN_WORD_SIMILARITY = 0.5
 _WORD_RE = re.compile(r"\s+|\S+\s*")
-# How strongly a marked paragraph's background leans from the base colour to the highlight colour (0..1).
-MARK_STRENGTH = 0.28
-
-
-def blend(base: QColor, over: QColor, amount: float) -> QColor:
-    """``base`` moved ``amount`` (0..1) of the way to ``over``: a palette colour, light or dark."""
-    return QColor.fromRgbF(
-        base.redF() + (over.redF() - base.redF()) * amount,
-        base.greenF() + (over.greenF() - base.greenF()) * amount,
-        base.blueF() + (over.blueF() - base.blueF()) * amount,
-    )
 
 
 def status_icon(status: str, colour: QColor, size: int, ratio: float = 1.0) -> QPixmap:
@@ -129,6 +119,22 @@ def runs_html(runs: list[tuple[str, bool]]) -> str:
         else:
             out.append(html.escape(text))
     return "".join(out)
+
+
+_LIST_ITEM_RE = re.compile(r"[ \t]{0,3}(?:([-*+])|(\d{1,9})[.)])[ \t]+")
+
+
+def paragraph_text(paragraph: str) -> str:
+    """A Markdown paragraph as a reader sees it: no emphasis marks, footnote references,
+    link targets or heading marks; list items keep a bullet or their number."""
+    lines = []
+    for line in paragraph.split("\n"):
+        item = _LIST_ITEM_RE.match(line)
+        text = plain_text(line)
+        if text:
+            prefix = ("• " if item.group(1) else f"{item.group(2)}. ") if item else ""
+            lines.append(prefix + text)
+    return "\n".join(lines)
 
 
 def paragraphs_of(text: str) -> list[str]:
@@ -397,7 +403,8 @@ class CompareView(View):
         requested = self._requested
 
         def work(lib: Library, handle: TaskHandle) -> list[Edition]:
-            editions = lib.editions()
+            # Every revision: a trainer compares what a correction changed, too.
+            editions = lib.editions(include_superseded=True)
             listed = {e.pk for e in editions}
             # An edition asked for by pk is listed even when superseded or hidden.
             for pk in requested or ():
@@ -479,6 +486,8 @@ class CompareView(View):
     def _edition_text(self, edition: Edition) -> str:
         """The name, level and markings, for the choice lists."""
         badge = level_badge_text(edition.level_value, edition.level_label, edition.level_scale, self.ctx.language)
+        if edition.revision > 1:
+            badge += " · " + self.tr("revision %1").replace("%1", str(edition.revision))
         return f"{edition.name} · {badge}" + (f" [{', '.join(edition_markings(edition))}]" if edition_markings(edition) else "")
 
     def _index_of(self, pk: int) -> int:
@@ -660,7 +669,7 @@ class CompareView(View):
         """One side's text as HTML built from escaped plain text: changed paragraphs on a
         highlight with their marker, and a line where the other side has text this one lacks."""
         palette = self.left_pane.palette()
-        marked_bg = blend(palette.color(QPalette.ColorRole.Base), palette.color(QPalette.ColorRole.Highlight), MARK_STRENGTH).name()
+        marked_bg = compare_mark_background(palette).name()
         faint = palette.color(QPalette.ColorRole.PlaceholderText).name()
         marker = REMOVED_MARK if older else ADDED_MARK
         if (entry.a if older else entry.b) is None:
@@ -675,12 +684,12 @@ class CompareView(View):
                 # Paragraph by paragraph when both sides have as many: then the changed words can be shown.
                 old_paragraphs, new_paragraphs = paragraphs_of(a_text), paragraphs_of(b_text)
                 if len(old_paragraphs) == len(new_paragraphs):
-                    pairs = list(zip(old_paragraphs, new_paragraphs))
+                    pairs = [(paragraph_text(a), paragraph_text(b)) for a, b in zip(old_paragraphs, new_paragraphs)]
             for index, paragraph in enumerate(paragraphs_of(text)):
-                content = html.escape(paragraph)
+                content = html.escape(paragraph_text(paragraph))
                 heading = _HEADING_RE.fullmatch(paragraph)
                 if heading:
-                    content = f"<b>{html.escape(heading.group(1))}</b>"  # a Markdown heading: bold, without its #
+                    content = f"<b>{html.escape(plain_text(heading.group(1)))}</b>"  # a Markdown heading: bold, without its #
                 elif pairs:
                     marks = word_marks(*pairs[index])
                     if marks is not None:

@@ -9,22 +9,25 @@ counter). The reading position is remembered per chapter (scroll fraction).
 from __future__ import annotations
 
 import logging
-import re
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QPoint, QRect, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QPainter
+from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QFileDialog,
     QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QPushButton,
+    QScrollArea,
     QSplitter,
+    QStyle,
     QStyleOptionViewItem,
     QToolButton,
     QTreeWidget,
@@ -38,7 +41,11 @@ from reader.core.library import Chapter, ChapterInfo, Edition, Library
 from reader.ui.browser import ASSET_SCHEME, ChapterBrowser
 from reader.ui.context import AppContext
 from reader.ui.errors import error_text, show_error
-from reader.ui.format import demo_marking, format_date, level_badge_text, level_colour, level_text_colour
+from reader.ui import format as fmt
+from reader.ui import printing
+from reader.ui.findbar import FindBar
+from reader.ui.format import demo_marking, format_date, level_badge_text, level_colour, level_text_colour, theme_name
+from reader.ui.printing import chapter_assets
 from reader.ui.views.base import RowDelegate, View, WrapDelegate, scaled_font
 
 log = logging.getLogger(__name__)
@@ -46,7 +53,8 @@ log = logging.getLogger(__name__)
 EDITION_ROLE = Qt.ItemDataRole.UserRole + 1
 TOC_ROLE = Qt.ItemDataRole.UserRole + 2
 POSITION_SAVE_DELAY_MS = 800  # after the last scroll
-_ASSET_RE = re.compile(r"""\bsrc\s*=\s*["']dtn-asset:([^"'<>\s]+)["']""")
+TOC_SLACK_PX = 12
+SUMMARY_LINES = 4  # the edition's summary shows this many lines, and scrolls  # the delegate's padding around a contents entry
 
 
 @dataclass
@@ -59,10 +67,13 @@ class Reading:
     assets: dict[str, bytes] = field(default_factory=dict)
     position: float = 0.0
     asset_problems: list[str] = field(default_factory=list)
+    theme: str | None = None  # reached through this theme: its chapters, oldest first
+    theme_chapters: list[ChapterInfo] = field(default_factory=list)
 
 
-def _load_reading(lib: Library, edition_pk: int | None, chapter_pk: int | None) -> Reading:
-    """Worker side: the edition (of the chapter), its chapters, the chapter's HTML, assets and position."""
+def _load_reading(lib: Library, edition_pk: int | None, chapter_pk: int | None, theme: str | None = None) -> Reading:
+    """Worker side: the edition (of the chapter), its chapters, the chapter's HTML, assets and
+    position; with ``theme``, that theme's chapters too."""
     chapter = lib.chapter(chapter_pk) if chapter_pk is not None else None
     edition = lib.edition(chapter.edition_pk if chapter is not None else edition_pk)
     chapters = lib.chapters(edition.pk)
@@ -70,13 +81,11 @@ def _load_reading(lib: Library, edition_pk: int | None, chapter_pk: int | None) 
         chapter = lib.chapter(chapters[0].pk)
     reading = Reading(edition, chapters, chapter)
     if chapter is not None:
-        for name in dict.fromkeys(_ASSET_RE.findall(chapter.html)):
-            try:
-                reading.assets[name] = lib.asset(edition.pk, name)
-            except DTNError as exc:
-                # One damaged image does not stop the chapter; it is shown as missing.
-                reading.asset_problems.append(str(exc))
+        chapter_assets(lib, edition.pk, chapter.html, reading.assets, reading.asset_problems)
         reading.position = lib.reading_position(edition.bundle_id, chapter.chapter_id)
+    if theme is not None:
+        reading.theme = theme
+        reading.theme_chapters = lib.theme_chapters(theme)
     return reading
 
 
@@ -187,6 +196,7 @@ class EditionsView(View):
         self._edition: Edition | None = None
         self._chapters: list[ChapterInfo] = []
         self._chapter: Chapter | None = None
+        self._assets: dict[str, bytes] = {}
         self._positions: dict[tuple[str, str], float] = {}
         self._pending_fraction: float | None = None
         self._restoring = False
@@ -194,6 +204,7 @@ class EditionsView(View):
         self._build()
         ctx.open_edition_requested.connect(self._on_open_edition_requested)
         ctx.open_chapter_requested.connect(self._on_open_chapter_requested)
+        ctx.open_theme_chapter_requested.connect(self._on_open_theme_chapter_requested)
 
     # --- construction ----------------------------------------------------------------
 
@@ -239,7 +250,7 @@ class EditionsView(View):
         self.demo_banner.setFont(banner_font)
         self.demo_banner.setMargin(6)
         # Both colours are set, so the banner reads the same in light and dark mode.
-        self.demo_banner.setStyleSheet("QLabel#demoBanner { background: #fff3c4; color: #3d2c00; border: 1px solid #b08800; }")
+        self.demo_banner.setStyleSheet(f"QLabel#demoBanner {{ background: {fmt.DEMO_BANNER_BACKGROUND}; color: {fmt.DEMO_BANNER_TEXT}; border: 1px solid {fmt.DEMO_BANNER_BORDER}; }}")
         self.notice_label = QLabel()
         self.notice_label.setWordWrap(True)
         self.notice_label.setFrameShape(QFrame.Shape.StyledPanel)
@@ -252,9 +263,11 @@ class EditionsView(View):
         self.compare_button.setToolTip(self.tr("Show this edition and the one before it side by side: level, chapters and text"))
         self.compare_button.clicked.connect(self._on_compare_clicked)
 
+        # The chip and the button on one row, the date and signer wrapped on their own below:
+        # beside the chip they were squeezed under it in a narrow window.
         badge_row = QHBoxLayout()
         badge_row.addWidget(self.level_badge)
-        badge_row.addWidget(self.meta_label, 1)
+        badge_row.addStretch(1)
         badge_row.addWidget(self.compare_button)
         header = QWidget()
         header_layout = QVBoxLayout(header)
@@ -262,8 +275,17 @@ class EditionsView(View):
         header_layout.addWidget(self.demo_banner)
         header_layout.addWidget(self.title_label)
         header_layout.addLayout(badge_row)
+        header_layout.addWidget(self.meta_label)
         header_layout.addWidget(self.notice_label)
-        header_layout.addWidget(self.summary_label)
+        # A long summary scrolls in a few lines instead of being cut off or pushing the chapter away.
+        self.summary_area = QScrollArea()
+        self.summary_area.setWidget(self.summary_label)
+        self.summary_area.setWidgetResizable(True)
+        self.summary_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.summary_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.summary_area.setAccessibleName(self.tr("Summary"))
+        self._fit_summary_height()
+        header_layout.addWidget(self.summary_area)
 
         self.toc = QTreeWidget()
         self.toc.setAccessibleName(self.tr("Table of contents"))
@@ -280,6 +302,12 @@ class EditionsView(View):
         self.toc.itemClicked.connect(self._on_toc_item_activated)
 
         self.browser = ChapterBrowser()
+        self.browser.print_requested.connect(self.print_chapter)
+        self.browser.pdf_requested.connect(self.export_chapter_pdf)
+        self.print_edition_action = QAction(self.tr("Print the whole edition…"), self)
+        self.print_edition_action.triggered.connect(self.print_edition)
+        self.pdf_edition_action = QAction(self.tr("Export the whole edition to PDF…"), self)
+        self.pdf_edition_action.triggered.connect(self.export_edition_pdf)
         self.browser.chapter_link_activated.connect(self._on_chapter_link)
         self.browser.highlighted.connect(self._on_link_hovered)
         self.browser.verticalScrollBar().valueChanged.connect(self._on_scrolled)
@@ -287,34 +315,82 @@ class EditionsView(View):
         self.chapter_title = QLabel()
         self.chapter_title.setFont(scaled_font(self.chapter_title.font(), 1.15, bold=True))
         self.chapter_title.setWordWrap(True)
+        self.theme_label = QLabel()
+        self.theme_label.setWordWrap(True)
+        self.theme_previous = QPushButton(self.tr("‹ Previous in theme"))
+        self.theme_previous.clicked.connect(lambda: self._step_in_theme(-1))
+        self.theme_next = QPushButton(self.tr("Next in theme ›"))
+        self.theme_next.clicked.connect(lambda: self._step_in_theme(1))
+        self.theme_bar = QWidget()
+        theme_layout = QHBoxLayout(self.theme_bar)
+        theme_layout.setContentsMargins(0, 0, 0, 0)
+        theme_layout.addWidget(self.theme_label, 1)
+        theme_layout.addWidget(self.theme_previous)
+        theme_layout.addWidget(self.theme_next)
+        self.theme_bar.hide()
+        self._theme: str | None = None
+        self._theme_chapters: list[ChapterInfo] = []
+        self.find_bar = FindBar(self.browser)
+        self.find_action = QAction(self.tr("Find…"), self)
+        self.find_action.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Find))
+        self.find_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.find_action.setToolTip(self.tr("Find in this chapter (%1)").replace(
+            "%1", QKeySequence(QKeySequence.StandardKey.Find).toString(QKeySequence.SequenceFormat.NativeText)))
+        self.find_action.triggered.connect(self.find_bar.start)
 
         # The tools get a row of their own: beside the chapter title they squeezed it (and
         # their own longer Dutch labels) into a narrow, cut-off column.
         tools = QHBoxLayout()
         tools.addStretch(1)
         self.tool_buttons: list[QToolButton] = []
-        for action in (self.browser.zoom_out_action, self.browser.zoom_in_action, self.browser.zoom_reset_action,
-                       self.browser.print_action, self.browser.pdf_action):
+        zoom = (self.browser.zoom_out_action, self.browser.zoom_in_action, self.browser.zoom_reset_action)
+        for action in (self.find_action, *zoom, self.browser.print_action, self.browser.pdf_action):
             # The actions live on the view, so their shortcuts work from the toc as well as the text.
             self.addAction(action)
-            button = QToolButton()
-            button.setDefaultAction(action)
-            button.setAccessibleName(action.text().rstrip("…"))
+        # Four buttons, not six: at 800 px or with a large font the row still fits whole.
+        self.zoom_button = QToolButton()
+        self.zoom_button.setText(self.tr("Text size"))
+        self.zoom_button.setAccessibleName(self.tr("Text size"))
+        zoom_menu = QMenu(self.zoom_button)
+        for action in zoom:
+            zoom_menu.addAction(action)
+        self.zoom_button.setMenu(zoom_menu)
+        self.zoom_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        for action in (self.find_action, None, self.browser.print_action, self.browser.pdf_action):
+            if action is None:
+                button = self.zoom_button
+            else:
+                button = QToolButton()
+                button.setDefaultAction(action)
+                button.setAccessibleName(action.text().rstrip("…"))
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            whole = {self.browser.print_action: self.print_edition_action, self.browser.pdf_action: self.pdf_edition_action}.get(action)
+            if whole is not None:
+                # The button prints the chapter; its menu offers the whole edition too.
+                menu = QMenu(button)
+                chapter_entry = QAction(self.tr("This chapter"), menu)
+                chapter_entry.triggered.connect(action.trigger)
+                menu.addAction(chapter_entry)
+                menu.addAction(whole)
+                button.setMenu(menu)
+                button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
             tools.addWidget(button)
             self.tool_buttons.append(button)
+        self._pin_tool_widths()
 
         reader_pane = QWidget()
         reader_layout = QVBoxLayout(reader_pane)
         reader_layout.setContentsMargins(0, 0, 0, 0)
-        reader_layout.addLayout(tools)
+        reader_layout.addWidget(self.theme_bar)
         reader_layout.addWidget(self.chapter_title)
+        reader_layout.addWidget(self.find_bar)
         reader_layout.addWidget(self.browser, 1)
 
         self.inner_split = QSplitter(Qt.Orientation.Horizontal)
         self.inner_split.addWidget(self.toc)
         self.inner_split.addWidget(reader_pane)
         self.inner_split.setStretchFactor(0, 1)
+        self.inner_split.setChildrenCollapsible(False)
         self.inner_split.setStretchFactor(1, 3)
         self.inner_split.setChildrenCollapsible(False)
 
@@ -322,6 +398,9 @@ class EditionsView(View):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(header)
+        # The tools span the contents and the chapter: in the chapter's column alone they were
+        # pressed onto each other in a small window.
+        right_layout.addLayout(tools)
         right_layout.addWidget(self.inner_split, 1)
 
         self.split = QSplitter(Qt.Orientation.Horizontal)
@@ -342,13 +421,32 @@ class EditionsView(View):
         for button in self.tool_buttons:
             QWidget.setTabOrder(previous, button)
             previous = button
-        QWidget.setTabOrder(previous, self.browser)
+        for widget in (self.find_bar.field, self.find_bar.previous_button, self.find_bar.next_button,
+                       self.find_bar.close_button, self.browser):
+            QWidget.setTabOrder(previous, widget)
+            previous = widget
 
         self._save_timer = QTimer(self)
         self._save_timer.setSingleShot(True)
         self._save_timer.setInterval(POSITION_SAVE_DELAY_MS)
         self._save_timer.timeout.connect(self._save_position)
         self._show_header(None)
+
+    def _fit_summary_height(self) -> None:
+        self.summary_area.setMaximumHeight(self.summary_label.fontMetrics().lineSpacing() * SUMMARY_LINES + 4)
+
+    def _pin_tool_widths(self) -> None:
+        """A tool button may not be narrower than its label: Qt would elide "Afdrukken" to "Af…en"."""
+        for button in self.tool_buttons:
+            button.setMinimumWidth(button.sizeHint().width())
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._pin_tool_widths()
+            self._fit_summary_height()
+            if self._edition is not None:
+                self.level_badge.setMinimumWidth(self.level_badge.sizeHint().width())
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
         if watched is self.toc.viewport() and event.type() == QEvent.Type.Resize:
@@ -478,19 +576,29 @@ class EditionsView(View):
         self.open_chapter(chapter_pk, highlight)
         self.ctx.show_view_requested.emit("editions")
 
+    def current_chapter_pk(self) -> int | None:
+        """The chapter shown, or None."""
+        return self._chapter.pk if self._chapter is not None else None
+
+    def _on_open_theme_chapter_requested(self, theme: str, chapter_pk: int) -> None:
+        self.open_chapter(chapter_pk, theme=theme)
+        self.ctx.show_view_requested.emit("editions")
+
     def open_edition(self, edition_pk: int) -> None:
         """Show an edition with its first chapter."""
         self._open(edition_pk=edition_pk)
 
-    def open_chapter(self, chapter_pk: int, highlight: str = "") -> None:
-        """Show a chapter (of any edition); with ``highlight``, mark those words and go to the first."""
-        self._open(chapter_pk=chapter_pk, highlight=highlight)
+    def open_chapter(self, chapter_pk: int, highlight: str = "", theme: str | None = None) -> None:
+        """Show a chapter (of any edition); with ``highlight``, mark those words and go to the
+        first; with ``theme``, offer that theme's previous and next chapter."""
+        self._open(chapter_pk=chapter_pk, highlight=highlight, theme=theme)
 
-    def _open(self, edition_pk: int | None = None, chapter_pk: int | None = None, highlight: str = "", anchor: str = "") -> None:
+    def _open(self, edition_pk: int | None = None, chapter_pk: int | None = None, highlight: str = "", anchor: str = "",
+              theme: str | None = None) -> None:
         self._requested = True
         self._save_position()
         self.run_task(
-            lambda lib, _h: _load_reading(lib, edition_pk, chapter_pk),
+            lambda lib, _h: _load_reading(lib, edition_pk, chapter_pk, theme),
             lambda reading: self._on_reading_loaded(reading, highlight, anchor),
             self._on_open_failed,
             channel="open",
@@ -518,11 +626,12 @@ class EditionsView(View):
             return
         for problem in reading.asset_problems:
             self.ctx.status_message.emit(problem)
+        self._show_theme_bar(reading)
         self.chapter_title.setText(chapter.title)
         # Settle the new header's layout now (one flush, not an event loop), so the browser has
         # its final size before the position is restored and the chapter counts as shown.
         QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
-        self.browser.pdf_default_name = f"{reading.edition.bundle_id}-{chapter.chapter_id}.pdf"
+        self._assets = reading.assets
         self._restoring = True
         self._pending_fraction = None
         try:
@@ -531,6 +640,8 @@ class EditionsView(View):
             self.browser.verticalScrollBar().setValue(0)
         finally:
             self._restoring = False
+        if self.find_bar.isVisible() and not highlight:
+            self.find_bar.refresh()
         if highlight:
             hits = self.browser.highlight(highlight)
             if not hits:
@@ -547,7 +658,7 @@ class EditionsView(View):
 
     def _show_header(self, edition: Edition | None) -> None:
         has = edition is not None
-        for widget in (self.level_badge, self.meta_label, self.summary_label):
+        for widget in (self.level_badge, self.meta_label, self.summary_area):
             widget.setVisible(has)
         if not has:
             self.compare_button.setEnabled(False)
@@ -561,6 +672,8 @@ class EditionsView(View):
         bg = level_colour(edition.level_value, edition.level_scale).name()
         fg = level_text_colour(edition.level_value, edition.level_scale).name()
         self.level_badge.setStyleSheet(f"QLabel {{ background: {bg}; color: {fg}; border-radius: 4px; font-weight: bold; }}")
+        # The chip is read whole ("Dreigingsniveau 4/5 Substantieel"), never cut to "Dreigingsnive".
+        self.level_badge.setMinimumWidth(self.level_badge.sizeHint().width())
         meta = [
             format_date(edition.date, self.language),
             self.tr("revision %1").replace("%1", str(edition.revision)),
@@ -602,11 +715,25 @@ class EditionsView(View):
                     parents[level] = child
                     for deeper in [k for k in parents if k > level]:
                         del parents[deeper]
+        self._fit_toc_to_its_words()
         if current_item is not None:
             current_item.setExpanded(True)
             for i in range(current_item.childCount()):
                 current_item.child(i).setExpanded(True)
             self.toc.setCurrentItem(current_item)
+
+    def _fit_toc_to_its_words(self) -> None:
+        """The contents are never narrower than their longest word (titles wrap between words)."""
+        metrics = self.toc.fontMetrics()
+        widest, stack = 0, [(self.toc.topLevelItem(i), 1) for i in range(self.toc.topLevelItemCount())]
+        while stack:
+            item, depth = stack.pop()
+            words = item.text(0).split()
+            if words:
+                widest = max(widest, max(metrics.horizontalAdvance(w) for w in words) + self.toc.indentation() * depth)
+            stack.extend((item.child(i), depth + 1) for i in range(item.childCount()))
+        scrollbar = self.toc.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        self.toc.setMinimumWidth(widest + scrollbar + 2 * self.toc.frameWidth() + TOC_SLACK_PX)
 
     def _on_toc_item_activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         kind, value = item.data(0, TOC_ROLE)
@@ -630,6 +757,114 @@ class EditionsView(View):
     def _on_link_hovered(self, url) -> None:
         if not url.isEmpty() and url.scheme() not in ("", "dtn-chapter", ASSET_SCHEME):
             self.ctx.status_message.emit(url.toString())
+
+    # --- a theme's chapters -----------------------------------------------------------------
+
+    def _show_theme_bar(self, reading: Reading) -> None:
+        """Reached through a theme: name it and offer its previous and next chapter (across editions)."""
+        pks = [info.pk for info in reading.theme_chapters]
+        if reading.theme is None or reading.chapter is None or reading.chapter.pk not in pks:
+            self._theme, self._theme_chapters = None, []
+            self.theme_bar.hide()
+            return
+        self._theme, self._theme_chapters = reading.theme, reading.theme_chapters
+        index = pks.index(reading.chapter.pk)
+        self.theme_label.setText(
+            self.tr("Theme %1: chapter %2 of %3")
+            .replace("%1", theme_name(reading.theme, self.language))
+            .replace("%2", str(index + 1))
+            .replace("%3", str(len(pks)))
+        )
+        for button, other in ((self.theme_previous, index - 1), (self.theme_next, index + 1)):
+            button.setEnabled(0 <= other < len(pks))
+            if 0 <= other < len(pks):
+                info = reading.theme_chapters[other]
+                button.setToolTip(f"{info.title} ({info.edition_name})")
+                button.setAccessibleDescription(f"{info.title} ({info.edition_name})")
+            else:
+                button.setToolTip("")
+        self.theme_bar.show()
+
+    def _step_in_theme(self, delta: int) -> None:
+        pks = [info.pk for info in self._theme_chapters]
+        if self._theme is None or self._chapter is None or self._chapter.pk not in pks:
+            return
+        index = pks.index(self._chapter.pk) + delta
+        if 0 <= index < len(pks):
+            self.open_chapter(pks[index], theme=self._theme)
+
+    # --- print and PDF ---------------------------------------------------------------------
+
+    def print_chapter(self) -> None:
+        """Print the chapter shown, with headers and footers that name it (a print dialog first)."""
+        printout = self._chapter_printout()
+        if printout is not None:
+            self._print(printout)
+
+    def export_chapter_pdf(self, path: str | None = None) -> None:
+        """Save the chapter shown as a PDF at ``path`` (None: ask where)."""
+        printout = self._chapter_printout()
+        if printout is None:
+            return
+        path = path or self._ask_pdf_path(printing.pdf_name(self._edition, self._chapter.chapter_id))
+        if path:
+            self._write_pdf(printout, path)
+
+    def print_edition(self) -> None:
+        """Print the whole edition: title page, contents, every chapter."""
+        self._with_edition_printout(self._print)
+
+    def export_edition_pdf(self, path: str | None = None) -> None:
+        """Save the whole edition as a PDF at ``path`` (None: ask where first)."""
+        if self._edition is None:
+            return
+        path = path or self._ask_pdf_path(printing.pdf_name(self._edition))
+        if path:
+            self._with_edition_printout(lambda printout: self._write_pdf(printout, path))
+
+    def _chapter_printout(self) -> printing.Printout | None:
+        if self._edition is None or self._chapter is None:
+            return None
+        return printing.chapter_printout(self._edition, self._chapter, self.language, self._assets)
+
+    def _with_edition_printout(self, then) -> None:
+        edition = self._edition
+        if edition is None:
+            return
+        self.ctx.status_message.emit(self.tr("Preparing the edition for printing…"))
+        self.run_task(
+            lambda lib, _h: printing.load_print_source(lib, edition.pk),
+            lambda source: then(printing.edition_printout(source, self.language)),
+            self._on_open_failed,
+            channel="print",
+        )
+
+    def _ask_pdf_path(self, suggested: str) -> str:
+        path, _filter = QFileDialog.getSaveFileName(self, self.tr("Export to PDF"), suggested, self.tr("PDF files (*.pdf)"))
+        if path and not path.lower().endswith(".pdf"):
+            path += ".pdf"
+        return path
+
+    def _write_pdf(self, printout: printing.Printout, path: str) -> None:
+        try:
+            pages = printing.write_pdf(printout, path)
+        except DTNError as exc:
+            show_error(self, exc)
+            return
+        self.ctx.status_message.emit(self.tr("Saved %1 (%n page(s))", "", pages).replace("%1", path))
+
+    def _print(self, printout: printing.Printout) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        dialog.setAccessibleName(self.tr("Print"))
+        if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+            return
+        try:
+            printing.print_document(printout, printer)
+        except DTNError as exc:
+            show_error(self, exc)
 
     # --- reading position ----------------------------------------------------------------
 

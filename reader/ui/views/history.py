@@ -79,7 +79,7 @@ class HistoryView(View):
         buttons.addWidget(self.export_png_button)
         buttons.addWidget(self.export_svg_button)
 
-        self.chart = LevelChart(language=ctx.language)
+        self.chart = LevelChart(language=ctx.language, today=ctx.today)
 
         self.table = QTableWidget(0, 6)
         self.table.setAccessibleName(self.tr("Level history table"))

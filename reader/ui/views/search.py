@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from reader.core.library import Library, SearchHit
 from reader.ui.context import AppContext
 from reader.ui.errors import error_text
-from reader.ui.format import demo_marking, format_date, locale_for, theme_name
+from reader.ui.format import demo_marking, format_date, locale_for, search_mark_colours, theme_name
 from reader.ui.tasks import TaskHandle
 from reader.ui.views.base import RowDelegate, View, scaled_font
 
@@ -95,9 +95,8 @@ class HitDelegate(RowDelegate):
         font = QFont(option.font)
         doc.setDefaultFont(font)
         pal = option.palette
-        mark_bg = pal.color(QPalette.ColorRole.Highlight if not selected else QPalette.ColorRole.Base).name()
-        mark_fg = pal.color(QPalette.ColorRole.HighlightedText if not selected else QPalette.ColorRole.Text).name()
-        doc.setHtml(snippet_html(hit.snippet, mark_bg, mark_fg))
+        mark_bg, mark_fg = search_mark_colours(pal, selected)
+        doc.setHtml(snippet_html(hit.snippet, mark_bg.name(), mark_fg.name()))
         doc.setTextWidth(max(width, 50))
         return doc
 
@@ -155,7 +154,7 @@ class SearchView(View):
         self.language = ctx.language
         self._filters_loaded = False
         self._shown_query: str | None = None
-        self._open_first_when_done = False
+        self._focus_results_when_done = False
         self._build()
 
     def _build(self) -> None:
@@ -207,7 +206,7 @@ class SearchView(View):
         self.hint = QLabel(self.tr(
             "Type one or more words to search the text of every edition. "
             "Results appear while you type; the last word also matches longer words. "
-            "Use quotes for an exact phrase. Press Enter or double-click a result to open the chapter."
+            "Use quotes for an exact phrase. Enter takes you to the results; Enter or a double-click on a result opens the chapter."
         ))
         self.hint.setWordWrap(True)
         self.hint.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
@@ -233,7 +232,8 @@ class SearchView(View):
         layout.addWidget(heading)
         layout.addWidget(self.query)
         layout.addLayout(filters)
-        layout.addWidget(self.hint)
+        # The hint takes the room the results would, so an empty page keeps its field at the top.
+        layout.addWidget(self.hint, 1)
         layout.addWidget(self.results, 1)
         self.results.hide()
 
@@ -370,10 +370,9 @@ class SearchView(View):
         if hits:
             self.results.setCurrentIndex(self.model.index(0, 0))
         self.loaded.emit()
-        if self._open_first_when_done:
-            self._open_first_when_done = False
-            if hits:
-                self._open_index(self.model.index(0, 0))
+        if self._focus_results_when_done:
+            self._focus_results_when_done = False
+            self._focus_results()
 
     def _count_text(self, count: int) -> str:
         loc = locale_for(self.language)
@@ -402,22 +401,28 @@ class SearchView(View):
         self.ctx.open_chapter_requested.emit(hit.chapter_pk, self._shown_query or self.query.text())
 
     def _on_return_in_query(self) -> None:
+        """Enter in the field keeps the list and moves to it (the best hit selected); Enter
+        there opens the chapter. The list stays, so the next hit is one key away."""
         if self._timer.isActive() or self._shown_query != self.query.text().strip():
-            # Results for what is typed are not there yet: open the best one when they are.
-            self._open_first_when_done = True
+            # Results for what is typed are not there yet: go to them when they are.
+            self._focus_results_when_done = True
             if self._timer.isActive():
                 self._timer.stop()
                 self._run_search()
             return
-        index = self.results.currentIndex()
-        self._open_index(index if index.isValid() else self.model.index(0, 0))
+        self._focus_results()
+
+    def _focus_results(self) -> None:
+        if not self.model.rowCount():
+            return
+        self.results.setFocus(Qt.FocusReason.TabFocusReason)
+        if not self.results.currentIndex().isValid():
+            self.results.setCurrentIndex(self.model.index(0, 0))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         # Down in the query field goes to the results, so the keyboard path is short.
         if watched is self.query and event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Down:
             if self.model.rowCount():
-                self.results.setFocus(Qt.FocusReason.TabFocusReason)
-                if not self.results.currentIndex().isValid():
-                    self.results.setCurrentIndex(self.model.index(0, 0))
+                self._focus_results()
                 return True
         return super().eventFilter(watched, event)

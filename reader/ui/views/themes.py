@@ -257,5 +257,8 @@ class ThemesView(View):
 
     def _on_chapter_activated(self, item: QTreeWidgetItem, column: int) -> None:
         chapter_pk = item.data(0, CHAPTER_ROLE)
-        if chapter_pk is not None:
+        theme = self.current_theme()
+        if chapter_pk is not None and theme is not None:
+            self.ctx.open_theme_chapter_requested.emit(theme, int(chapter_pk))
+        elif chapter_pk is not None:
             self.ctx.open_chapter_requested.emit(int(chapter_pk), "")
