@@ -69,10 +69,14 @@ def _trust(args: argparse.Namespace):
     return TrustStore(_library_dir(args) / "trust", builtin_trust_dir())
 
 
-def _open_library(args: argparse.Namespace):
+def _open_library(args: argparse.Namespace, **kwargs):
     from reader.core.library import Library
 
-    return Library.open(_library_dir(args))
+    return Library.open(_library_dir(args), on_wait=_say_waiting, **kwargs)
+
+
+def _say_waiting(message: str) -> None:
+    print(f"dtn: {message}", file=sys.stderr, flush=True)
 
 
 # --- keys, sources, bundles -------------------------------------------------------------
@@ -303,16 +307,16 @@ def cmd_trust_list(args: argparse.Namespace) -> int:
 
 def cmd_trust_revoke(args: argparse.Namespace) -> int:
     with _open_library(args) as lib:
-        key = lib.trust.revoke(args.keyid, args.reason or "")
-        hidden = lib.apply_revocations()
+        key, hidden = lib.revoke_key(args.keyid, args.reason or "")
     _out(f"revoked {key.key_id} ({key.name}); {len(hidden)} edition(s) hidden")
+    for line in hidden:
+        _out(f"  {line}")
     return EXIT_OK
 
 
 def cmd_trust_unrevoke(args: argparse.Namespace) -> int:
     with _open_library(args) as lib:
-        key = lib.trust.unrevoke(args.keyid)
-        shown = lib.apply_revocations()
+        key, shown = lib.restore_key(args.keyid)
     _out(f"revocation of {key.key_id} ({key.name}) undone; {len(shown)} edition(s) shown again")
     return EXIT_OK
 
@@ -467,9 +471,7 @@ def cmd_rebuild(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from reader.core.library import Library
-
-    with Library.open(_library_dir(args), recover=not args.no_recover) as lib:
+    with _open_library(args, recover=not args.no_recover) as lib:
         if args.quick:
             problems = lib.check()
             for problem in problems:

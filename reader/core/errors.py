@@ -237,6 +237,37 @@ class BookmarksFileError(LibraryError):
     code = "bookmarks-file"
 
 
+class LibraryStorageError(LibraryError):
+    """The library's disk, folder or database failed (not the bundle): the operation stopped
+    and the library is as it was."""
+
+    code = "library-storage"
+
+
+class LibraryDiskFullError(LibraryStorageError):
+    """The disk that holds the library is full; nothing was changed."""
+
+    code = "library-disk-full"
+
+
+class LibraryReadOnlyError(LibraryStorageError):
+    """The library folder (or its database) cannot be written."""
+
+    code = "library-read-only"
+
+
+class LibraryBusyError(LibraryStorageError):
+    """Another program kept the library database locked for longer than we wait."""
+
+    code = "library-busy"
+
+
+class LibraryDamagedError(LibraryStorageError):
+    """The library database file is damaged; it can be rebuilt from the stored bundles."""
+
+    code = "library-damaged"
+
+
 class CancelledError(DTNError):
     """The user cancelled a long operation."""
 

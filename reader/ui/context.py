@@ -1,4 +1,4 @@
-"""What every view gets: the library folder, the task runner, settings and navigation signals."""
+"""What every view gets: the library folder, the task runner, the person's settings and navigation signals."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QObject, Signal
+
+from reader.ui.prefs import Preferences
 
 if TYPE_CHECKING:
     from reader.ui.scheme import SchemeSwitcher
@@ -43,11 +45,20 @@ class AppContext(QObject):
     status_message = Signal(str)
     level_change_announced = Signal(str)
 
-    def __init__(self, library_dir: Path, tasks: TaskRunner, language: str = "nl", parent: QObject | None = None,
-                 today: Callable[[], datetime.date] = datetime.date.today, schemes: SchemeSwitcher | None = None) -> None:
+    def __init__(
+        self,
+        library_dir: Path,
+        tasks: TaskRunner,
+        language: str = "nl",
+        parent: QObject | None = None,
+        today: Callable[[], datetime.date] = datetime.date.today,
+        schemes: SchemeSwitcher | None = None,
+        prefs: Preferences | None = None,
+    ) -> None:
         super().__init__(parent)
         self.today = today
         self.library_dir = Path(library_dir)
         self.tasks = tasks
         self.language = language
         self.schemes = schemes  # switches the colour scheme (None: the settings only store the choice)
+        self.prefs = prefs or Preferences()  # the person's own settings (language, geometry, folders)

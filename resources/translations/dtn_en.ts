@@ -2014,6 +2014,10 @@
     <context>
         <name>ReaderApp</name>
         <message>
+            <source>Waiting for another program that is changing the library…</source>
+            <translation>Waiting for another program that is changing the library…</translation>
+        </message>
+        <message>
             <source>The language is now English.</source>
             <translation>The language is now English.</translation>
         </message>

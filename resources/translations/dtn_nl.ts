@@ -2014,6 +2014,10 @@
 <context>
     <name>ReaderApp</name>
     <message>
+        <source>Waiting for another program that is changing the library…</source>
+        <translation>Wachten op een ander programma dat de bibliotheek wijzigt…</translation>
+    </message>
+    <message>
         <source>The language is now English.</source>
         <translation>De taal is nu Engels.</translation>
     </message>

@@ -14,7 +14,7 @@ import), maintenance.py (recover, rebuild, check).
 from reader.core.library.bookmarks import BOOKMARKS_TYPE, BOOKMARKS_VERSION, MAX_BOOKMARKS, MAX_BOOKMARKS_FILE_BYTES
 from reader.core.library.compare import MAX_DIFF_PARAGRAPHS, normalised_title, paragraph_diff, paragraphs
 from reader.core.library.facade import Library
-from reader.core.library.limits import LibraryLimits
+from reader.core.library.limits import MAX_NOTE_CHARS, LibraryLimits
 from reader.core.library.models import (
     AuditEntry,
     Bookmark,
@@ -39,7 +39,7 @@ from reader.core.library.search import _MARK_CLOSE, _MARK_OPEN, _mark, marks_to_
 __all__ = [
     "BOOKMARKS_TYPE", "BOOKMARKS_VERSION", "MAX_BOOKMARKS", "MAX_BOOKMARKS_FILE_BYTES",
     "Bookmark", "BookmarkImport", "CarryOver",
-    "DB_NAME", "INDEX_TABLES", "MAX_DIFF_PARAGRAPHS", "STORE_DIR", "TRUST_DIR",
+    "DB_NAME", "INDEX_TABLES", "MAX_DIFF_PARAGRAPHS", "MAX_NOTE_CHARS", "STORE_DIR", "TRUST_DIR",
     "AuditEntry", "Chapter", "ChapterComparison", "ChapterInfo", "ChecklistItemState", "ChecklistView",
     "Comparison", "DiffPart", "Edition", "ImportResult", "LevelPoint", "Library", "LibraryLimits",
     "Progress", "SearchHit", "marks_to_text", "migrations", "normalised_title", "paragraph_diff", "paragraphs",

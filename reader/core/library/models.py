@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, NamedTuple
 
 from reader.core.errors import DTNError
-from reader.core.vocabulary import SCALES
+from reader.core.vocabulary import level_rank
 
 # progress(done, total), called by long library work.
 Progress = Callable[[int, int], None]
@@ -295,14 +295,5 @@ class Comparison:
     def level_direction(self) -> str:
         """"raised", "lowered" or "same", by the level's word (the same word on the old
         four-level and the new five-level scale is the same level)."""
-        rank_a, rank_b = _level_rank(self.level_a), _level_rank(self.level_b)
+        rank_a, rank_b = (level_rank(level.value, level.label, level.scale) for level in (self.level_a, self.level_b))
         return "raised" if rank_b > rank_a else "lowered" if rank_b < rank_a else "same"
-
-
-def _level_rank(level: LevelPoint) -> float:
-    """A level's place on the five-level scale, by its word (so 3/4 and 4/5 Substantieel are equal)."""
-    labels = SCALES["dtn-5"].labels
-    if level.label in labels:
-        return labels.index(level.label) + 1.0
-    scale = SCALES.get(level.scale)
-    return 1.0 + 4.0 * (level.value - 1) / (scale.max - 1) if scale is not None and scale.max > 1 else float(level.value)

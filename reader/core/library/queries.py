@@ -1,11 +1,10 @@
-"""Queries: editions, chapters (rendered on first view), assets, levels and themes,
-and what changed since the previous edition."""
+"""Queries: editions, chapters (rendered on first view), assets, levels and themes."""
 
 from __future__ import annotations
 
 import json
 from dataclasses import asdict
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from reader.core.bundle import FileEntry, read_member
 from reader.core.errors import NotFoundError
@@ -196,18 +195,3 @@ def theme_chapters(lib: LibraryBase, theme: str) -> list[ChapterInfo]:
         [theme],
     )
     return [chapter_info_from_row(r) for r in rows]
-
-
-def changes_since_previous(lib: LibraryBase, edition: Edition) -> dict[str, Any]:
-    """What changed against the previous edition: level, chapters added and removed."""
-    prev = previous_edition(lib, edition)
-    if prev is None:
-        return {"previous": None, "level_changed": False, "added": [c.title for c in chapters(lib, edition.pk)], "removed": []}
-    now = {c.chapter_id: c.title for c in chapters(lib, edition.pk)}
-    before = {c.chapter_id: c.title for c in chapters(lib, prev.pk)}
-    return {
-        "previous": prev,
-        "level_changed": (prev.level_value, prev.level_scale) != (edition.level_value, edition.level_scale),
-        "added": [t for cid, t in now.items() if cid not in before],
-        "removed": [t for cid, t in before.items() if cid not in now],
-    }

@@ -7,11 +7,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from reader.core.errors import NotFoundError
+from reader.core.library.limits import MAX_NOTE_CHARS
 from reader.core.library.models import CarryOver, ChecklistItemState, ChecklistView
 from reader.core.trust import utc_now
 
 # Characters kept of a note on a checklist item.
-MAX_ITEM_NOTE_CHARS = 2000
 
 if TYPE_CHECKING:
     from reader.core.library.base import LibraryBase
@@ -66,7 +66,7 @@ def set_item_state(
         lib.db.execute(
             "INSERT OR REPLACE INTO checklist_state (bundle_id, checklist_id, item_id, ticked, note, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
             [bundle_id, checklist_id, item_id, int(current_ticked if ticked is None else ticked),
-             current_note if note is None else note[:MAX_ITEM_NOTE_CHARS], utc_now()],
+             current_note if note is None else note[:MAX_NOTE_CHARS], utc_now()],
         )
 
 

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.errors import DTNError
+from reader.core.library import MAX_NOTE_CHARS
 from reader.ui import printing
 from reader.ui.errors import show_error
 from reader.ui.format import demo_marking, format_date, locale_for
@@ -46,8 +47,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-# Matches the core's cap on a note (Library.set_item_state keeps 2000 characters).
-MAX_NOTE_CHARS = 2000
 
 
 def priority_text(priority: str) -> str:

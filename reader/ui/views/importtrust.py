@@ -44,6 +44,7 @@ from reader.core.errors import CancelledError, KeyFormatError, NotFoundError
 from reader.ui.errors import error_text, show_error, stored_reason
 from reader.ui.format import demo_marking, format_timestamp, locale_for
 from reader.ui.help import open_error_help, what_does_this_mean
+from reader.ui.prefs import FOLDER_IMPORT, FOLDER_KEYS
 from reader.ui.views.base import View
 
 if TYPE_CHECKING:
@@ -657,7 +658,7 @@ class ImportTrustView(View):
                 signed[edition.signer_key_id] = signed.get(edition.signer_key_id, 0) + 1
                 if edition.demo:
                     demo.add(edition.bundle_id)
-            return _Snapshot(lib.trust.keys(), signed, lib.audit(AUDIT_ROWS, **wanted), demo)
+            return _Snapshot(lib.trusted_keys(), signed, lib.audit(AUDIT_ROWS, **wanted), demo)
 
         wanted = self.audit_filter()
         self.run_task(work, self._on_reloaded, self._on_reload_failed, channel="load")
@@ -899,15 +900,18 @@ class ImportTrustView(View):
         from reader.core.bundle import BUNDLE_SUFFIX
 
         paths, _filter = QFileDialog.getOpenFileNames(
-            self, self.tr("Import bundle files"), "", self.tr("DTN bundles (*%1);;All files (*)").replace("%1", BUNDLE_SUFFIX)
+            self, self.tr("Import bundle files"), self.ctx.prefs.folder(FOLDER_IMPORT),
+            self.tr("DTN bundles (*%1);;All files (*)").replace("%1", BUNDLE_SUFFIX),
         )
         if paths:
+            self.ctx.prefs.set_folder(FOLDER_IMPORT, Path(paths[0]).parent)
             self.import_paths(paths)
 
     def choose_folder(self) -> None:
         """Ask for a folder, e.g. a USB stick (the button and the File menu), and import every bundle in it."""
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Import every bundle in a folder"))
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Import every bundle in a folder"), self.ctx.prefs.folder(FOLDER_IMPORT))
         if folder:
+            self.ctx.prefs.set_folder(FOLDER_IMPORT, folder)
             self.import_paths([folder])
 
     # --- drag and drop ----------------------------------------------------------------------------
@@ -964,9 +968,10 @@ class ImportTrustView(View):
 
     def _on_add_key_clicked(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Add a trusted key"), "", self.tr("minisign public keys (*.pub);;All files (*)")
+            self, self.tr("Add a trusted key"), self.ctx.prefs.folder(FOLDER_KEYS), self.tr("minisign public keys (*.pub);;All files (*)")
         )
         if path:
+            self.ctx.prefs.set_folder(FOLDER_KEYS, Path(path).parent)
             self.add_key_file(path)
 
     def add_key_file(self, path: str | Path) -> None:
@@ -1002,7 +1007,7 @@ class ImportTrustView(View):
         source = str(getattr(self, "_key_source", "") or "")
 
         def work(lib: Library, handle: TaskHandle) -> TrustedKey:
-            return lib.trust.add(data, name=name, role=role, publisher=publisher or None, source=source)
+            return lib.trust_key(data, name=name, role=role, publisher=publisher or None, source=source)
 
         self.run_task(work, self._on_key_added, lambda exc: show_error(self, exc, self.tr("Add key")), write=True)
 
@@ -1025,8 +1030,7 @@ class ImportTrustView(View):
         """Revoke a key and hide what it signed (write task), then tell the other views."""
 
         def work(lib: Library, handle: TaskHandle) -> tuple[TrustedKey, list[str]]:
-            revoked = lib.trust.revoke(key_id, reason)
-            return revoked, lib.apply_revocations()
+            return lib.revoke_key(key_id, reason)
 
         self.run_task(work, self._on_key_revoked, lambda exc: show_error(self, exc, self.tr("Revoke key")), write=True)
 
