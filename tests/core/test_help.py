@@ -42,7 +42,8 @@ def user_visible_codes() -> set[str]:
     for language in HELP_LANGUAGES:
         table = resource_path("messages", f"{language}.json")
         if table.is_file():
-            codes |= set(json.loads(table.read_text(encoding="utf-8")))
+            # audit-* rows are what the audit log says of an event, not errors to explain
+            codes |= {c for c in json.loads(table.read_text(encoding="utf-8")) if not c.startswith("audit-")}
     return codes
 
 
