@@ -3,6 +3,7 @@
     python packaging/build.py            # checks translations, icons if missing, PyInstaller
     python packaging/build.py --smoke    # and then run packaging/smoke.py on the result
     python packaging/build.py --clean    # rebuild from scratch (PyInstaller's cache too)
+    python packaging/build.py --tarball  # and (Linux) dist/dtn-reader-VERSION-linux-ARCH.tar.gz
 
 Run it with the Python of the environment the app is installed in (``pip install -e
 ".[package]"``): PyInstaller freezes what that interpreter imports. Works on Linux, Windows
@@ -12,10 +13,14 @@ and macOS; see docs/packaging.md.
 from __future__ import annotations
 
 import argparse
+import fnmatch
+import gzip
 import os
+import platform
 import shutil
 import subprocess
 import sys
+import tarfile
 import time
 import tomllib
 from pathlib import Path
@@ -24,6 +29,15 @@ ROOT = Path(__file__).resolve().parents[1]
 PACKAGING = ROOT / "packaging"
 SPEC = PACKAGING / "dtn-reader.spec"
 APP_NAME = "dtn-reader"
+ICONS = ROOT / "resources" / "icons"
+ICON_SIZES_PX = (16, 24, 32, 48, 64, 128, 256)
+# The unpacked folder must stay below this, in MB (10**6 bytes); the build fails above it.
+MAX_UNPACKED_MB = 160
+# Host libraries the app never needs; finding one in the folder fails the build. (They
+# come in through a Qt plugin that links the desktop's toolkit, e.g. the GTK 3 theme.)
+UNWANTED_LIBRARIES = ("libgtk-*", "libgdk-*", "libgdk_pixbuf*", "libatk-*", "libatk-bridge*", "libcairo*",
+                      "libpango*", "libepoxy*", "libwayland-cursor*", "libXcomposite*", "libXdamage*",
+                      "libXinerama*", "libXrandr*", "libXcursor*", "libXi.so*", "libatspi*")
 
 
 def log(message: str) -> None:
@@ -92,12 +106,53 @@ def add_linux_desktop_file(app_dir: Path) -> None:
         shutil.copy2(PACKAGING / f"{APP_NAME}.desktop", app_dir / f"{APP_NAME}.desktop")
 
 
+def check_folder(app_dir: Path, total: int) -> list[str]:
+    """What is wrong with the built folder: over MAX_UNPACKED_MB, or holding an unwanted
+    host library. Empty when it is fine."""
+    problems = []
+    if total > MAX_UNPACKED_MB * 1e6:
+        problems.append(f"{app_dir.name} is {total / 1e6:.1f} MB unpacked, over the {MAX_UNPACKED_MB} MB limit")
+    unwanted = sorted(p.relative_to(app_dir).as_posix() for p in app_dir.rglob("*")
+                      if any(fnmatch.fnmatch(p.name, pattern) for pattern in UNWANTED_LIBRARIES))
+    if unwanted:
+        problems.append("host libraries the app does not need: " + ", ".join(unwanted))
+    return problems
+
+
+def _tar_filter(info: tarfile.TarInfo) -> tarfile.TarInfo:
+    # The same files give the same archive: no owner names, one time stamp.
+    info.uid = info.gid = 0
+    info.uname = info.gname = "root"
+    info.mtime = int(os.environ.get("SOURCE_DATE_EPOCH", "0") or 0)
+    return info
+
+
+def make_tarball(app_dir: Path, version: str) -> Path:
+    """dist/dtn-reader-VERSION-linux-ARCH.tar.gz: the folder, its .desktop file and the icons
+    in the freedesktop layout (share/icons/hicolor/...), under one top folder."""
+    top = f"{APP_NAME}-{version}-linux-{platform.machine()}"
+    target = app_dir.parent / f"{top}.tar.gz"
+    partial = target.with_name(f".{target.name}.tmp")
+    icons = {f"share/icons/hicolor/{n}x{n}/apps/{APP_NAME}.png": ICONS / f"{APP_NAME}-{n}.png" for n in ICON_SIZES_PX}
+    icons[f"share/icons/hicolor/scalable/apps/{APP_NAME}.svg"] = ICONS / f"{APP_NAME}.svg"
+    icons[f"share/applications/{APP_NAME}.desktop"] = PACKAGING / f"{APP_NAME}.desktop"
+    with open(partial, "wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as gz:
+        with tarfile.open(fileobj=gz, mode="w", format=tarfile.PAX_FORMAT) as tar:
+            for path in sorted(app_dir.rglob("*")):
+                tar.add(path, f"{top}/{path.relative_to(app_dir).as_posix()}", recursive=False, filter=_tar_filter)
+            for name, source in sorted(icons.items()):
+                tar.add(source, f"{top}/{name}", filter=_tar_filter)
+    os.replace(partial, target)
+    return target
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Build dist/dtn-reader/ with PyInstaller.")
     parser.add_argument("--smoke", action="store_true", help="run packaging/smoke.py on the built folder")
     parser.add_argument("--clean", action="store_true", help="clear PyInstaller's cache and the work folder first")
     parser.add_argument("--dist", type=Path, default=ROOT / "dist", help="output folder (default: dist/)")
     parser.add_argument("--work", type=Path, default=ROOT / "build", help="PyInstaller work folder (default: build/)")
+    parser.add_argument("--tarball", action="store_true", help="Linux: also pack the folder, .desktop file and icons as a .tar.gz")
     args = parser.parse_args(argv)
 
     version = project_version()
@@ -113,6 +168,12 @@ def main(argv: list[str] | None = None) -> int:
     log(f"{app_dir}: {total / 1e6:.1f} MB ({total / 2**20:.1f} MiB) in {count} files; largest:")
     for size, path in largest:
         log(f"  {size / 1e6:7.1f} MB  {path.relative_to(app_dir)}")
+    problems = check_folder(app_dir, total)
+    for problem in problems:
+        log(f"FAILED: {problem}")
+    if problems:
+        return 1
+    log(f"size: under the {MAX_UNPACKED_MB} MB limit; no unwanted host libraries")
 
     if args.smoke:
         log("smoke test")
@@ -120,6 +181,12 @@ def main(argv: list[str] | None = None) -> int:
         if result.returncode != 0:
             log("smoke test FAILED")
             return result.returncode
+    if args.tarball:
+        if not sys.platform.startswith("linux"):
+            log("--tarball is for Linux; skipped here")
+        else:
+            tarball = make_tarball(app_dir, version)
+            log(f"{tarball}: {tarball.stat().st_size / 1e6:.1f} MB ({tarball.stat().st_size / 2**20:.1f} MiB)")
     return 0
 
 

@@ -32,7 +32,7 @@ EXE_SUFFIX = ".exe" if sys.platform == "win32" else ""
 CLI_TIMEOUT_S = 60
 GUI_TIMEOUT_S = 180
 # Files whose presence means an excluded Qt module slipped in (name fragments, any platform).
-FORBIDDEN_FRAGMENTS = ("QtNetwork", "Qt6Network", "QtQml", "Qt6Qml", "QtQuick", "Qt6Quick", "WebEngine",
+FORBIDDEN_FRAGMENTS = ("QtQml", "Qt6Qml", "QtQuick", "Qt6Quick", "WebEngine",
                        "Qt3D", "Qt63D", "QtMultimedia", "Qt6Multimedia", "QtSql", "Qt6Sql", "QtPdf", "Qt6Pdf",
                        "QtDesigner", "Qt6Designer", "QtCharts", "Qt6Charts", "QtHelp", "Qt6Help")
 

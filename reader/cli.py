@@ -25,12 +25,35 @@ class UsageError(Exception):
     """Bad arguments; exit 2."""
 
 
+def terminal_safe(text: str) -> str:
+    """``text`` with every character a terminal could act on written as a visible escape.
+
+    Control characters (C0, DEL, C1: cursor moves, colours, clearing a line), line breaks,
+    tabs, bidirectional controls and lone surrogates become ``\\x1b``, ``\\n``, ``\\u202e``,
+    ``\\ud800``: whatever a bundle, trusted comment or key name holds, one field stays one
+    visible field, so nothing can draw a second "signer:" line or hide part of a line.
+    Every line the command writes, to stdout and stderr, goes through here.
+    """
+    from reader.core.text import UNPRINTABLE_RE
+
+    return UNPRINTABLE_RE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
 def _out(text: str = "") -> None:
-    print(text, flush=False)
+    print(terminal_safe(text), flush=False)
+
+
+def _err(text: str) -> None:
+    print(terminal_safe(text), file=sys.stderr)
 
 
 def _json_out(obj: Any) -> None:
-    print(json.dumps(obj, ensure_ascii=False, indent=2))
+    # JSON escapes C0 itself but writes DEL, C1, bidirectional controls and lone surrogates raw;
+    # \uXXXX keeps the JSON valid (a raw newline here is layout, never inside a string).
+    from reader.core.text import UNPRINTABLE_RE
+
+    text = json.dumps(obj, ensure_ascii=False, indent=2)
+    print(UNPRINTABLE_RE.sub(lambda m: m.group() if m.group() == "\n" else f"\\u{ord(m.group()):04x}", text))
 
 
 def _library_dir(args: argparse.Namespace) -> Path:
@@ -178,7 +201,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     key = _load_secret_key(args.key, args.password_file)
     data, source = build_source(args.src, key)
     for warning in source.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
+        _err(f"warning: {warning}")
     _write_atomic(out, data)
     _out(f"built {out}: {source.manifest['bundle_id']} revision {source.manifest['revision']}, "
          f"{len(source.members)} files, signed by key {key.key_id_hex}")
@@ -269,6 +292,8 @@ def cmd_trust_list(args: argparse.Namespace) -> int:
         if k.demo:
             marks.append("DEMO")
         state = f"REVOKED {k.revoked_at}" + (f" ({k.revoked_reason})" if k.revoked_reason else "") if k.revoked else "active"
+        if k.disabled_at and not k.revoked:
+            state = f"switched off {k.disabled_at}"
         _out(f"{k.key_id:>16}  {k.role:<9}  {state:<8}  {k.name}" + (f"  [{', '.join(marks)}]" if marks else ""))
         if k.role == "publisher":
             _out(f"{'':>16}  publisher   " + (repr(k.publisher) if not k.unbound else "(not yet bound: the first bundle it signs binds it)"))
@@ -361,7 +386,8 @@ def cmd_show(args: argparse.Namespace) -> int:
     for p in events:
         _out(f"  event:     {p.date}{' to ' + p.end if p.end else ''}: level {p.value} {p.label} in {p.region}")
     _out(f"  signed by: {e.signer_name} (key {e.signer_key_id})")
-    _out(f"  summary:   {e.summary}")
+    for i, line in enumerate(e.summary.splitlines() or [""]):
+        _out(f"  {'summary:' if i == 0 else '':<10} {line}")
     _out("  chapters:")
     for c in chapters:
         _out(f"    {c.ord + 1}. {c.title}  ({', '.join(c.themes)})")
@@ -405,10 +431,17 @@ def cmd_levels(args: argparse.Namespace) -> int:
 def cmd_audit(args: argparse.Namespace) -> int:
     from dataclasses import asdict
 
+    from reader.core.library.importing import AUDIT_RESULT_GROUPS
+
     with _open_library(args) as lib:
-        entries = lib.audit(args.limit)
+        entries = lib.audit(args.limit, results=AUDIT_RESULT_GROUPS.get(args.result or "", ()), since=args.since, until=args.until)
     if args.json:
         _json_out([asdict(a) for a in entries])
+        return EXIT_OK
+    if args.csv:
+        # Row ends (\r\n) stay; every other character a terminal acts on is escaped, as everywhere.
+        text = lib.audit_csv(entries)
+        sys.stdout.write("\r\n".join(terminal_safe(row) for row in text.split("\r\n")))
         return EXIT_OK
     for a in entries:
         what = f"{a.bundle_id} r{a.revision}" if a.bundle_id else (a.sha256 or "")[:12]
@@ -417,7 +450,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
 
 
 def cmd_rebuild(args: argparse.Namespace) -> int:
-    from reader.core.deepcheck import rebuild_library
+    from reader.core.library.deepcheck import rebuild_library
 
     report = rebuild_library(_library_dir(args))
     if report["moved_aside"]:
@@ -443,7 +476,7 @@ def cmd_check(args: argparse.Namespace) -> int:
                 _out(f"problem: {problem}")
             _out("library is consistent (quick check)" if not problems else f"{len(problems)} problem(s) found")
             return EXIT_REJECTED if problems else EXIT_OK
-        from reader.core.deepcheck import deep_check, report_json
+        from reader.core.library.deepcheck import deep_check, report_json
 
         report = deep_check(lib)
     if args.json:
@@ -483,7 +516,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     with _open_library(args) as lib:
         source = printing.load_print_source(lib, args.edition, args.chapter)
     for problem in source.problems:
-        print(f"warning: {problem}", file=sys.stderr)
+        _err(f"warning: {problem}")
     if args.chapter:
         printout = printing.chapter_printout(source.edition, source.chapters[0], args.language, source.assets)
     else:
@@ -495,16 +528,14 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from reader.core.demo import SETTING_NO_DEMO, load_demo
+    from reader.core.demo import load_demo, remove_demo
 
     with _open_library(args) as lib:
         if args.action == "remove":
-            count = lib.remove_demo()
-            lib.set_setting(SETTING_NO_DEMO, "1")
-            _out(f"removed {count} demo bundle(s)")
+            count = remove_demo(lib)
+            _out(f"removed {count} demo bundle(s); the demo key is switched off until 'dtn demo load'")
             return EXIT_OK
         results = load_demo(lib)
-        lib.set_setting(SETTING_NO_DEMO, "0")
     for result in results:
         _out(result.line())
     return EXIT_REJECTED if any(not r.ok for r in results) else EXIT_OK
@@ -607,9 +638,13 @@ def add_library_commands(command: Callable) -> None:
     p.add_argument("--language", choices=("nl", "en"), default="en", help="language of the title page, headers and footers")
     p = command("levels", cmd_levels, "the merged threat level history")
     p.add_argument("--json", action="store_true")
-    p = command("audit", cmd_audit, "the audit log of import attempts, newest first")
+    p = command("audit", cmd_audit, "the audit log of imports, rejections and trust changes, newest first")
     p.add_argument("--json", action="store_true")
+    p.add_argument("--csv", action="store_true", help="write the rows as CSV")
     p.add_argument("--limit", type=int, default=1000)
+    p.add_argument("--result", choices=("imported", "rejected", "trust", "library"), help="only rows of this kind")
+    p.add_argument("--since", metavar="DATE", help="only rows on or after DATE (YYYY-MM-DD, UTC)")
+    p.add_argument("--until", metavar="DATE", help="only rows before DATE (YYYY-MM-DD, UTC)")
     command("rebuild", cmd_rebuild, "recreate the index from the stored bundles, re-verifying each")
     p = command("check", cmd_check, "re-verify the library end to end against its signed originals (exit 1 on a problem)")
     p.add_argument("--no-recover", action="store_true", help="report without running startup recovery first")
@@ -694,18 +729,18 @@ def main(argv: list[str] | None = None) -> int:
         args = parser.parse_args(argv)
         return args.func(args)
     except UsageError as exc:
-        print(f"dtn: error: {exc}", file=sys.stderr)
+        _err(f"dtn: error: {exc}")
         return EXIT_USAGE
     except DTNError as exc:
-        print(f"dtn: {exc}", file=sys.stderr)
+        _err(f"dtn: {exc}")
         return EXIT_REJECTED
     except KeyboardInterrupt:
-        print("dtn: interrupted", file=sys.stderr)
+        _err("dtn: interrupted")
         return 130
     except BrokenPipeError:
         return EXIT_OK
     except OSError as exc:  # the machine said no (full disk, read-only folder, no permission): not a bug
-        print(f"dtn: {os_error_line(exc)}", file=sys.stderr)
+        _err(f"dtn: {os_error_line(exc)}")
         return EXIT_REJECTED
 
 

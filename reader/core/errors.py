@@ -40,6 +40,18 @@ def _rebuild(cls: type[DTNError], message: str, code: str, params: dict[str, Any
     return err
 
 
+BUG_ERROR_TYPE = "BugError"  # what an audit row or import result names for an unexpected exception
+
+
+def bug_message(exc: BaseException) -> str:
+    """The one line a user sees for an exception outside the family: a bug, not their input.
+
+    Only the exception's type is named; its text may hold the hostile input that caused it,
+    and the traceback goes to the log.
+    """
+    return f"unexpected internal error ({type(exc).__name__}); this is a bug in DTN Reader, details are in the log"
+
+
 # --- keys and signatures ---------------------------------------------------
 
 
@@ -134,6 +146,36 @@ class IntegrityError(BundleError):
     """A member does not match the size or hash in the signed manifest, or files are unlisted/missing."""
 
     code = "integrity"
+
+
+class UnsafeTextError(ManifestError):
+    """A signed string is not clean text (lone surrogate, control or bidirectional character)."""
+
+    code = "unsafe-text"
+
+
+class InvalidDateError(ManifestError):
+    """A signed date or time is not a real calendar value."""
+
+    code = "invalid-date"
+
+
+class UnsafeAssetError(BundleError):
+    """An asset is not an allowed raster image of its declared type, or decodes too large."""
+
+    code = "unsafe-asset"
+
+
+class NotAFileError(BundleError):
+    """The path to import or verify is not a regular file (a FIFO, device or socket)."""
+
+    code = "not-a-file"
+
+
+class DemoKeyError(BundleError):
+    """The demo key signed something other than a shipped demo bundle, or the demo library is off."""
+
+    code = "demo-key"
 
 
 # --- building from source ------------------------------------------------------

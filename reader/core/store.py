@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from reader.core.archive import open_regular_file
 from reader.core.errors import LibraryError, LimitExceededError
 
 log = logging.getLogger(__name__)
@@ -79,7 +80,7 @@ class Store:
     def stage_file(self, source: Path, max_bytes: int) -> Staged:
         """Copy ``source`` once into a temporary file, hashing as it goes. Raises LibraryError."""
         try:
-            with open(source, "rb") as f:
+            with open_regular_file(source, LibraryError, "file-read") as f:  # a FIFO or device is refused, never opened
                 return self.stage_stream(f, max_bytes)
         except OSError as exc:
             raise LibraryError(

@@ -279,8 +279,9 @@ class Source(ABC):
         """The feed and its signature (or, for HTTP, "not modified" against ``cached`` validators)."""
 
     @abstractmethod
-    def read_bundle(self, entry: FeedEntry, dest: Path, clock: Clock, progress: Callable[[int], None]) -> None:
-        """Write exactly the entry's bytes into ``dest`` (resuming a partial ``dest``). Raises DownloadError."""
+    def read_bundle(self, entry: FeedEntry, dest: Path, clock: Clock, progress: Callable[[int], None]) -> str:
+        """Write exactly the entry's bytes into ``dest`` (resuming a partial ``dest``); their sha256,
+        hashed while writing. Raises DownloadError."""
 
     def close(self) -> None:
         pass
@@ -354,7 +355,7 @@ class HttpSource(Source):
         """Forget which mirror answered (a 304 whose cached copy is gone)."""
         self._served_by = None
 
-    def read_bundle(self, entry: FeedEntry, dest: Path, clock: Clock, progress: Callable[[int], None]) -> None:
+    def read_bundle(self, entry: FeedEntry, dest: Path, clock: Clock, progress: Callable[[int], None]) -> str:
         order = [self._served_by] if self._served_by else []
         order += [m for m in self.mirrors if m not in order]
         last: DownloadError | None = None
@@ -363,8 +364,7 @@ class HttpSource(Source):
             attempts = 0
             while True:
                 try:
-                    self._download(url, entry, dest, clock, progress)
-                    return
+                    return self._download(url, entry, dest, clock, progress)
                 except DownloadError as exc:
                     last = exc
                     attempts += 1
@@ -374,7 +374,7 @@ class HttpSource(Source):
         assert last is not None
         raise last
 
-    def _download(self, url: str, entry: FeedEntry, dest: Path, clock: Clock, progress: Callable[[int], None]) -> None:
+    def _download(self, url: str, entry: FeedEntry, dest: Path, clock: Clock, progress: Callable[[int], None]) -> str:
         have = dest.stat().st_size if dest.exists() else 0
         if have >= entry.size:
             dest.unlink()
@@ -396,9 +396,11 @@ class HttpSource(Source):
                 have, mode = 0, "wb"
             else:
                 raise DownloadError(f"{url} answered HTTP {resp.status}", code="download-status", url=url, status=resp.status)
+            digest = _hash_file(dest) if mode == "ab" else hashlib.sha256()
             with open(dest, mode) as out:
                 def write(chunk: bytes) -> None:
                     out.write(chunk)
+                    digest.update(chunk)
                     progress(len(chunk))
 
                 # No fsync: a partial file is swept after a crash, and the import fsyncs its own copy.
@@ -408,6 +410,7 @@ class HttpSource(Source):
                 f"{url} ended after {have + got} of {entry.size} bytes", code="download-truncated", url=url,
                 received=have + got, size=entry.size,
             )
+        return digest.hexdigest()
 
     def close(self) -> None:
         self.fetcher.close()
@@ -453,9 +456,10 @@ class FolderSource(Source):
         sig = self._read_small(FEED_SIGNATURE_NAME, self.limits.max_signature_bytes)
         return FeedFetch(data, sig, str(self.folder / FEED_NAME))
 
-    def read_bundle(self, entry: FeedEntry, dest: Path, clock: Clock, progress: Callable[[int], None]) -> None:
+    def read_bundle(self, entry: FeedEntry, dest: Path, clock: Clock, progress: Callable[[int], None]) -> str:
         path = self._path(entry.path)
         total = 0
+        digest = hashlib.sha256()
         try:
             with open(path, "rb") as f, open(dest, "wb") as out:
                 while chunk := f.read(min(self.limits.chunk_bytes, entry.size + 1 - total)):
@@ -466,11 +470,13 @@ class FolderSource(Source):
                             f"{path} is larger than the {entry.size} bytes its feed entry declares", path=str(path), limit=entry.size
                         )
                     out.write(chunk)
+                    digest.update(chunk)
                     progress(len(chunk))
         except OSError as exc:
             raise DownloadError(f"cannot read {path}: {exc.strerror or exc}", code="download-file", path=str(path)) from None
         if total != entry.size:
             raise DownloadError(f"{path} is {total} bytes; its feed entry declares {entry.size}", code="download-truncated", path=str(path))
+        return digest.hexdigest()
 
 
 def is_feed_folder(path: str | Path) -> bool:
@@ -491,18 +497,24 @@ def source_for(target: str, fetcher_factory: Callable[[], Fetcher] | None = None
 # --- checking one bundle against its entry ----------------------------------------------------
 
 
-def check_download(path: Path, entry: FeedEntry, trust: TrustStore) -> VerifiedBundle:
-    """Size and sha256 against the entry, then the bundle's own signature, then its ids against the entry.
-
-    Raises FeedMismatchError, or the bundle's own verification error.
-    """
+def _hash_file(path: Path):
     digest = hashlib.sha256()
-    size = 0
     with open(path, "rb") as f:
         for chunk in iter(lambda: f.read(1024 * 1024), b""):
             digest.update(chunk)
-            size += len(chunk)
-    if size != entry.size or digest.hexdigest() != entry.sha256:
+    return digest
+
+
+def check_download(path: Path, entry: FeedEntry, trust: TrustStore, sha256: str | None = None) -> VerifiedBundle:
+    """Size and sha256 against the entry (``sha256`` if it was hashed while writing), then the
+    bundle's own signature, then its ids against the entry.
+
+    Raises FeedMismatchError, or the bundle's own verification error.
+    """
+    size = path.stat().st_size
+    if sha256 is None:
+        sha256 = _hash_file(path).hexdigest()
+    if size != entry.size or sha256 != entry.sha256:
         raise FeedMismatchError(
             f"{entry.path} does not match its feed entry (size or sha256 differ): altered on the server or on the way",
             code="feed-hash-mismatch", path=entry.path,
@@ -657,6 +669,9 @@ class SyncState:
             last_ok=last.get("ok"),
             last_message=last.get("message"),
             last_code=last.get("code"),
+            last_error_type=last.get("error_type"),
+            last_params=last.get("params") if isinstance(last.get("params"), dict) else {},
+            last_counts=last.get("counts") if isinstance(last.get("counts"), dict) else None,
             stale_since=format_time(stale_since) if stale_since else None,
         )
 
@@ -675,6 +690,9 @@ class SyncStatus:
     last_ok: bool | None
     last_message: str | None
     last_code: str | None
+    last_error_type: str | None  # the error class of a refused sync, for the window's message
+    last_params: dict  # the params of that error
+    last_counts: dict | None  # bundles per result of the last sync that got past the feed
     stale_since: str | None  # the expiry of the newest accepted feed, once past
 
 
@@ -784,7 +802,7 @@ def accept_feed(fetch: FeedFetch, trust: TrustStore, state: SyncState, now: date
         if feed.version < int(record.get("version", 0)):
             raise FeedRollbackError(
                 f"the feed's version {feed.version} is older than version {record['version']} accepted before (rollback refused)",
-                version=feed.version, accepted=record["version"],
+                code="feed-rollback-version", version=feed.version, accepted=record["version"],
             )
         if feed.version == record.get("version") and vf.sha256 != record.get("sha256"):
             raise FeedRollbackError(
@@ -799,7 +817,7 @@ def accept_feed(fetch: FeedFetch, trust: TrustStore, state: SyncState, now: date
     if feed.expired(now):
         raise FeedExpiredError(
             f"the feed expired on {feed.expires}; nothing new is taken from it (what is stored stays readable)",
-            expired=feed.expires,
+            code="feed-expired-on", expired_at=feed.expires,
         )
     return vf
 
@@ -821,16 +839,20 @@ class Syncer:
             try:
                 report = self._run(progress, cancel)
             except DTNError as exc:
-                self._record(False, str(exc), exc.code, success=False)
+                self._record(False, str(exc), exc.code, type(exc).__name__, success=False, params=exc.params)
                 raise
             message = report.summary()
-            self._record(report.ok, message, None if report.ok else "sync-refusals", success=True)
+            self._record(report.ok, message, None if report.ok else "sync-refusals", None, success=True, report=report)
             return report
 
-    def _record(self, ok: bool, message: str, code: str | None, *, success: bool) -> None:
+    def _record(self, ok: bool, message: str, code: str | None, error_type: str | None, *, success: bool,
+                report: SyncReport | None = None, params: dict | None = None) -> None:
         now = format_time(self._now())
         last = dict(self.state.last)
-        last.update({"at": now, "ok": ok, "message": message, "code": code, "source": self.source.name})
+        counts = {s: report.count(s) for s in ("imported", "present", "older", "skipped", "failed")} if report else None
+        plain = {k: v for k, v in (params or {}).items() if isinstance(v, (str, int, float, bool, list))}
+        last.update({"at": now, "ok": ok, "message": message, "code": code, "error_type": error_type,
+                     "params": plain, "source": self.source.name, "counts": counts})
         if success:
             last["success_at"] = now
         self.state.data["last"] = last
@@ -908,12 +930,12 @@ class Syncer:
         self.lib.store.ensure()
         partial = self.lib.store.folder / f"{PARTIAL_PREFIX}{entry.sha256}"
         try:
-            self.source.read_bundle(entry, partial, clock, step)
-            check_download(partial, entry, trust)
+            digest = self.source.read_bundle(entry, partial, clock, step)
+            check_download(partial, entry, trust, digest)
             result = self.lib.import_file(partial, source=f"{self.source.name.rstrip('/')}/{entry.path}")
             if not result.ok:
                 refused.add(entry.sha256)
-                return EntryResult(entry, "failed", error=FeedError(result.reason or "refused", code="sync-import-refused"))
+                return EntryResult(entry, "failed", error=_import_error(result))
             detail = f", replaces revision {result.superseded}" if result.superseded else ""
             return EntryResult(entry, "imported" if result.status == "imported" else "present", detail=detail)
         except CancelledError:
@@ -927,6 +949,18 @@ class Syncer:
             return EntryResult(entry, "failed", error=DownloadError(f"cannot write {partial}: {exc.strerror or exc}", code="download-file"))
         finally:
             partial.unlink(missing_ok=True)
+
+
+def _import_error(result) -> DTNError:
+    """The library's refusal of an import as an error of its own class (its code gives the message)."""
+    from reader.core import errors
+
+    cls = getattr(errors, result.error_type or "", None)
+    if not (isinstance(cls, type) and issubclass(cls, DTNError)) or cls is errors.SourceError:
+        cls = FeedError
+    err = cls.__new__(cls)
+    DTNError.__init__(err, result.reason or "refused by the library")
+    return err
 
 
 def sync_library(library, target: str | Source, *, limits: SyncLimits = SyncLimits(), progress: Progress | None = None,
@@ -979,7 +1013,9 @@ def fetch_to_folder(source: Source, dest: str | Path, trust: TrustStore, *, limi
         state.remember_feed(previous)
         accept_feed(fetch, trust, state, now())
     elif vf.feed.expired(now()):
-        raise FeedExpiredError(f"the feed expired on {vf.feed.expires}; nothing is fetched from it", expired=vf.feed.expires)
+        raise FeedExpiredError(
+            f"the feed expired on {vf.feed.expires}; nothing is fetched from it", code="feed-expired-on", expired_at=vf.feed.expires
+        )
     total = sum(e.size for e in vf.feed.entries)
     done = 0
 
@@ -1002,8 +1038,8 @@ def fetch_to_folder(source: Source, dest: str | Path, trust: TrustStore, *, limi
                 pass
         partial = dest / f"{PARTIAL_PREFIX}{entry.sha256}"
         try:
-            source.read_bundle(entry, partial, clock, step)
-            check_download(partial, entry, trust)
+            digest = source.read_bundle(entry, partial, clock, step)
+            check_download(partial, entry, trust, digest)
             final.parent.mkdir(parents=True, exist_ok=True)
             os.replace(partial, final)
             results.append(EntryResult(entry, "fetched"))

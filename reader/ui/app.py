@@ -203,6 +203,7 @@ class ReaderApp(QObject):
         self._progress = ""  # what the window shows while the library opens
         self._notice = ""  # a message for the overview (the demo library was loaded)
         self._guide_offered = False  # the first-run guide is offered once per start
+        self._store_checked = False  # the bounded store check runs once per start
 
     # --- language ------------------------------------------------------------------------
 
@@ -319,6 +320,16 @@ class ReaderApp(QObject):
         self.loaded = True
         if self.window is not None and self.window.views:
             self._announce_loaded()
+        if not self._store_checked:
+            # A bounded re-hash of the store (reader.core.library.deepcheck.CheckLimits) after each start.
+            self._store_checked = True
+            from reader.ui.check import start_background_check
+
+            start_background_check(self.ctx, self._on_store_mismatch)
+
+    def _on_store_mismatch(self, text: str) -> None:
+        self.ctx.status_message.emit(text)
+        self._show_notice(text)
 
     def _announce_loaded(self) -> None:
         """The library is open and the views exist: let them read it (and, the first time

@@ -26,6 +26,7 @@ class AppContext(QObject):
         compare_requested(older_pk, newer_pk): compare these two editions in the Compare view
             (the view does not show itself: emit show_view_requested("compare") after).
         status_message(text): a short message for the status bar.
+        level_change_announced(text): a sync brought a new national level (the banner's text).
 
     ``today`` gives the date that "now" is for what the views draw up to today (the level
     chart's right edge); tests and screenshots pass a fixed one.
@@ -38,6 +39,7 @@ class AppContext(QObject):
     show_view_requested = Signal(str)
     compare_requested = Signal(int, int)
     status_message = Signal(str)
+    level_change_announced = Signal(str)
 
     def __init__(self, library_dir: Path, tasks: TaskRunner, language: str = "nl", parent: QObject | None = None,
                  today: Callable[[], datetime.date] = datetime.date.today, schemes: SchemeSwitcher | None = None) -> None:

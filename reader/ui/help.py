@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -119,6 +120,10 @@ class HelpWindow(QWidget):
         self.search.textChanged.connect(self._on_search_changed)
         self.topics = QListWidget()
         self.topics.setAccessibleName(self.tr("Help topics"))
+        # Whole titles, wrapped, never cut off or scrolled sideways (large fonts, 800x600).
+        self.topics.setWordWrap(True)
+        self.topics.setResizeMode(QListView.ResizeMode.Adjust)
+        self.topics.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.topics.itemActivated.connect(self._on_topic_activated)
         self.topics.currentItemChanged.connect(lambda item, _old: item is not None and self._on_topic_activated(item))
         self.no_hits = QLabel(self.tr("No help page contains these words."))
@@ -155,6 +160,8 @@ class HelpWindow(QWidget):
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 3)
+        splitter.setChildrenCollapsible(False)
+        left.setMinimumWidth(self.fontMetrics().averageCharWidth() * 18)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         self._fill_contents()
@@ -261,11 +268,11 @@ class FirstRunGuide(QDialog):
 
     Signals:
         topic_shown(str): the guide's text is on screen.
-        help_requested: the user asked for the full help.
+        help_requested(str): the user asked for a help page (the contents, or a linked page).
     """
 
     topic_shown = Signal(str)
-    help_requested = Signal()
+    help_requested = Signal(str)
 
     def __init__(self, ctx: AppContext, settings: QSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -276,11 +283,11 @@ class FirstRunGuide(QDialog):
         self.setAccessibleName(self.book.topic(FIRST_RUN_TOPIC).title)
         self.text = HelpBrowser()
         self.text.setAccessibleName(self.tr("Getting started"))
-        self.text.topic_requested.connect(lambda _topic, _anchor: self.help_requested.emit())
+        self.text.topic_requested.connect(lambda topic, _anchor: self.help_requested.emit(topic))
         self.buttons = QDialogButtonBox()
         self.more = self.buttons.addButton(self.tr("Open the &help"), QDialogButtonBox.ButtonRole.HelpRole)
         self.more.setAccessibleName(self.tr("Open the help"))
-        self.more.clicked.connect(self.help_requested)
+        self.more.clicked.connect(lambda: self.help_requested.emit(CONTENTS_TOPIC))
         self.close_button = self.buttons.addButton(self.tr("&Close"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.close_button.setAccessibleName(self.tr("Close the guide"))
         self.close_button.setDefault(True)

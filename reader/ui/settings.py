@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.demo import SETTING_NO_DEMO
+from reader.core.demo import SETTING_NO_DEMO, remove_demo
 from reader.ui.context import AppContext
 from reader.ui.errors import show_error
 from reader.ui.i18n import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES
@@ -40,10 +40,8 @@ def _read_settings(lib, handle) -> dict[str, str]:
 
 
 def _remove_demo(lib, handle) -> int:
-    removed = lib.remove_demo()
-    # Someone who removed the demo does not want it back at the next start.
-    lib.set_setting(SETTING_NO_DEMO, "1")
-    return removed
+    # Also switches the demo key off, and someone who removed the demo does not want it back at the next start.
+    return remove_demo(lib)
 
 
 class SettingsDialog(QDialog):

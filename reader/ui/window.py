@@ -29,6 +29,7 @@ VIEWS: tuple[tuple[str, str, str], ...] = (
     ("checklists", "reader.ui.views.checklists", "ChecklistsView"),
     ("search", "reader.ui.views.search", "SearchView"),
     ("import", "reader.ui.views.importtrust", "ImportTrustView"),
+    ("sync", "reader.ui.views.sync", "SyncView"),
 )
 
 # Help pages the Help menu opens (reader.core.help's ids; that module loads with the help,
@@ -46,6 +47,16 @@ LIBRARY_LABEL_CHARS = 40
 # create all of them (about 15 ms), so nothing before the window's first paint uses one:
 # Qt is imported where it is used, after it.
 _ALIGN_CENTER = 0x84
+
+
+def _name_scroll_viewports(view: QWidget) -> None:
+    """AT-SPI reports the focus of a scroll area on its viewport, which Qt leaves unnamed:
+    give each viewport its scroll area's name, so Tab never lands on a nameless control."""
+    from PySide6.QtWidgets import QScrollArea
+
+    for area in view.findChildren(QScrollArea):
+        if area.accessibleName() and not area.viewport().accessibleName():
+            area.viewport().setAccessibleName(area.accessibleName())
 
 
 class MainWindow(QMainWindow):
@@ -114,6 +125,9 @@ class MainWindow(QMainWindow):
         self._view_group.setExclusive(True)
         for index, (name, module, cls) in enumerate(VIEWS):
             view = getattr(importlib.import_module(module), cls)(self.ctx)
+            if not view.accessibleName():
+                view.setAccessibleName(view.title())  # a screen reader names the page it is on
+            _name_scroll_viewports(view)
             self.views[name] = view
             self.stack.addWidget(view)
             item = QListWidgetItem(view.title())
@@ -138,6 +152,13 @@ class MainWindow(QMainWindow):
         self.nav.currentRowChanged.connect(self._on_nav_row_changed)
         self.nav.setCurrentRow(0)
         self.nav.setFocus()
+        if self._ready:
+            self._load_sync_settings()
+
+    def _load_sync_settings(self) -> None:
+        """The Sync page reads its settings at start, to arm automatic sync (only when Offline is off)."""
+        if "sync" in self.views:
+            self.views["sync"].load_settings()
 
     def show_progress(self, text: str) -> None:
         """A line where the views will be, until they are built (then the overview shows it)."""
@@ -196,6 +217,11 @@ class MainWindow(QMainWindow):
         for action in (self.help_view_action, self.help_contents_action, self.first_run_action, self.shortcuts_action):
             help_menu.addAction(action)
         help_menu.addSeparator()
+        self.check_action = QAction(self.tr("Chec&k the library…"), self)
+        self.check_action.setStatusTip(self.tr("Check every stored edition against its signed original"))
+        self.check_action.triggered.connect(self.check_library)
+        help_menu.addAction(self.check_action)
+        help_menu.addSeparator()
         self.about_action = QAction(self.tr("&About DTN Reader"), self)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self.show_about)
@@ -236,6 +262,7 @@ class MainWindow(QMainWindow):
         self._ready = True
         if self.views:
             self.stack.currentWidget().activate()
+            self._load_sync_settings()
 
     def _on_nav_row_changed(self, row: int) -> None:
         if row < 0:
@@ -399,7 +426,7 @@ class MainWindow(QMainWindow):
 
         guide = FirstRunGuide(self.ctx, settings if settings is not None else user_settings(), self)
         guide.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        guide.help_requested.connect(lambda: (guide.accept(), self.show_help(CONTENTS_TOPIC)))
+        guide.help_requested.connect(lambda topic: (guide.accept(), self.show_help(topic)))
         guide.open()
         return guide
 
@@ -428,6 +455,16 @@ class MainWindow(QMainWindow):
             return
         self.show_view("import")
         self.views["import"].import_paths(paths)
+
+    def check_library(self):
+        """The library check dialog, its check started; returned for tests."""
+        from reader.ui.check import CheckDialog
+
+        dialog = CheckDialog(self.ctx, self)
+        dialog.setModal(True)
+        dialog.show()
+        dialog.start()
+        return dialog
 
     def open_settings(self):
         """Show the settings dialog (non-modal for the rest of the app, modal for this window)."""

@@ -28,6 +28,18 @@
             <translation>Role</translation>
         </message>
         <message>
+            <source>as it appears on its editions, e.g. NCTV</source>
+            <translation>as it appears on its editions, e.g. NCTV</translation>
+        </message>
+        <message>
+            <source>Publisher</source>
+            <translation>Publisher</translation>
+        </message>
+        <message>
+            <source>Fingerprint in groups, to read aloud</source>
+            <translation>Fingerprint in groups, to read aloud</translation>
+        </message>
+        <message>
             <source>I have compared the fingerprint and it is identical</source>
             <translation>I have compared the fingerprint and it is identical</translation>
         </message>
@@ -40,12 +52,20 @@
             <translation>Fingerprint:</translation>
         </message>
         <message>
+            <source>To read aloud:</source>
+            <translation>To read aloud:</translation>
+        </message>
+        <message>
             <source>&amp;Name:</source>
             <translation>&amp;Name:</translation>
         </message>
         <message>
             <source>&amp;Role:</source>
             <translation>&amp;Role:</translation>
+        </message>
+        <message>
+            <source>&amp;Publisher:</source>
+            <translation>&amp;Publisher:</translation>
         </message>
         <message>
             <source>Add key</source>
@@ -101,6 +121,93 @@
         <message>
             <source>Open external link</source>
             <translation>Open external link</translation>
+        </message>
+    </context>
+    <context>
+        <name>CheckDialog</name>
+        <message>
+            <source>the library</source>
+            <translation>the library</translation>
+        </message>
+        <message>
+            <source>The signed original of %1 was altered or is missing. Repairing moves it to the quarantine folder; import this edition again from its source.</source>
+            <translation>The signed original of %1 was altered or is missing. Repairing moves it to the quarantine folder; import this edition again from its source.</translation>
+        </message>
+        <message>
+            <source>%1 no longer passes the signature check against the keys you trust now. Repairing removes it from the library; the file is kept.</source>
+            <translation>%1 no longer passes the signature check against the keys you trust now. Repairing removes it from the library; the file is kept.</translation>
+        </message>
+        <message>
+            <source>%1 is stored but not shown. Repairing adds it.</source>
+            <translation>%1 is stored but not shown. Repairing adds it.</translation>
+        </message>
+        <message>
+            <source>The library database is damaged. Quit the reader and run 'dtn rebuild': it moves the damaged file aside and rebuilds the library from the signed originals.</source>
+            <translation>The library database is damaged. Quit the reader and run 'dtn rebuild': it moves the damaged file aside and rebuilds the library from the signed originals.</translation>
+        </message>
+        <message>
+            <source>A temporary file of an interrupted import is left over. Repairing removes it.</source>
+            <translation>A temporary file of an interrupted import is left over. Repairing removes it.</translation>
+        </message>
+        <message>
+            <source>What the reader shows for %1 differs from the signed edition. Repairing rebuilds it from the signed original.</source>
+            <translation>What the reader shows for %1 differs from the signed edition. Repairing rebuilds it from the signed original.</translation>
+        </message>
+        <message>
+            <source>Everything matches: %1 signed edition(s) were checked again, byte for byte, and match what the reader shows.</source>
+            <translation>Everything matches: %1 signed edition(s) were checked again, byte for byte, and match what the reader shows.</translation>
+        </message>
+        <message>
+            <source>%1 problem(s) found in %2 signed edition(s):</source>
+            <translation>%1 problem(s) found in %2 signed edition(s):</translation>
+        </message>
+        <message>
+            <source>Check the library</source>
+            <translation>Check the library</translation>
+        </message>
+        <message>
+            <source>Every stored edition is hashed again, its signature checked against the keys you trust now, and what the reader shows compared with the signed original.</source>
+            <translation>Every stored edition is hashed again, its signature checked against the keys you trust now, and what the reader shows compared with the signed original.</translation>
+        </message>
+        <message>
+            <source>Progress of the check</source>
+            <translation>Progress of the check</translation>
+        </message>
+        <message>
+            <source>Result of the check</source>
+            <translation>Result of the check</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>&amp;Repair</source>
+            <translation>&amp;Repair</translation>
+        </message>
+        <message>
+            <source>Repair the library</source>
+            <translation>Repair the library</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>Checking…</source>
+            <translation>Checking…</translation>
+        </message>
+        <message>
+            <source>Repairing…</source>
+            <translation>Repairing…</translation>
+        </message>
+        <message>
+            <source>The check was cancelled; nothing was changed.</source>
+            <translation>The check was cancelled; nothing was changed.</translation>
+        </message>
+        <message>
+            <source>%1 stored edition(s) no longer match their signed original. Choose Help &gt; Check the library for what to do.</source>
+            <translation>%1 stored edition(s) no longer match their signed original. Choose Help &gt; Check the library for what to do.</translation>
         </message>
     </context>
     <context>
@@ -822,12 +929,52 @@
             <translation>Rebuilt</translation>
         </message>
         <message>
+            <source>Loaded</source>
+            <translation>Loaded</translation>
+        </message>
+        <message>
+            <source>Key added</source>
+            <translation>Key added</translation>
+        </message>
+        <message>
+            <source>Key revoked</source>
+            <translation>Key revoked</translation>
+        </message>
+        <message>
+            <source>Revocation undone</source>
+            <translation>Revocation undone</translation>
+        </message>
+        <message>
+            <source>Publisher bound</source>
+            <translation>Publisher bound</translation>
+        </message>
+        <message>
+            <source>Key rotated</source>
+            <translation>Key rotated</translation>
+        </message>
+        <message>
+            <source>Demo replaced</source>
+            <translation>Demo replaced</translation>
+        </message>
+        <message>
+            <source>Quarantined</source>
+            <translation>Quarantined</translation>
+        </message>
+        <message>
+            <source>Database set aside</source>
+            <translation>Database set aside</translation>
+        </message>
+        <message>
             <source>publisher</source>
             <translation>publisher</translation>
         </message>
         <message>
             <source>feed</source>
             <translation>feed</translation>
+        </message>
+        <message>
+            <source>empty</source>
+            <translation>empty</translation>
         </message>
         <message>
             <source>Built-in demo library</source>
@@ -1054,6 +1201,90 @@
             <translation>Refresh the audit log</translation>
         </message>
         <message>
+            <source>Show results</source>
+            <translation>Show results</translation>
+        </message>
+        <message>
+            <source>All results</source>
+            <translation>All results</translation>
+        </message>
+        <message>
+            <source>Trust changes</source>
+            <translation>Trust changes</translation>
+        </message>
+        <message>
+            <source>Library changes</source>
+            <translation>Library changes</translation>
+        </message>
+        <message>
+            <source>Show period</source>
+            <translation>Show period</translation>
+        </message>
+        <message>
+            <source>Any time</source>
+            <translation>Any time</translation>
+        </message>
+        <message>
+            <source>Last 7 days</source>
+            <translation>Last 7 days</translation>
+        </message>
+        <message>
+            <source>Last 30 days</source>
+            <translation>Last 30 days</translation>
+        </message>
+        <message>
+            <source>Last 12 months</source>
+            <translation>Last 12 months</translation>
+        </message>
+        <message>
+            <source>&amp;Export CSV…</source>
+            <translation>&amp;Export CSV…</translation>
+        </message>
+        <message>
+            <source>Export the audit log shown as CSV</source>
+            <translation>Export the audit log shown as CSV</translation>
+        </message>
+        <message>
+            <source>&amp;Trust this key…</source>
+            <translation>&amp;Trust this key…</translation>
+        </message>
+        <message>
+            <source>Trust the unknown key of the selected rejection</source>
+            <translation>Trust the unknown key of the selected rejection</translation>
+        </message>
+        <message>
+            <source>Trust this key</source>
+            <translation>Trust this key</translation>
+        </message>
+        <message>
+            <source>The public key (the .pub file's text or its key line):</source>
+            <translation>The public key (the .pub file's text or its key line):</translation>
+        </message>
+        <message>
+            <source>The bundle was signed by key %1. To trust it, the reader needs the public key itself, from the publisher: a .pub file, or its text pasted.</source>
+            <translation>The bundle was signed by key %1. To trust it, the reader needs the public key itself, from the publisher: a .pub file, or its text pasted.</translation>
+        </message>
+        <message>
+            <source>From a &amp;file…</source>
+            <translation>From a &amp;file…</translation>
+        </message>
+        <message>
+            <source>&amp;Paste the key…</source>
+            <translation>&amp;Paste the key…</translation>
+        </message>
+        <message>
+            <source>Export the audit log</source>
+            <translation>Export the audit log</translation>
+        </message>
+        <message>
+            <source>CSV files (*.csv)</source>
+            <translation>CSV files (*.csv)</translation>
+        </message>
+        <message>
+            <source>Audit log exported to %1</source>
+            <translation>Audit log exported to %1</translation>
+        </message>
+        <message>
             <source>built-in</source>
             <translation>built-in</translation>
         </message>
@@ -1064,6 +1295,14 @@
         <message>
             <source>Trusted</source>
             <translation>Trusted</translation>
+        </message>
+        <message>
+            <source>%1 (not yet bound to a publisher)</source>
+            <translation>%1 (not yet bound to a publisher)</translation>
+        </message>
+        <message>
+            <source>%1 for %2</source>
+            <translation>%1 for %2</translation>
         </message>
         <message>
             <source>%1 revision %2</source>
@@ -1349,6 +1588,14 @@
             <translation>&amp;Keyboard shortcuts</translation>
         </message>
         <message>
+            <source>Chec&amp;k the library…</source>
+            <translation>Chec&amp;k the library…</translation>
+        </message>
+        <message>
+            <source>Check every stored edition against its signed original</source>
+            <translation>Check every stored edition against its signed original</translation>
+        </message>
+        <message>
             <source>&amp;About DTN Reader</source>
             <translation>&amp;About DTN Reader</translation>
         </message>
@@ -1412,6 +1659,14 @@
             <translation>Close the notice</translation>
         </message>
         <message>
+            <source>New national threat level</source>
+            <translation>New national threat level</translation>
+        </message>
+        <message>
+            <source>Last brought up to date</source>
+            <translation>Last brought up to date</translation>
+        </message>
+        <message>
             <source>Opening the library…</source>
             <translation>Opening the library…</translation>
         </message>
@@ -1466,6 +1721,18 @@
         <message>
             <source>Demonstration content, not a publication of the NCTV</source>
             <translation>Demonstration content, not a publication of the NCTV</translation>
+        </message>
+        <message>
+            <source>Out of date since %1: the feed has expired and no newer one was accepted.</source>
+            <translation>Out of date since %1: the feed has expired and no newer one was accepted.</translation>
+        </message>
+        <message>
+            <source>Last brought up to date: %1</source>
+            <translation>Last brought up to date: %1</translation>
+        </message>
+        <message>
+            <source>Not brought up to date from the feed yet.</source>
+            <translation>Not brought up to date from the feed yet.</translation>
         </message>
         <message>
             <source>The library cannot be read: %1</source>
@@ -1778,6 +2045,136 @@
                 <numerusform>%n demo edition removed</numerusform>
                 <numerusform>%n demo editions removed</numerusform>
             </translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncView</name>
+        <message>
+            <source>The national threat level is now %1 (%2)</source>
+            <translation>The national threat level is now %1 (%2)</translation>
+        </message>
+        <message>
+            <source>The national threat level changed from %1 (%2) to %3 (%4)</source>
+            <translation>The national threat level changed from %1 (%2) to %3 (%4)</translation>
+        </message>
+        <message>
+            <source>Sync</source>
+            <translation>Sync</translation>
+        </message>
+        <message>
+            <source>Bring the library up to date from a signed feed. Every bundle is checked against the feed and its publisher's signature before it is stored; nothing from the network is trusted.</source>
+            <translation>Bring the library up to date from a signed feed. Every bundle is checked against the feed and its publisher's signature before it is stored; nothing from the network is trusted.</translation>
+        </message>
+        <message>
+            <source>&amp;Feed addresses (one per line; the first is the feed, the others mirrors):</source>
+            <translation>&amp;Feed addresses (one per line; the first is the feed, the others mirrors):</translation>
+        </message>
+        <message>
+            <source>Feed addresses</source>
+            <translation>Feed addresses</translation>
+        </message>
+        <message>
+            <source>&amp;Save addresses</source>
+            <translation>&amp;Save addresses</translation>
+        </message>
+        <message numerus="yes">
+            <source>Sync &amp;automatically when the network comes up (at most every %n hours)</source>
+            <translation>
+                <numerusform>Sync &amp;automatically when the network comes up (at most every %n hours)</numerusform>
+                <numerusform>Sync &amp;automatically when the network comes up (at most every %n hours)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>&amp;Offline: never connect to the network</source>
+            <translation>&amp;Offline: never connect to the network</translation>
+        </message>
+        <message>
+            <source>With Offline on, the reader opens no network connection at all</source>
+            <translation>With Offline on, the reader opens no network connection at all</translation>
+        </message>
+        <message>
+            <source>Sync &amp;now</source>
+            <translation>Sync &amp;now</translation>
+        </message>
+        <message>
+            <source>&amp;Cancel</source>
+            <translation>&amp;Cancel</translation>
+        </message>
+        <message>
+            <source>Sync progress</source>
+            <translation>Sync progress</translation>
+        </message>
+        <message>
+            <source>Last result</source>
+            <translation>Last result</translation>
+        </message>
+        <message>
+            <source>Bundles of the last sync</source>
+            <translation>Bundles of the last sync</translation>
+        </message>
+        <message>
+            <source>Offline: the reader does not connect to the network.</source>
+            <translation>Offline: the reader does not connect to the network.</translation>
+        </message>
+        <message>
+            <source>No feed configured: enter the address your organisation gave you.</source>
+            <translation>No feed configured: enter the address your organisation gave you.</translation>
+        </message>
+        <message>
+            <source>Not synced yet.</source>
+            <translation>Not synced yet.</translation>
+        </message>
+        <message>
+            <source>%1 imported, %2 already up to date, %3 refused</source>
+            <translation>%1 imported, %2 already up to date, %3 refused</translation>
+        </message>
+        <message>
+            <source>Last sync %1: %2</source>
+            <translation>Last sync %1: %2</translation>
+        </message>
+        <message>
+            <source>Last sync %1 failed: %2</source>
+            <translation>Last sync %1 failed: %2</translation>
+        </message>
+        <message>
+            <source>The feed expired on %1; the library may be out of date since then.</source>
+            <translation>The feed expired on %1; the library may be out of date since then.</translation>
+        </message>
+        <message>
+            <source>Syncing…</source>
+            <translation>Syncing…</translation>
+        </message>
+        <message>
+            <source>Imported: %1 revision %2</source>
+            <translation>Imported: %1 revision %2</translation>
+        </message>
+        <message>
+            <source>Already present: %1 revision %2</source>
+            <translation>Already present: %1 revision %2</translation>
+        </message>
+        <message>
+            <source>Not needed, a newer revision is in the library: %1 revision %2</source>
+            <translation>Not needed, a newer revision is in the library: %1 revision %2</translation>
+        </message>
+        <message>
+            <source>Refused at an earlier sync: %1 revision %2</source>
+            <translation>Refused at an earlier sync: %1 revision %2</translation>
+        </message>
+        <message>
+            <source>Refused: %1 revision %2</source>
+            <translation>Refused: %1 revision %2</translation>
+        </message>
+        <message>
+            <source>Sync cancelled; nothing half-done was kept.</source>
+            <translation>Sync cancelled; nothing half-done was kept.</translation>
+        </message>
+        <message>
+            <source>The sync was refused: %1</source>
+            <translation>The sync was refused: %1</translation>
+        </message>
+        <message>
+            <source>New national threat level</source>
+            <translation>New national threat level</translation>
         </message>
     </context>
     <context>

@@ -28,6 +28,18 @@
         <translation>Rol</translation>
     </message>
     <message>
+        <source>as it appears on its editions, e.g. NCTV</source>
+        <translation>zoals op de edities, bijv. NCTV</translation>
+    </message>
+    <message>
+        <source>Publisher</source>
+        <translation>Uitgever</translation>
+    </message>
+    <message>
+        <source>Fingerprint in groups, to read aloud</source>
+        <translation>Vingerafdruk in groepjes, om voor te lezen</translation>
+    </message>
+    <message>
         <source>I have compared the fingerprint and it is identical</source>
         <translation>Ik heb de vingerafdruk vergeleken en deze is identiek</translation>
     </message>
@@ -40,12 +52,20 @@
         <translation>Vingerafdruk:</translation>
     </message>
     <message>
+        <source>To read aloud:</source>
+        <translation>Om voor te lezen:</translation>
+    </message>
+    <message>
         <source>&amp;Name:</source>
         <translation>&amp;Naam:</translation>
     </message>
     <message>
         <source>&amp;Role:</source>
         <translation>&amp;Rol:</translation>
+    </message>
+    <message>
+        <source>&amp;Publisher:</source>
+        <translation>&amp;Uitgever:</translation>
     </message>
     <message>
         <source>Add key</source>
@@ -101,6 +121,93 @@
     <message>
         <source>Open external link</source>
         <translation>Externe link openen</translation>
+    </message>
+</context>
+<context>
+    <name>CheckDialog</name>
+    <message>
+        <source>the library</source>
+        <translation>de bibliotheek</translation>
+    </message>
+    <message>
+        <source>The signed original of %1 was altered or is missing. Repairing moves it to the quarantine folder; import this edition again from its source.</source>
+        <translation>Het ondertekende origineel van %1 is gewijzigd of ontbreekt. Herstellen verplaatst het naar de quarantainemap; importeer deze editie opnieuw vanaf de bron.</translation>
+    </message>
+    <message>
+        <source>%1 no longer passes the signature check against the keys you trust now. Repairing removes it from the library; the file is kept.</source>
+        <translation>%1 doorstaat de handtekeningcontrole met de sleutels die u nu vertrouwt niet meer. Herstellen haalt de editie uit de bibliotheek; het bestand blijft bewaard.</translation>
+    </message>
+    <message>
+        <source>%1 is stored but not shown. Repairing adds it.</source>
+        <translation>%1 is opgeslagen maar wordt niet getoond. Herstellen voegt de editie toe.</translation>
+    </message>
+    <message>
+        <source>The library database is damaged. Quit the reader and run &apos;dtn rebuild&apos;: it moves the damaged file aside and rebuilds the library from the signed originals.</source>
+        <translation>De bibliotheekdatabase is beschadigd. Sluit de reader en voer &apos;dtn rebuild&apos; uit: dat zet het beschadigde bestand opzij en bouwt de bibliotheek opnieuw op uit de ondertekende originelen.</translation>
+    </message>
+    <message>
+        <source>A temporary file of an interrupted import is left over. Repairing removes it.</source>
+        <translation>Er is een tijdelijk bestand van een onderbroken import achtergebleven. Herstellen verwijdert het.</translation>
+    </message>
+    <message>
+        <source>What the reader shows for %1 differs from the signed edition. Repairing rebuilds it from the signed original.</source>
+        <translation>Wat de reader voor %1 toont wijkt af van de ondertekende editie. Herstellen bouwt het opnieuw op uit het ondertekende origineel.</translation>
+    </message>
+    <message>
+        <source>Everything matches: %1 signed edition(s) were checked again, byte for byte, and match what the reader shows.</source>
+        <translation>Alles klopt: %1 ondertekende editie(s) zijn opnieuw gecontroleerd, byte voor byte, en komen overeen met wat de reader toont.</translation>
+    </message>
+    <message>
+        <source>%1 problem(s) found in %2 signed edition(s):</source>
+        <translation>%1 probleem/problemen gevonden in %2 ondertekende editie(s):</translation>
+    </message>
+    <message>
+        <source>Check the library</source>
+        <translation>Bibliotheek controleren</translation>
+    </message>
+    <message>
+        <source>Every stored edition is hashed again, its signature checked against the keys you trust now, and what the reader shows compared with the signed original.</source>
+        <translation>Elke opgeslagen editie wordt opnieuw gehasht, de handtekening wordt gecontroleerd met de sleutels die u nu vertrouwt, en wat de reader toont wordt vergeleken met het ondertekende origineel.</translation>
+    </message>
+    <message>
+        <source>Progress of the check</source>
+        <translation>Voortgang van de controle</translation>
+    </message>
+    <message>
+        <source>Result of the check</source>
+        <translation>Uitkomst van de controle</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>&amp;Repair</source>
+        <translation>&amp;Herstellen</translation>
+    </message>
+    <message>
+        <source>Repair the library</source>
+        <translation>De bibliotheek herstellen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Bezig met controleren…</translation>
+    </message>
+    <message>
+        <source>Repairing…</source>
+        <translation>Bezig met herstellen…</translation>
+    </message>
+    <message>
+        <source>The check was cancelled; nothing was changed.</source>
+        <translation>De controle is geannuleerd; er is niets veranderd.</translation>
+    </message>
+    <message>
+        <source>%1 stored edition(s) no longer match their signed original. Choose Help &gt; Check the library for what to do.</source>
+        <translation>%1 opgeslagen editie(s) komen niet meer overeen met hun ondertekende origineel. Kies Help &gt; Bibliotheek controleren voor wat u kunt doen.</translation>
     </message>
 </context>
 <context>
@@ -822,12 +929,52 @@
         <translation>Opnieuw opgebouwd</translation>
     </message>
     <message>
+        <source>Loaded</source>
+        <translation>Geladen</translation>
+    </message>
+    <message>
+        <source>Key added</source>
+        <translation>Sleutel toegevoegd</translation>
+    </message>
+    <message>
+        <source>Key revoked</source>
+        <translation>Sleutel ingetrokken</translation>
+    </message>
+    <message>
+        <source>Revocation undone</source>
+        <translation>Intrekking ongedaan gemaakt</translation>
+    </message>
+    <message>
+        <source>Publisher bound</source>
+        <translation>Uitgever vastgelegd</translation>
+    </message>
+    <message>
+        <source>Key rotated</source>
+        <translation>Sleutel vervangen</translation>
+    </message>
+    <message>
+        <source>Demo replaced</source>
+        <translation>Demo vervangen</translation>
+    </message>
+    <message>
+        <source>Quarantined</source>
+        <translation>In quarantaine</translation>
+    </message>
+    <message>
+        <source>Database set aside</source>
+        <translation>Database opzijgezet</translation>
+    </message>
+    <message>
         <source>publisher</source>
         <translation>uitgever</translation>
     </message>
     <message>
         <source>feed</source>
         <translation>feed</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>leeg</translation>
     </message>
     <message>
         <source>Built-in demo library</source>
@@ -1054,6 +1201,90 @@
         <translation>Vernieuw het auditlog</translation>
     </message>
     <message>
+        <source>Show results</source>
+        <translation>Resultaten tonen</translation>
+    </message>
+    <message>
+        <source>All results</source>
+        <translation>Alle resultaten</translation>
+    </message>
+    <message>
+        <source>Trust changes</source>
+        <translation>Vertrouwenswijzigingen</translation>
+    </message>
+    <message>
+        <source>Library changes</source>
+        <translation>Bibliotheekwijzigingen</translation>
+    </message>
+    <message>
+        <source>Show period</source>
+        <translation>Periode tonen</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>Altijd</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Afgelopen 7 dagen</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Afgelopen 30 dagen</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>Afgelopen 12 maanden</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>&amp;Exporteren als CSV…</translation>
+    </message>
+    <message>
+        <source>Export the audit log shown as CSV</source>
+        <translation>Het getoonde auditlogboek exporteren als CSV</translation>
+    </message>
+    <message>
+        <source>&amp;Trust this key…</source>
+        <translation>Deze sleutel &amp;vertrouwen…</translation>
+    </message>
+    <message>
+        <source>Trust the unknown key of the selected rejection</source>
+        <translation>De onbekende sleutel van de gekozen weigering vertrouwen</translation>
+    </message>
+    <message>
+        <source>Trust this key</source>
+        <translation>Deze sleutel vertrouwen</translation>
+    </message>
+    <message>
+        <source>The public key (the .pub file&apos;s text or its key line):</source>
+        <translation>De publieke sleutel (de tekst van het .pub-bestand of de sleutelregel):</translation>
+    </message>
+    <message>
+        <source>The bundle was signed by key %1. To trust it, the reader needs the public key itself, from the publisher: a .pub file, or its text pasted.</source>
+        <translation>De bundel is ondertekend met sleutel %1. Om die te vertrouwen heeft de reader de publieke sleutel zelf nodig, van de uitgever: een .pub-bestand, of de geplakte tekst ervan.</translation>
+    </message>
+    <message>
+        <source>From a &amp;file…</source>
+        <translation>Uit een &amp;bestand…</translation>
+    </message>
+    <message>
+        <source>&amp;Paste the key…</source>
+        <translation>De sleutel &amp;plakken…</translation>
+    </message>
+    <message>
+        <source>Export the audit log</source>
+        <translation>Het auditlogboek exporteren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-bestanden (*.csv)</translation>
+    </message>
+    <message>
+        <source>Audit log exported to %1</source>
+        <translation>Auditlogboek geëxporteerd naar %1</translation>
+    </message>
+    <message>
         <source>built-in</source>
         <translation>ingebouwd</translation>
     </message>
@@ -1064,6 +1295,14 @@
     <message>
         <source>Trusted</source>
         <translation>Vertrouwd</translation>
+    </message>
+    <message>
+        <source>%1 (not yet bound to a publisher)</source>
+        <translation>%1 (nog niet aan een uitgever gebonden)</translation>
+    </message>
+    <message>
+        <source>%1 for %2</source>
+        <translation>%1 voor %2</translation>
     </message>
     <message>
         <source>%1 revision %2</source>
@@ -1349,6 +1588,14 @@
         <translation>&amp;Sneltoetsen</translation>
     </message>
     <message>
+        <source>Chec&amp;k the library…</source>
+        <translation>Bibliotheek &amp;controleren…</translation>
+    </message>
+    <message>
+        <source>Check every stored edition against its signed original</source>
+        <translation>Elke opgeslagen editie controleren tegen het ondertekende origineel</translation>
+    </message>
+    <message>
         <source>&amp;About DTN Reader</source>
         <translation>&amp;Over DTN Reader</translation>
     </message>
@@ -1412,6 +1659,14 @@
         <translation>Sluit de melding</translation>
     </message>
     <message>
+        <source>New national threat level</source>
+        <translation>Nieuw nationaal dreigingsniveau</translation>
+    </message>
+    <message>
+        <source>Last brought up to date</source>
+        <translation>Laatst bijgewerkt</translation>
+    </message>
+    <message>
         <source>Opening the library…</source>
         <translation>De bibliotheek wordt geopend…</translation>
     </message>
@@ -1466,6 +1721,18 @@
     <message>
         <source>Demonstration content, not a publication of the NCTV</source>
         <translation>Demonstratie-inhoud, geen publicatie van de NCTV</translation>
+    </message>
+    <message>
+        <source>Out of date since %1: the feed has expired and no newer one was accepted.</source>
+        <translation>Verouderd sinds %1: de feed is verlopen en er is geen nieuwere aangenomen.</translation>
+    </message>
+    <message>
+        <source>Last brought up to date: %1</source>
+        <translation>Laatst bijgewerkt: %1</translation>
+    </message>
+    <message>
+        <source>Not brought up to date from the feed yet.</source>
+        <translation>Nog niet bijgewerkt via de feed.</translation>
     </message>
     <message>
         <source>The library cannot be read: %1</source>
@@ -1778,6 +2045,136 @@
             <numerusform>%n demo-editie verwijderd</numerusform>
             <numerusform>%n demo-edities verwijderd</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>SyncView</name>
+    <message>
+        <source>The national threat level is now %1 (%2)</source>
+        <translation>Het nationale dreigingsniveau is nu %1 (%2)</translation>
+    </message>
+    <message>
+        <source>The national threat level changed from %1 (%2) to %3 (%4)</source>
+        <translation>Het nationale dreigingsniveau is gewijzigd van %1 (%2) naar %3 (%4)</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Synchroniseren</translation>
+    </message>
+    <message>
+        <source>Bring the library up to date from a signed feed. Every bundle is checked against the feed and its publisher&apos;s signature before it is stored; nothing from the network is trusted.</source>
+        <translation>Werk de bibliotheek bij vanuit een ondertekende feed. Elke bundel wordt gecontroleerd tegen de feed en de handtekening van de uitgever voordat hij wordt opgeslagen; niets van het netwerk wordt vertrouwd.</translation>
+    </message>
+    <message>
+        <source>&amp;Feed addresses (one per line; the first is the feed, the others mirrors):</source>
+        <translation>&amp;Feedadressen (één per regel; de eerste is de feed, de andere zijn spiegels):</translation>
+    </message>
+    <message>
+        <source>Feed addresses</source>
+        <translation>Feedadressen</translation>
+    </message>
+    <message>
+        <source>&amp;Save addresses</source>
+        <translation>Adressen op&amp;slaan</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sync &amp;automatically when the network comes up (at most every %n hours)</source>
+        <translation>
+            <numerusform>&amp;Automatisch synchroniseren zodra het netwerk er is (hoogstens elke %n uur)</numerusform>
+            <numerusform>&amp;Automatisch synchroniseren zodra het netwerk er is (hoogstens elke %n uur)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Offline: never connect to the network</source>
+        <translation>&amp;Offline: nooit verbinding maken met het netwerk</translation>
+    </message>
+    <message>
+        <source>With Offline on, the reader opens no network connection at all</source>
+        <translation>Met Offline aan maakt de lezer helemaal geen netwerkverbinding</translation>
+    </message>
+    <message>
+        <source>Sync &amp;now</source>
+        <translation>&amp;Nu synchroniseren</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Annuleren</translation>
+    </message>
+    <message>
+        <source>Sync progress</source>
+        <translation>Voortgang van de synchronisatie</translation>
+    </message>
+    <message>
+        <source>Last result</source>
+        <translation>Laatste resultaat</translation>
+    </message>
+    <message>
+        <source>Bundles of the last sync</source>
+        <translation>Bundels van de laatste synchronisatie</translation>
+    </message>
+    <message>
+        <source>Offline: the reader does not connect to the network.</source>
+        <translation>Offline: de lezer maakt geen verbinding met het netwerk.</translation>
+    </message>
+    <message>
+        <source>No feed configured: enter the address your organisation gave you.</source>
+        <translation>Geen feed ingesteld: vul het adres in dat uw organisatie u gaf.</translation>
+    </message>
+    <message>
+        <source>Not synced yet.</source>
+        <translation>Nog niet gesynchroniseerd.</translation>
+    </message>
+    <message>
+        <source>%1 imported, %2 already up to date, %3 refused</source>
+        <translation>%1 geïmporteerd, %2 al bijgewerkt, %3 geweigerd</translation>
+    </message>
+    <message>
+        <source>Last sync %1: %2</source>
+        <translation>Laatste synchronisatie %1: %2</translation>
+    </message>
+    <message>
+        <source>Last sync %1 failed: %2</source>
+        <translation>Laatste synchronisatie %1 mislukt: %2</translation>
+    </message>
+    <message>
+        <source>The feed expired on %1; the library may be out of date since then.</source>
+        <translation>De feed is verlopen op %1; de bibliotheek kan sindsdien verouderd zijn.</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Bezig met synchroniseren…</translation>
+    </message>
+    <message>
+        <source>Imported: %1 revision %2</source>
+        <translation>Geïmporteerd: %1 revisie %2</translation>
+    </message>
+    <message>
+        <source>Already present: %1 revision %2</source>
+        <translation>Al aanwezig: %1 revisie %2</translation>
+    </message>
+    <message>
+        <source>Not needed, a newer revision is in the library: %1 revision %2</source>
+        <translation>Niet nodig, de bibliotheek heeft een nieuwere revisie: %1 revisie %2</translation>
+    </message>
+    <message>
+        <source>Refused at an earlier sync: %1 revision %2</source>
+        <translation>Geweigerd bij een eerdere synchronisatie: %1 revisie %2</translation>
+    </message>
+    <message>
+        <source>Refused: %1 revision %2</source>
+        <translation>Geweigerd: %1 revisie %2</translation>
+    </message>
+    <message>
+        <source>Sync cancelled; nothing half-done was kept.</source>
+        <translation>Synchronisatie geannuleerd; niets half afgemaakts is bewaard.</translation>
+    </message>
+    <message>
+        <source>The sync was refused: %1</source>
+        <translation>De synchronisatie is geweigerd: %1</translation>
+    </message>
+    <message>
+        <source>New national threat level</source>
+        <translation>Nieuw nationaal dreigingsniveau</translation>
     </message>
 </context>
 <context>

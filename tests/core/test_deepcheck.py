@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.deepcheck import CheckLimits, bounded_hash_check, deep_check
+from reader.core.library.deepcheck import CheckLimits, bounded_hash_check, deep_check
 from reader.core.errors import CancelledError
 from reader.core.library import Library
 from reader.core.trust import TrustStore

@@ -154,3 +154,20 @@ def test_an_unreadable_previous_feed_stops_the_writer(folder: Path, feed_key) ->
     (folder / FEED_NAME).write_bytes(canonical_json({"type": "other"}))
     with pytest.raises(FeedError, match="move it away"):
         write_feed(folder, feed_key, now=feeds.NOW)
+
+
+def test_the_stock_minisign_tool_verifies_a_feed(folder: Path, feed_key, tmp_path: Path) -> None:
+    import shutil
+    import subprocess
+
+    minisign = shutil.which("minisign")
+    if minisign is None:
+        pytest.fail("the minisign tool is not installed; install Debian's package: apt-get install minisign")
+    write_feed(folder, feed_key, now=feeds.NOW)
+    pub = bundles.write(tmp_path / "feed.pub", feed_key.public.to_file())
+    ok = subprocess.run([minisign, "-V", "-p", str(pub), "-m", str(folder / FEED_NAME)], capture_output=True, text=True, timeout=30)
+    assert ok.returncode == 0, ok.stderr
+    assert "Trusted comment: timestamp:1796112000\tfile:feed.json\thashed\tfeed-version:1" in ok.stdout
+    (folder / FEED_NAME).write_bytes((folder / FEED_NAME).read_bytes().replace(b'"version": 1', b'"version": 2'))
+    bad = subprocess.run([minisign, "-V", "-p", str(pub), "-m", str(folder / FEED_NAME)], capture_output=True, text=True, timeout=30)
+    assert bad.returncode != 0

@@ -18,7 +18,7 @@ def open_library(folder: Path, key=None, **kwargs) -> Library:
     """A library whose trust store holds ``key`` (no built-in keys)."""
     trust = TrustStore(folder / "trust")
     if key is not None and trust.get(key.key_id_hex) is None:
-        trust.add(key.public.to_file(), name="Testredactie")
+        trust.add(key.public.to_file(), name="Testredactie", publisher=bf.PUBLISHER_NAME)
     return Library.open(folder, trust=trust, **kwargs)
 
 
@@ -272,15 +272,20 @@ def test_remove_demo_removes_only_demo_editions(tmp_path, key):
 
     folder = tmp_path / "lib"
     with Library.open(folder) as lib:
-        lib.trust.add(key.public.to_file(), name="Testredactie")
+        lib.trust.add(key.public.to_file(), name="Testredactie", publisher=bf.PUBLISHER_NAME)
         results = load_demo(lib)
         assert results and all(r.status == "imported" for r in results)
-        assert all("demo library" in a.source for a in lib.audit())
+        assert all("demo library" in a.source for a in lib.audit() if a.source != "trust store")
+        loaded = lib.audit(1)[0]
+        assert (loaded.source, loaded.result) == ("demo library", "loaded")
+        assert loaded.reason == f"{len(results)} demo bundle(s) loaded by the user, 0 not"
         manifest = bf.sample_manifest()
         manifest["demo"] = False
         lib.import_file(write_bundle(tmp_path, "real.dtnb", bf.build(key, manifest)))
         assert lib.remove_demo() == len(results)
         assert [e.bundle_id for e in lib.editions()] == [manifest["bundle_id"]]
+        removed = lib.audit(1)[0]
+        assert (removed.source, removed.result) == ("demo library", "removed")
         assert lib.check() == []
 
 

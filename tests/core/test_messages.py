@@ -20,29 +20,12 @@ from reader.core.messages import (
     plain_value,
 )
 from reader.core.paths import resource_path
-
-PACKAGE = Path(__file__).resolve().parents[2] / "reader"
-
+from tests.helpers.codes import class_codes as _class_codes
+from tests.helpers.codes import raised_codes
 
 def _raised_codes() -> dict[str, str]:
     """Every code="..." given to an error in the reader package, with where it is."""
-    found: dict[str, str] = {}
-    for path in sorted(PACKAGE.rglob("*.py")):
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-        for node in ast.walk(tree):
-            if isinstance(node, ast.Call):
-                for kw in node.keywords:
-                    if kw.arg == "code" and isinstance(kw.value, ast.Constant) and isinstance(kw.value.value, str):
-                        found.setdefault(kw.value.value, f"{path.relative_to(PACKAGE.parent)}:{node.lineno}")
-    return found
-
-
-def _class_codes() -> dict[str, str]:
-    return {
-        cls.__dict__["code"]: name
-        for name, cls in inspect.getmembers(errors, inspect.isclass)
-        if issubclass(cls, DTNError) and "code" in cls.__dict__
-    }
+    return {code: raised.where for code, raised in raised_codes().items()}
 
 
 def test_the_scan_finds_raise_sites():

@@ -205,10 +205,10 @@ def test_an_expired_feed_is_refused_and_reported_stale(lib, server, tmp_path, fe
     before = dump(lib)
     with pytest.raises(FeedExpiredError, match="expired on 2026-12-08T08:00:00Z") as exc:
         run(lib, server.url, now=at(10))
-    assert exc.value.params["expired"] == "2026-12-08T08:00:00Z"
+    assert exc.value.params["expired_at"] == "2026-12-08T08:00:00Z"
     assert dump(lib) == before
     status = SyncState(lib.folder).status(at(10)())
-    assert status.stale_since == "2026-12-08T08:00:00Z" and status.last_code == "feed-expired"
+    assert status.stale_since == "2026-12-08T08:00:00Z" and status.last_code == "feed-expired-on"
     assert [e.bundle_id for e in lib.editions()] == ["dtn-2024-06"]  # what is stored stays readable
 
 

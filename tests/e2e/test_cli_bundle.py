@@ -200,6 +200,20 @@ def test_trust_add_list_revoke(work: Path, tmp_path: Path) -> None:
     twice_undone = dtn("trust", "unrevoke", key_id, "--library", library, cwd=tmp_path)
     assert twice_undone.returncode == 1 and f"key {key_id} is not revoked" in twice_undone.stderr
 
+    audit = dtn("audit", "--json", "--library", library, cwd=tmp_path)
+    assert audit.returncode == 0, audit.stderr
+    trust_rows = [(r["result"], r["signer"]) for r in json.loads(audit.stdout) if r["source"] == "trust store"]
+    only_trust = dtn("audit", "--result", "trust", "--csv", "--library", library, cwd=tmp_path)
+    assert only_trust.returncode == 0, only_trust.stderr
+    assert only_trust.stdout.splitlines()[0].startswith("id,time,result,source,bundle_id")
+    assert [line.split(",")[2] for line in only_trust.stdout.splitlines()[1:]] == ["revocation undone", "key revoked", "key added"]
+    assert "id,time" in dtn("audit", "--csv", "--since", "2999-01-01", "--library", library, cwd=tmp_path).stdout
+    assert trust_rows == [
+        ("revocation undone", f"Redactie ({key_id})"),
+        ("key revoked", f"Redactie ({key_id})"),
+        ("key added", f"Redactie ({key_id})"),
+    ]
+
 
 
 def test_trust_key_signs_only_for_its_publisher(work: Path, tmp_path: Path) -> None:

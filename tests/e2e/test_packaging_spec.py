@@ -8,6 +8,7 @@ and the frozen executables are exercised by packaging/build.py --smoke (in .ci/r
 from __future__ import annotations
 
 import ast
+import shutil
 import configparser
 import struct
 import sys
@@ -23,7 +24,7 @@ SPEC = PACKAGING / "dtn-reader.spec"
 RESOURCES = REPO_ROOT / "resources"
 
 # What the app may import from PySide6; everything else must be excluded by the spec.
-QT_USED = {"QtCore", "QtGui", "QtWidgets", "QtSvg", "QtPrintSupport"}
+QT_USED = {"QtCore", "QtGui", "QtWidgets", "QtSvg", "QtPrintSupport", "QtNetwork"}
 
 
 class _Recorder:
@@ -126,7 +127,7 @@ def test_unused_qt_modules_are_excluded(spec) -> None:
     namespace, calls = spec
     excludes = set(calls["Analysis"][0].kwargs["excludes"])
     for module in ("QtWebEngineCore", "QtWebEngineWidgets", "Qt3DCore", "QtMultimedia", "QtQuick", "QtQml",
-                   "QtDesigner", "QtHelp", "QtNetwork", "QtOpenGL", "QtSql", "QtPdf", "QtCharts", "QtTest"):
+                   "QtDesigner", "QtHelp", "QtOpenGL", "QtSql", "QtPdf", "QtCharts", "QtTest"):
         assert f"PySide6.{module}" in excludes
     assert not {f"PySide6.{m}" for m in QT_USED} & excludes
     assert set(namespace["QT_USED"]) == QT_USED
@@ -157,6 +158,8 @@ def _shipped_files(spec) -> dict[str, str]:
     _, calls = spec
     shipped = {}
     for src, dest in calls["Analysis"][0].kwargs["datas"]:
+        if not dest.startswith("resources"):
+            continue  # package metadata (PySide6's, for dtn --version)
         path = Path(src)
         assert path.is_file(), f"{src}: the spec lists files, so PyInstaller copies exactly those"
         shipped[path.relative_to(RESOURCES).as_posix()] = dest
@@ -227,10 +230,12 @@ def test_a_new_resource_folder_ships(tmp_path) -> None:
         ("PySide6/Qt/plugins/imageformats/libqtiff.so", False),
         ("PySide6/Qt/plugins/imageformats/libqpdf.so", False),
         ("PySide6/Qt/plugins/printsupport/libcupsprintersupport.so", True),
+        ("PySide6/Qt/plugins/platformthemes/libqxdgdesktopportal.so", True),
+        ("PySide6/Qt/plugins/platformthemes/libqgtk3.so", False),
         ("PySide6/plugins/styles/qmodernwindowsstyle.dll", True),
         ("PySide6/Qt/plugins/sqldrivers/libqsqlite.so", False),
         ("PySide6/Qt/plugins/tls/libqopensslbackend.so", False),
-        ("PySide6/Qt/plugins/networkinformation/libqnetworkmanager.so", False),
+        ("PySide6/Qt/plugins/networkinformation/libqnetworkmanager.so", True),
         ("PySide6/Qt/plugins/qmltooling/libqmldbg_tcp.so", False),
         ("PySide6/Qt/plugins/platforminputcontexts/libqtvirtualkeyboardplugin.so", False),
         ("PySide6/Qt/plugins/platforminputcontexts/libibusplatforminputcontextplugin.so", True),
@@ -242,12 +247,13 @@ def test_a_new_resource_folder_ships(tmp_path) -> None:
         ("resources/translations/dtn_nl.qm", True),
         ("PySide6/Qt/lib/libQt6Core.so.6", True),
         ("PySide6/Qt/lib/libQt6OpenGL.so.6", True),
-        ("PySide6/Qt/lib/libQt6Network.so.6", False),
-        ("libQt6Network.so.6", False),
+        ("PySide6/Qt/lib/libQt6Network.so.6", True),
+        ("libQt6Quick.so.6", False),
         ("libQt6Core.so.6", True),
         ("PySide6/Qt/lib/libQt6EglFSDeviceIntegration.so.6", False),
         ("PySide6/Qt/lib/libQt6Quick.so.6", False),
-        ("PySide6/Qt6Network.dll", False),
+        ("PySide6/Qt6Network.dll", True),
+        ("PySide6/Qt6Quick.dll", False),
         ("PySide6/Qt6Widgets.dll", True),
         ("PySide6/Qt/lib/QtQml.framework/Versions/A/QtQml", False),
         ("PySide6/Qt/lib/QtGui.framework/Versions/A/QtGui", True),
@@ -264,9 +270,9 @@ def test_symlinks_to_left_out_libraries_go_too(spec) -> None:
     toc = [
         ("PySide6/Qt/lib/libQt6Gui.so.6", "/venv/PySide6/Qt/lib/libQt6Gui.so.6", "BINARY"),
         ("libQt6Gui.so.6", "PySide6/Qt/lib/libQt6Gui.so.6", "SYMLINK"),
-        ("PySide6/Qt/lib/libQt6Network.so.6", "/venv/PySide6/Qt/lib/libQt6Network.so.6", "BINARY"),
-        ("libQt6Network.so.6", "PySide6/Qt/lib/libQt6Network.so.6", "SYMLINK"),
-        ("libnetwork-alias.so", "PySide6/Qt/lib/libQt6Network.so.6", "SYMLINK"),
+        ("PySide6/Qt/lib/libQt6Quick.so.6", "/venv/PySide6/Qt/lib/libQt6Quick.so.6", "BINARY"),
+        ("libQt6Quick.so.6", "PySide6/Qt/lib/libQt6Quick.so.6", "SYMLINK"),
+        ("libquick-alias.so", "PySide6/Qt/lib/libQt6Quick.so.6", "SYMLINK"),
     ]
     assert [d for d, _, _ in namespace["_filtered"](toc)] == ["PySide6/Qt/lib/libQt6Gui.so.6", "libQt6Gui.so.6"]
 
@@ -332,3 +338,28 @@ def test_linux_desktop_file() -> None:
     assert entry["Icon"] == "dtn-reader"
     assert entry["Terminal"] == "false"
     assert entry["Categories"].endswith(";")
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="ELF libraries: the pruning runs on Linux only")
+def test_host_libraries_nothing_needs_are_dropped(spec, tmp_path) -> None:
+    """A library left behind by a dropped plugin (nothing kept links it) goes; what a kept
+    binary needs, directly or through another library, stays. Real ELF files of the Qt
+    install; objdump (binutils) reads them."""
+    import PySide6
+
+    assert shutil.which("objdump"), "objdump is not installed: apt-get install binutils (scripts/setup-debian.sh --test does)"
+    namespace, _ = spec
+    qt_lib = Path(PySide6.__file__).parent / "Qt" / "lib"
+    core = qt_lib / "libQt6Core.so.6"
+    icu = sorted(qt_lib.glob("libicu*.so.*"))
+    assert core.is_file() and icu, "PySide6's Qt libraries are not where the wheel puts them"
+    orphan = tmp_path / "libleftover.so.1"
+    shutil.copy(icu[0], orphan)
+    toc = [("PySide6/Qt/lib/libQt6Core.so.6", str(core), "BINARY"),
+           *[(p.name, str(p), "BINARY") for p in icu],
+           ("libleftover.so.1", str(orphan), "BINARY"),
+           ("libleftover.so", "libleftover.so.1", "SYMLINK"),
+           ("libpython3.so.1.0", str(orphan), "BINARY")]  # never dropped: the bootloader loads it
+    kept = [dest for dest, _src, _kind in namespace["without_unneeded_libraries"](toc)]
+    assert "libleftover.so.1" not in kept and "libleftover.so" not in kept
+    assert {"PySide6/Qt/lib/libQt6Core.so.6", "libpython3.so.1.0", *(p.name for p in icu)} <= set(kept)

@@ -14,6 +14,7 @@ import pytest
 import shiboken6
 from PySide6.QtCore import Qt
 
+from reader.core.demo_pins import DEMO_KEY_ID
 from reader.core.library import Library
 from reader.ui.app import Options, ReaderApp, parse_args, stored_language
 from tests.helpers.views import LOAD_TIMEOUT_MS
@@ -197,7 +198,8 @@ def test_settings_remove_demo_library(start_app, qtbot, library_dir):
     with Library.open(library_dir, recover=False) as lib:
         assert lib.is_empty()
         assert lib.setting("no_demo") == "1"
-        assert lib.audit()[0].result == "removed"
+        assert [a.result for a in lib.audit()[:2]] == ["key switched off", "removed"]
+        assert lib.trust.get(DEMO_KEY_ID).disabled_at  # the Settings button switches the demo key off too
 
 
 def test_parse_args_library_from_environment(monkeypatch, tmp_path):

@@ -44,7 +44,7 @@ def valid_bytes(tmp_path_factory, test_key) -> bytes:
 def trusted(library_dir, test_key) -> Path:
     """The library with the test key added to its trust store."""
     with Library.open(library_dir) as lib:
-        lib.trust.add(test_key.public.to_file(), name=TEST_SIGNER, role="publisher")
+        lib.trust.add(test_key.public.to_file(), name=TEST_SIGNER, role="publisher", publisher="Voorbeeldredactie")
     return library_dir
 
 
@@ -157,7 +157,8 @@ def test_trusted_keys_list_the_demo_key_and_the_test_key(view, test_key):
     assert "DEMO" in markings and "built-in" in markings
     row = _key_row(view, TEST_SIGNER)
     assert _cell(view.keys_table, row, KEY_ID) == test_key.key_id_hex
-    assert _cell(view.keys_table, row, KEY_ROLE) == "publisher"
+    assert _cell(view.keys_table, row, KEY_ROLE) == "publisher for Voorbeeldredactie"
+    assert _cell(view.keys_table, demo, KEY_ROLE) == "publisher for DTN Reader demo (geen NCTV-publicatie)"
     assert _cell(view.keys_table, row, KEY_STATUS) == "Trusted"
     assert "DEMO" not in _cell(view.keys_table, row, KEY_MARKINGS)
     view.keys_table.selectRow(row)
@@ -201,7 +202,8 @@ def test_a_cancelled_revocation_changes_nothing(qtbot, ctx, view, test_key, monk
         assert not lib.trust.get(test_key.key_id_hex).revoked
 
 
-def test_add_a_key_after_comparing_its_fingerprint(qtbot, ctx, view, tmp_path, monkeypatch):
+@pytest.mark.parametrize("role", ["publisher", "feed"])
+def test_add_a_key_after_comparing_its_fingerprint(qtbot, ctx, view, tmp_path, monkeypatch, role):
     new_key = SecretKey.generate()
     pub = tmp_path / "uitgever.pub"
     pub.write_bytes(new_key.public.to_file())
@@ -211,27 +213,40 @@ def test_add_a_key_after_comparing_its_fingerprint(qtbot, ctx, view, tmp_path, m
     def confirm(dialog: importtrust.AddKeyDialog) -> int:
         seen["fingerprint"] = dialog.fingerprint_edit.text()
         seen["key_id"] = dialog.key_id_edit.text()
+        seen["groups"] = dialog.groups_label.text()
         seen["enabled_before"] = dialog.add_button.isEnabled()
         dialog.compared_check.setChecked(True)
+        seen["enabled_without_publisher"] = dialog.add_button.isEnabled()  # a publisher key needs its publisher
+        dialog.publisher_edit.setText("NCTV")
         seen["enabled_after"] = dialog.add_button.isEnabled()
         dialog.name_edit.setText("Nieuwe uitgever")
-        dialog.role_combo.setCurrentIndex(dialog.role_combo.findData("feed"))
+        if role == "feed":
+            dialog.role_combo.setCurrentIndex(dialog.role_combo.findData("feed"))
+            seen["publisher_enabled_for_feed"] = dialog.publisher_edit.isEnabled()
         return QDialog.DialogCode.Accepted
 
     monkeypatch.setattr(importtrust.AddKeyDialog, "exec", confirm)
     with qtbot.waitSignals([view.trust_changed, view.loaded], timeout=20_000):
         qtbot.mouseClick(view.add_key_button, Qt.MouseButton.LeftButton)
+    fp = new_key.public.fingerprint
     assert seen == {
-        "fingerprint": new_key.public.fingerprint,
+        "fingerprint": fp,
+        "groups": " ".join(fp[i:i + 4] for i in range(0, len(fp), 4)),
         "key_id": new_key.key_id_hex,
         "enabled_before": False,
+        "enabled_without_publisher": False,
         "enabled_after": True,
+        **({"publisher_enabled_for_feed": False} if role == "feed" else {}),
     }
     row = _key_row(view, "Nieuwe uitgever")
-    assert _cell(view.keys_table, row, KEY_ROLE) == "feed"
+    assert _cell(view.keys_table, row, KEY_ROLE) == ("publisher for NCTV" if role == "publisher" else "feed")
     with Library.open(ctx.library_dir) as lib:
         key = lib.trust.get(new_key.key_id_hex)
-        assert key is not None and key.role == "feed" and key.name == "Nieuwe uitgever"
+        assert key is not None and key.role == role and key.name == "Nieuwe uitgever"
+        assert key.source == str(pub)
+        assert (key.publisher, key.unbound) == (("NCTV", False) if role == "publisher" else ("", True))
+        [added] = [a for a in lib.audit() if a.result == "key added" and new_key.key_id_hex in (a.signer or "")]
+        assert added.reason == f"fingerprint {fp}, from {pub}"
 
 
 def _mime(*urls: QUrl) -> QMimeData:
@@ -299,3 +314,75 @@ def test_rejections_and_demo_sources_read_in_the_users_language(qapp):
     assert not source_text("demo library (built-in): dtn-2023-12.dtnb").startswith("demo library")
     assert source_text("/media/usb/a.dtnb") == "/media/usb/a.dtnb"
     assert reason_text("IntegrityError", "x was altered", language="nl") == message_table("nl")["integrity"]
+
+
+def test_audit_log_filters_by_result_and_period_and_exports_csv(qtbot, ctx, view, valid_path, tmp_path):
+    stranger = SecretKey.generate()
+    unknown = bundles.write(tmp_path / "vreemd.dtnb", bundles.edition_of(stranger, bundle_id="dtn-2030-01"))
+    _import(qtbot, view, [valid_path, unknown])
+    all_rows = view.audit_table.rowCount()
+    with qtbot.waitSignal(view.loaded, timeout=10_000):
+        view.result_filter.setCurrentIndex(view.result_filter.findData("rejected"))
+    assert view.audit_table.rowCount() == 1
+    assert _cell(view.audit_table, 0, AUDIT_RESULT) == "Rejected"
+    assert _cell(view.audit_table, 0, AUDIT_BUNDLE) == "dtn-2030-01 revision 1"  # named, though not trusted
+    assert _cell(view.audit_table, 0, 4) == f"unknown key ({stranger.key_id_hex})"
+    with qtbot.waitSignal(view.loaded, timeout=10_000):
+        view.result_filter.setCurrentIndex(view.result_filter.findData("trust"))
+    assert [_cell(view.audit_table, r, AUDIT_RESULT) for r in range(view.audit_table.rowCount())] == ["Key added"]
+    with qtbot.waitSignal(view.loaded, timeout=10_000):
+        view.result_filter.setCurrentIndex(0)
+    assert view.audit_table.rowCount() == all_rows
+    with Library.open(ctx.library_dir) as lib:
+        lib.db.execute("UPDATE audit SET time = '2001-01-01T00:00:00Z' WHERE bundle_id = 'dtn-2030-01'")
+    with qtbot.waitSignal(view.loaded, timeout=10_000):
+        view.period_filter.setCurrentIndex(view.period_filter.findData(30))
+    assert view.audit_table.rowCount() == all_rows - 1
+    out = tmp_path / "audit.csv"
+    with qtbot.waitSignal(ctx.status_message, timeout=10_000):
+        view._on_export_clicked(str(out))
+    import csv
+
+    rows = list(csv.DictReader(out.read_text("utf-8-sig").splitlines()))
+    assert len(rows) == all_rows - 1 and "dtn-2030-01" not in out.read_text("utf-8-sig")
+    assert {r["result"] for r in rows} >= {"imported", "key added"}
+
+
+def test_trust_this_key_from_a_rejection_needs_the_signers_public_key(qtbot, ctx, view, tmp_path, monkeypatch):
+    stranger, other = SecretKey.generate(), SecretKey.generate()
+    unknown = bundles.write(tmp_path / "vreemd.dtnb", bundles.edition_of(stranger, bundle_id="dtn-2030-01"))
+    _import(qtbot, view, [unknown])
+    view.tabs.setCurrentIndex(2)
+    assert not view.trust_unknown_button.isEnabled()
+    view.audit_table.selectRow(0)
+    assert view.trust_unknown_button.isEnabled()
+    wrong, right = tmp_path / "ander.pub", tmp_path / "juist.pub"
+    wrong.write_bytes(other.public.to_file())
+    right.write_bytes(stranger.public.to_file())
+    errors = []
+    monkeypatch.setattr(importtrust, "show_error", lambda parent, exc, title=None: errors.append(str(exc)))
+    shown = []
+    monkeypatch.setattr(importtrust.AddKeyDialog, "exec", lambda dialog: shown.append(dialog.key_id_edit.text()) or QDialog.DialogCode.Rejected)
+    asked = []
+    monkeypatch.setattr(view, "ask_key_source", lambda key_id: asked.append(key_id) or "file")
+    monkeypatch.setattr(importtrust.QFileDialog, "getOpenFileName", lambda *a, **k: (str(wrong), ""))
+    view.trust_unknown_button.click()
+    assert asked == [stranger.key_id_hex]
+    qtbot.waitUntil(lambda: bool(errors), timeout=10_000)
+    assert errors == [f"this file holds key {other.key_id_hex}, but the rejected bundle was signed by key {stranger.key_id_hex}"]
+    assert shown == []
+    monkeypatch.setattr(importtrust.QFileDialog, "getOpenFileName", lambda *a, **k: (str(right), ""))
+    view.trust_unknown_button.click()
+    qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
+    assert shown == [stranger.key_id_hex]
+    # Pasted: the bare key line, as from an e-mail; a pasted key of another signer is refused too.
+    monkeypatch.setattr(view, "ask_key_source", lambda key_id: "paste")
+    line = stranger.public.to_file().decode().splitlines()[1]
+    from PySide6.QtWidgets import QInputDialog
+
+    monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a, **k: (f"  {line}  ", True))
+    view.trust_unknown_button.click()
+    assert shown == [stranger.key_id_hex, stranger.key_id_hex]
+    monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a, **k: ("not a key", True))
+    view.trust_unknown_button.click()
+    assert len(errors) == 2 and "public key" in errors[1]

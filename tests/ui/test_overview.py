@@ -138,3 +138,27 @@ def test_overview_reloads_when_the_library_changes(make_overview, tmp_path, qtbo
     with qtbot.waitSignal(view.loaded, timeout=LOAD_TIMEOUT_MS):
         view.ctx.library_changed.emit()
     assert view.edition_title.text().endswith("juni 2024")
+
+
+def test_demo_next_to_a_real_edition_the_overview_uses_the_real_one(make_overview, tmp_path):
+    from reader.core.demo import load_demo
+    from tests.helpers import bundles as bf
+
+    folder = tmp_path / "lib"
+    key = bf.new_key()
+    with Library.open(folder) as lib:
+        assert all(r.ok for r in load_demo(lib))
+        lib.trust.add(key.public.to_file(), name="Redactie", publisher=bf.PUBLISHER_NAME)
+        data = bf.edition_of(key, bundle_id="echt-2019-01", date="2019-01-15", level=(3, "Aanzienlijk"))
+        assert lib.import_file(bf.write(tmp_path / "echt.dtnb", data)).ok
+    view = make_overview(folder)
+    assert view.badge.text() == "3 van 5 — Aanzienlijk"
+    assert not view.level_demo.isVisible() and not view.edition_demo.isVisible()
+
+
+def test_only_demo_content_shows_demo_at_the_levels_own_size(make_overview, library_dir):
+    view = make_overview(library_dir)
+    assert view.level_demo.isVisible() and view.level_demo.text() == "DEMO"
+    assert view.level_demo.font().pointSizeF() == view.badge.font().pointSizeF()
+    assert view.level_demo.font().bold()
+    assert view.level_demo.height() >= view.badge.height() - 2

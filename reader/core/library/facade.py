@@ -11,13 +11,13 @@ import sqlite_utils
 
 from reader.core.errors import LibraryError
 from reader.core.library import compare as _compare
-from reader.core.library import importing, maintenance, queries, schema, state
+from reader.core.library import deepcheck, importing, maintenance, queries, schema, state
 from reader.core.library import search as _search
 from reader.core.library.base import LibraryBase
 from reader.core.library.limits import LibraryLimits
 from reader.core.paths import builtin_trust_dir
 from reader.core.store import StepHook, Store
-from reader.core.trust import TrustStore
+from reader.core.trust import TrustedKey, TrustStore
 
 
 class Library(LibraryBase):
@@ -67,11 +67,18 @@ class Library(LibraryBase):
             trust or TrustStore(folder / schema.TRUST_DIR, builtin_trust_dir()),
             limits,
         )
+        if lib.trust.audit is None:  # trust changes made through this library are audit rows
+            lib.trust.audit = lib._audit_trust_change
         if recover:
             lib.recover()
         return lib
 
+    def _audit_trust_change(self, action: str, key: TrustedKey, detail: str) -> None:
+        importing.audit_event(self, "trust store", action, detail, signer=f"{key.name} ({key.key_id})")
+
     def close(self) -> None:
+        if self.trust.audit == self._audit_trust_change:
+            self.trust.audit = None
         self.db.close()
 
     def __enter__(self) -> Library:
@@ -88,6 +95,9 @@ class Library(LibraryBase):
     remove_demo = maintenance.remove_demo
     rebuild = maintenance.rebuild
     check = maintenance.check
+    deep_check = deepcheck.deep_check
+    bounded_hash_check = deepcheck.bounded_hash_check
+    repair = deepcheck.repair
 
     # --- importing.py (the rules it applies: rules.py) ------------------------------------
 
@@ -95,12 +105,15 @@ class Library(LibraryBase):
     import_paths = importing.import_paths
     scan_folder = importing.scan_folder
     audit = importing.audit_log
+    audit_event = importing.audit_event
+    audit_csv = staticmethod(importing.audit_csv)
 
     # --- queries.py ----------------------------------------------------------------------
 
     editions = queries.editions
     edition = queries.edition
     latest_edition = queries.latest_edition
+    level_editions = queries.level_editions
     previous_edition = queries.previous_edition
     chapters = queries.chapters
     chapter = queries.chapter

@@ -4,6 +4,7 @@ removing the demo, rebuilding the index from the store, and checking it."""
 from __future__ import annotations
 
 import logging
+import sqlite3
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -34,12 +35,26 @@ def recover(lib: LibraryBase) -> list[str]:
         path = lib.store.path_for(sha)
         try:
             verified = verify_stored(lib, path)
+            ownership = rules.check_owner(lib.db, verified)
             rules.check_rollback(lib.db, verified, sha)
-            importing.index(lib, verified, sha, path.stat().st_size, "recovered after an interrupted import")
+            importing.index(lib, verified, sha, path.stat().st_size, "recovered after an interrupted import", ownership=ownership)
+            importing.after_index(lib, verified, ownership)
             done.append(f"finished an interrupted import of {verified.manifest.bundle_id}")
-        except DTNError as exc:
-            # Original signed bytes are never deleted here; 'dtn check' reports the file.
-            done.append(f"store file {sha[:12]} could not be indexed: {exc}")
+        except (sqlite3.Error, OSError) as exc:
+            # The database or the disk, not the file: perhaps another process is importing it right now.
+            done.append(f"store file {sha[:12]} could not be indexed now: {exc}")
+        except Exception as exc:  # noqa: BLE001  one bad stored file must never keep the library from opening
+            # Never deleted: moved aside into the quarantine folder, with an audit row.
+            reason = str(exc) if isinstance(exc, DTNError) else f"unexpected {type(exc).__name__}: {exc} (a bug; please report it)"
+            if not isinstance(exc, DTNError):
+                log.exception("recovery of store file %s failed unexpectedly", sha)
+            from reader.core.library.deepcheck import quarantine
+
+            try:
+                target = quarantine(lib, sha, reason)
+                done.append(f"store file {sha[:12]} could not be indexed and was moved to {target}: {reason}")
+            except DTNError as moved:
+                done.append(f"store file {sha[:12]} could not be indexed: {reason}; {moved}")
     done.extend(apply_revocations(lib))
     for line in done:
         log.info("recovery: %s", line)
@@ -83,7 +98,7 @@ def remove_demo(lib: LibraryBase) -> int:
         return 0
     with lib.db.atomic():
         for sha in shas:
-            _delete_bundle_rows(lib, sha)
+            delete_bundle_rows(lib, sha)
         lib.db.execute(
             "INSERT INTO audit (time, source, result, reason) VALUES (?, ?, ?, ?)",
             [utc_now(), "demo library", "removed", f"{len(shas)} demo bundle(s) removed by the user"],
@@ -93,7 +108,7 @@ def remove_demo(lib: LibraryBase) -> int:
     return len(shas)
 
 
-def _delete_bundle_rows(lib: LibraryBase, sha: str) -> None:
+def delete_bundle_rows(lib: LibraryBase, sha: str) -> None:
     for (pk,) in lib.db.execute("SELECT pk FROM editions WHERE sha256 = ?", [sha]).fetchall():
         lib.db.execute("DELETE FROM chapter_fts WHERE rowid IN (SELECT pk FROM chapters WHERE edition_pk = ?)", [pk])
         lib.db.execute("DELETE FROM chapters WHERE edition_pk = ?", [pk])
@@ -129,20 +144,33 @@ def rebuild(lib: LibraryBase, progress: Progress | None = None, cancel: threadin
             rejected.append((sha, str(exc)))
         if progress:
             progress(done + 1, len(shas))
-    # Old revisions first, so each newer one supersedes the one before.
-    verified.sort(key=lambda item: (item[0].manifest.bundle_id, item[0].manifest.revision))
-    sources = {r["sha256"]: r["source"] for r in lib.db.query("SELECT sha256, source FROM bundles")}
+    known = {r["sha256"]: (r["source"], r["imported_at"]) for r in lib.db.query("SELECT sha256, source, imported_at FROM bundles")}
+    # In the order they were first imported where the index still knows it (so each id keeps
+    # the publisher that brought it first), else by signed creation time; old revisions first,
+    # so each newer one supersedes the one before. The import rules apply as on import.
+    verified.sort(key=lambda item: (known.get(item[1], ("", "~"))[1], item[0].manifest.created, item[0].manifest.revision))
+    indexed, removed_demo = 0, []
     with lib.db.atomic():
         for table in INDEX_TABLES:
             lib.db.execute(f"DELETE FROM {table}")
         for vb, sha, size in verified:
-            importing.index(lib, vb, sha, size, sources.get(sha) or "rebuilt from store")
+            try:
+                ownership = rules.check_owner(lib.db, vb)
+                rules.check_rollback(lib.db, vb, sha)
+            except DTNError as exc:
+                rejected.append((sha, str(exc)))
+                continue
+            importing.index(lib, vb, sha, size, known.get(sha, ("rebuilt from store",))[0] or "rebuilt from store", ownership=ownership)
+            removed_demo.extend(ownership.replaces_demo)
+            indexed += 1 - len(ownership.replaces_demo)
         lib.db.execute(
             "INSERT INTO audit (time, source, result, reason) VALUES (?, ?, ?, ?)",
-            [utc_now(), "rebuild", "rebuilt", f"{len(verified)} bundle(s) indexed, {len(rejected)} failed verification"],
+            [utc_now(), "rebuild", "rebuilt", f"{indexed} bundle(s) indexed, {len(rejected)} refused"],
         )
+    for sha in removed_demo:
+        lib.store.remove(sha)
     apply_revocations(lib)
-    return {"indexed": len(verified), "hidden": hidden, "rejected": rejected}
+    return {"indexed": indexed, "hidden": hidden, "rejected": rejected}
 
 
 def check(lib: LibraryBase) -> list[str]:

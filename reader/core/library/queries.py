@@ -59,14 +59,25 @@ def edition(lib: LibraryBase, key: str | int) -> Edition:
     return edition_from_row(rows[0])
 
 
-def latest_edition(lib: LibraryBase) -> Edition | None:
+def level_editions(lib: LibraryBase) -> list[Edition]:
+    """The editions that may set the current level, its history and "what changed", newest
+    first: the real ones while the library holds any, else the demo ones. The demo key's
+    secret ships with the app, so demo content never speaks next to real content."""
     found = editions(lib)
+    real = [e for e in found if not e.demo]
+    return real or found
+
+
+def latest_edition(lib: LibraryBase) -> Edition | None:
+    """The edition whose level is the current one (see level_editions)."""
+    found = level_editions(lib)
     return found[0] if found else None
 
 
 def previous_edition(lib: LibraryBase, edition: Edition) -> Edition | None:
+    """The edition before ``edition`` of the same kind: a real edition's is real, a demo edition's demo."""
     for e in editions(lib):
-        if (e.date, e.bundle_id) < (edition.date, edition.bundle_id):
+        if e.demo == edition.demo and (e.date, e.bundle_id) < (edition.date, edition.bundle_id):
             return e
     return None
 
@@ -144,9 +155,10 @@ def level_events(lib: LibraryBase, edition_pk: int) -> list[LevelPoint]:
 
 
 def levels(lib: LibraryBase) -> list[LevelPoint]:
-    """The merged level history: national level changes (and scale changes) plus regional events, in time order."""
+    """The merged level history: national level changes (and scale changes) plus regional events,
+    in time order, of the editions that may set the level (level_editions)."""
     points: list[LevelPoint] = []
-    shown = sorted(editions(lib), key=lambda e: (e.level_since, e.date))
+    shown = sorted(level_editions(lib), key=lambda e: (e.level_since, e.date))
     last: tuple[int, str] | None = None
     for e in shown:
         if (e.level_value, e.level_scale) != last:

@@ -59,6 +59,7 @@ log = logging.getLogger(__name__)
 # A public key file is two short lines; anything much bigger is not one.
 MAX_PUB_FILE_BYTES = 4096
 AUDIT_ROWS = 1000
+AUDIT_EXPORT_ROWS = 100_000  # rows one CSV export holds at most
 
 
 def status_word(status: str) -> str:
@@ -70,6 +71,15 @@ def status_word(status: str) -> str:
         "rejected": QCoreApplication.translate("ImportTrustView", "Rejected"),
         "removed": QCoreApplication.translate("ImportTrustView", "Removed"),
         "rebuilt": QCoreApplication.translate("ImportTrustView", "Rebuilt"),
+        "loaded": QCoreApplication.translate("ImportTrustView", "Loaded"),
+        "key added": QCoreApplication.translate("ImportTrustView", "Key added"),
+        "key revoked": QCoreApplication.translate("ImportTrustView", "Key revoked"),
+        "revocation undone": QCoreApplication.translate("ImportTrustView", "Revocation undone"),
+        "publisher bound": QCoreApplication.translate("ImportTrustView", "Publisher bound"),
+        "key rotated": QCoreApplication.translate("ImportTrustView", "Key rotated"),
+        "demo replaced": QCoreApplication.translate("ImportTrustView", "Demo replaced"),
+        "quarantined": QCoreApplication.translate("ImportTrustView", "Quarantined"),
+        "database set aside": QCoreApplication.translate("ImportTrustView", "Database set aside"),
     }
     return words.get(status, status)
 
@@ -100,6 +110,9 @@ def _item(text: str, tooltip: str | None = None) -> QTableWidgetItem:
     item = QTableWidgetItem(text)
     item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
     item.setToolTip(tooltip if tooltip is not None else text)
+    if not text.strip():
+        # A screen reader says "empty" rather than nothing at all (WCAG 4.1.2: every cell a name).
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, QCoreApplication.translate("ImportTrustView", "empty"))
     return item
 
 
@@ -193,7 +206,7 @@ class AddKeyDialog(QDialog):
     """Shows a key's id and fingerprint to compare with the publisher's, and asks for a name and role."""
 
     def __init__(self, key: PublicKey, parent: QWidget | None = None) -> None:
-        from reader.core.trust import ROLES
+        from reader.core.trust import ROLES, spoken_fingerprint
 
         super().__init__(parent)
         self.setWindowTitle(self.tr("Add a trusted key"))
@@ -222,13 +235,24 @@ class AddKeyDialog(QDialog):
         self.role_combo.setAccessibleName(self.tr("Role"))
         for role in ROLES:
             self.role_combo.addItem(role_word(role), role)
+        # The publisher name the key may sign for: a bundle naming another is refused.
+        self.publisher_edit = QLineEdit()
+        self.publisher_edit.setMaxLength(200)
+        self.publisher_edit.setPlaceholderText(self.tr("as it appears on its editions, e.g. NCTV"))
+        self.publisher_edit.setAccessibleName(self.tr("Publisher"))
+        self.groups_label = QLabel(spoken_fingerprint(key.fingerprint))
+        self.groups_label.setFont(_fixed_font())
+        self.groups_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.groups_label.setAccessibleName(self.tr("Fingerprint in groups, to read aloud"))
         self.compared_check = QCheckBox(self.tr("I have compared the fingerprint and it is identical"))
         self.compared_check.setAccessibleName(self.tr("I have compared the fingerprint and it is identical"))
         form = QFormLayout()
         form.addRow(self.tr("Key ID:"), self.key_id_edit)
         form.addRow(self.tr("Fingerprint:"), self.fingerprint_edit)
+        form.addRow(self.tr("To read aloud:"), self.groups_label)
         form.addRow(self.tr("&Name:"), self.name_edit)
         form.addRow(self.tr("&Role:"), self.role_combo)
+        form.addRow(self.tr("&Publisher:"), self.publisher_edit)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.add_button = self.buttons.addButton(self.tr("Add key"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.add_button.setAccessibleName(self.tr("Add key"))
@@ -238,6 +262,8 @@ class AddKeyDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.compared_check.toggled.connect(self._on_compared_toggled)
         self.name_edit.textChanged.connect(self._on_compared_toggled)
+        self.publisher_edit.textChanged.connect(self._on_compared_toggled)
+        self.role_combo.currentIndexChanged.connect(self._on_compared_toggled)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
@@ -245,10 +271,17 @@ class AddKeyDialog(QDialog):
         layout.addWidget(self.buttons)
 
     def _on_compared_toggled(self, *_args: object) -> None:
-        self.add_button.setEnabled(self.compared_check.isChecked() and bool(self.name_edit.text().strip()))
+        publisher_key = self.role() == "publisher"
+        self.publisher_edit.setEnabled(publisher_key)
+        self.add_button.setEnabled(
+            self.compared_check.isChecked() and bool(self.name_edit.text().strip()) and (not publisher_key or bool(self.publisher()))
+        )
 
     def name(self) -> str:
         return self.name_edit.text().strip()
+
+    def publisher(self) -> str:
+        return self.publisher_edit.text().strip() if self.role() == "publisher" else ""
 
     def role(self) -> str:
         return self.role_combo.currentData()
@@ -327,6 +360,8 @@ class ImportTrustView(View):
         self._keys: list[TrustedKey] = []
         self._signed: dict[str, int] = {}
         self._demo_bundles: set[str] = set()
+        self._audit_entries: list[AuditEntry] = []
+        self._expected_key_id: str | None = None  # "Trust this key…": the key the rejected bundle names
         self.setAcceptDrops(True)
 
         self.tabs = QTabWidget()
@@ -467,14 +502,133 @@ class ImportTrustView(View):
         )
         self.refresh_button = QPushButton(self.tr("Re&fresh"))
         self.refresh_button.setAccessibleName(self.tr("Refresh the audit log"))
+        self.result_filter = QComboBox()
+        self.result_filter.setAccessibleName(self.tr("Show results"))
+        for label, group in (
+            (self.tr("All results"), ""), (self.tr("Imported"), "imported"), (self.tr("Rejected"), "rejected"),
+            (self.tr("Trust changes"), "trust"), (self.tr("Library changes"), "library"),
+        ):
+            self.result_filter.addItem(label, group)
+        self.result_filter.view().setAccessibleName(self.tr("Show results"))
+        self.period_filter = QComboBox()
+        self.period_filter.setAccessibleName(self.tr("Show period"))
+        for label, days in ((self.tr("Any time"), 0), (self.tr("Last 7 days"), 7), (self.tr("Last 30 days"), 30), (self.tr("Last 12 months"), 365)):
+            self.period_filter.addItem(label, days)
+        self.period_filter.view().setAccessibleName(self.tr("Show period"))
+        self.export_button = QPushButton(self.tr("&Export CSV…"))
+        self.export_button.setAccessibleName(self.tr("Export the audit log shown as CSV"))
+        self.trust_unknown_button = QPushButton(self.tr("&Trust this key…"))
+        self.trust_unknown_button.setAccessibleName(self.tr("Trust the unknown key of the selected rejection"))
+        self.trust_unknown_button.setEnabled(False)
         top = QHBoxLayout()
         top.addWidget(intro, 1)
         top.addWidget(self.refresh_button)
+        filters = QHBoxLayout()
+        filters.addWidget(self.result_filter)
+        filters.addWidget(self.period_filter)
+        filters.addStretch(1)
+        filters.addWidget(self.trust_unknown_button)
+        filters.addWidget(self.export_button)
         layout = QVBoxLayout(page)
         layout.addLayout(top)
+        layout.addLayout(filters)
         layout.addWidget(self.audit_table, 1)
         self.refresh_button.clicked.connect(self.reload)
+        self.result_filter.currentIndexChanged.connect(self.reload)
+        self.period_filter.currentIndexChanged.connect(self.reload)
+        self.export_button.clicked.connect(self._on_export_clicked)
+        self.trust_unknown_button.clicked.connect(self._on_trust_unknown_clicked)
+        self.audit_table.itemSelectionChanged.connect(self._on_audit_selection_changed)
         return page
+
+    def audit_filter(self) -> dict:
+        """The audit rows asked for: ``results`` and ``since`` for Library.audit."""
+        from datetime import datetime, timedelta, timezone
+
+        from reader.core.library.importing import AUDIT_RESULT_GROUPS
+
+        group, days = self.result_filter.currentData(), self.period_filter.currentData()
+        since = (datetime.now(timezone.utc) - timedelta(days=days)).strftime("%Y-%m-%dT%H:%M:%SZ") if days else None
+        return {"results": AUDIT_RESULT_GROUPS.get(group or "", ()), "since": since}
+
+    def _on_audit_selection_changed(self) -> None:
+        entry = self._selected_audit_entry()
+        self.trust_unknown_button.setEnabled(entry is not None and entry.error_type == "UnknownKeyError")
+
+    def _selected_audit_entry(self):
+        rows = self.audit_table.selectionModel().selectedRows() if self.audit_table.selectionModel() else []
+        if not rows or rows[0].row() >= len(self._audit_entries):
+            return None
+        return self._audit_entries[rows[0].row()]
+
+    def _on_trust_unknown_clicked(self) -> None:
+        """The public key itself is still needed, from a .pub file or pasted; its fingerprint is then compared."""
+        from PySide6.QtWidgets import QInputDialog
+
+        entry = self._selected_audit_entry()
+        expected = entry.signer.rsplit("(", 1)[-1].rstrip(")") if entry is not None and entry.signer else None
+        how = self.ask_key_source(expected)
+        if how == "file":
+            path, _filter = QFileDialog.getOpenFileName(
+                self, self.tr("Trust this key"), "", self.tr("minisign public keys (*.pub);;All files (*)")
+            )
+            if path:
+                self._expected_key_id = expected
+                self.add_key_file(path)
+        elif how == "paste":
+            text, ok = QInputDialog.getMultiLineText(self, self.tr("Trust this key"), self.tr("The public key (the .pub file's text or its key line):"))
+            if ok and text.strip():
+                self._expected_key_id = expected
+                self.add_key_text(text)
+
+    def ask_key_source(self, key_id: str | None) -> str | None:
+        """"file", "paste" or None (cancelled): where the public key of ``key_id`` comes from."""
+        from PySide6.QtWidgets import QMessageBox
+
+        ask = QMessageBox(QMessageBox.Icon.Question, self.tr("Trust this key"),
+                          self.tr("The bundle was signed by key %1. To trust it, the reader needs the public key itself, "
+                                  "from the publisher: a .pub file, or its text pasted.").replace("%1", key_id or "?"),
+                          QMessageBox.StandardButton.Cancel, self)
+        ask.setAccessibleName(self.tr("Trust this key"))
+        from_file = ask.addButton(self.tr("From a &file…"), QMessageBox.ButtonRole.AcceptRole)
+        pasted = ask.addButton(self.tr("&Paste the key…"), QMessageBox.ButtonRole.AcceptRole)
+        ask.exec()
+        return "file" if ask.clickedButton() is from_file else "paste" if ask.clickedButton() is pasted else None
+
+    def add_key_text(self, text: str) -> None:
+        """A pasted public key: checked like a file's, then the fingerprint comparison."""
+        from reader.core.trust import parse_public_key
+
+        data = text.encode("utf-8")[:MAX_PUB_FILE_BYTES + 1]
+        try:
+            key = parse_public_key(data)
+        except KeyFormatError as exc:
+            self._expected_key_id = None
+            show_error(self, exc, self.tr("Add key"))
+            return
+        self._key_source = "pasted text"  # as the audit row records it
+        self._on_key_file_read((data, key))
+
+    def _on_export_clicked(self, path: str | None = None) -> None:
+        if not path:
+            path, _filter = QFileDialog.getSaveFileName(self, self.tr("Export the audit log"), "audit.csv", self.tr("CSV files (*.csv)"))
+        if not path:
+            return
+        wanted = self.audit_filter()
+
+        def work(lib: Library, handle: TaskHandle) -> str:
+            from reader.core.errors import ExportError
+
+            text = lib.audit_csv(lib.audit(AUDIT_EXPORT_ROWS, **wanted))
+            try:
+                Path(path).write_text(text, encoding="utf-8-sig", newline="")
+            except OSError as exc:
+                raise ExportError(f"cannot write {path}: {exc.strerror or exc}", code="export-write", path=str(path),
+                                  detail=exc.strerror or str(exc)) from None
+            return path
+
+        self.run_task(work, lambda p: self.ctx.status_message.emit(self.tr("Audit log exported to %1").replace("%1", p)),
+                      lambda exc: show_error(self, exc, self.tr("Export the audit log")))
 
     # --- the view contract ---------------------------------------------------------------------
 
@@ -503,8 +657,9 @@ class ImportTrustView(View):
                 signed[edition.signer_key_id] = signed.get(edition.signer_key_id, 0) + 1
                 if edition.demo:
                     demo.add(edition.bundle_id)
-            return _Snapshot(lib.trust.keys(), signed, lib.audit(AUDIT_ROWS), demo)
+            return _Snapshot(lib.trust.keys(), signed, lib.audit(AUDIT_ROWS, **wanted), demo)
 
+        wanted = self.audit_filter()
         self.run_task(work, self._on_reloaded, self._on_reload_failed, channel="load")
 
     def _on_reload_failed(self, exc: BaseException) -> None:
@@ -549,9 +704,13 @@ class ImportTrustView(View):
             fingerprint.setFont(fixed)
             count = _item(locale_for(self.ctx.language).toString(signed.get(key.key_id, 0)))
             count.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            role = role_word(key.role)
+            if key.role == "publisher":
+                # The publisher name the key may sign for, or that the first bundle it signs binds it.
+                role = (self.tr("%1 (not yet bound to a publisher)") if key.unbound else self.tr("%1 for %2")).replace("%1", role).replace("%2", key.publisher)
             cells = [
                 name,
-                _item(role_word(key.role)),
+                _item(role),
                 key_id,
                 status_item,
                 _item(", ".join(markings)),
@@ -569,6 +728,7 @@ class ImportTrustView(View):
         self._on_key_selection_changed()
 
     def _show_audit(self, entries: list[AuditEntry]) -> None:
+        self._audit_entries = list(entries)
         table = self.audit_table
         table.setRowCount(len(entries))
         for row, entry in enumerate(entries):
@@ -812,6 +972,7 @@ class ImportTrustView(View):
     def add_key_file(self, path: str | Path) -> None:
         """Read a .pub file (in a task), ask the user to compare its fingerprint, then trust it."""
         path = Path(path)
+        self._key_source = path
 
         def work(lib: Library, handle: TaskHandle) -> tuple[bytes, PublicKey]:
             from reader.core.minisign import PublicKey
@@ -827,13 +988,21 @@ class ImportTrustView(View):
 
     def _on_key_file_read(self, result: tuple[bytes, PublicKey]) -> None:
         data, key = result
+        expected, self._expected_key_id = self._expected_key_id, None
+        if expected and expected != key.key_id_hex:
+            show_error(self, KeyFormatError(
+                f"this file holds key {key.key_id_hex}, but the rejected bundle was signed by key {expected}",
+                code="trust-key-not-the-signer", key_id=key.key_id_hex, expected=expected,
+            ), self.tr("Add key"))
+            return
         dialog = AddKeyDialog(key, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        name, role = dialog.name(), dialog.role()
+        name, role, publisher = dialog.name(), dialog.role(), dialog.publisher()
+        source = str(getattr(self, "_key_source", "") or "")
 
         def work(lib: Library, handle: TaskHandle) -> TrustedKey:
-            return lib.trust.add(data, name=name, role=role)
+            return lib.trust.add(data, name=name, role=role, publisher=publisher or None, source=source)
 
         self.run_task(work, self._on_key_added, lambda exc: show_error(self, exc, self.tr("Add key")), write=True)
 

@@ -35,6 +35,8 @@ TITLE_FONT_FACTOR = 1.2
 # Widest the overview's column grows, in average characters (readable line length).
 COLUMN_WIDTH_CHARS = 150
 
+# A new national level after a sync: white on dark red (contrast 8.6:1), the same in light and dark mode.
+LEVEL_BANNER_STYLE = "background-color: #9b1c1c; color: #ffffff; border-radius: 4px; padding: 10px; font-weight: bold;"
 # Both colours fixed, so the marking reads the same in light and dark mode.
 DEMO_STYLE = f"background-color: {fmt.DEMO_TAG_BACKGROUND}; color: {fmt.DEMO_TAG_TEXT}; border-radius: 3px; padding: 1px 6px; font-weight: bold;"
 
@@ -47,15 +49,28 @@ class OverviewData:
     events: list = field(default_factory=list)  # LevelPoint of the latest edition
     changes: dict = field(default_factory=dict)  # Library.changes_since_previous
     edition_count: int = 0
+    sync: Any = None  # reader.core.sync.SyncStatus when a feed is configured or was synced
+
+
+def _sync_status(lib):
+    from reader.core.errors import DTNError
+    from reader.core.sync import SyncState
+
+    try:
+        state = SyncState(lib.folder)
+    except DTNError:
+        return None  # the Sync page says what is wrong with it
+    status = state.status()
+    return status if state.settings.configured or status.last_success else None
 
 
 def _load_overview(lib, handle) -> OverviewData | None:
     editions = lib.editions()
-    if not editions:
+    latest = lib.latest_edition()  # never a demo edition while the library holds a real one
+    if latest is None:
         return None
-    latest = editions[0]
     handle.check_cancelled()
-    return OverviewData(latest, lib.level_events(latest.pk), lib.changes_since_previous(latest), len(editions))
+    return OverviewData(latest, lib.level_events(latest.pk), lib.changes_since_previous(latest), len(editions), _sync_status(lib))
 
 
 def _load_demo(lib, handle) -> list:
@@ -182,6 +197,24 @@ class OverviewView(View):
         notice_row.addWidget(self.notice_close, 0, Qt.AlignmentFlag.AlignTop)
         self.notice.hide()
 
+        self.level_banner = QFrame()
+        self.level_banner.setStyleSheet(LEVEL_BANNER_STYLE)
+        banner_row = QHBoxLayout(self.level_banner)
+        self.level_banner_text = _label()
+        self.level_banner_text.setFont(scaled_font(self.font(), TITLE_FONT_FACTOR, bold=True))
+        self.level_banner_text.setAccessibleName(self.tr("New national threat level"))
+        banner_close = QToolButton()
+        banner_close.setText(self.tr("Close"))
+        banner_close.setAccessibleName(self.tr("Close the notice"))
+        banner_close.clicked.connect(self.level_banner.hide)
+        banner_row.addWidget(self.level_banner_text, 1)
+        banner_row.addWidget(banner_close, 0, Qt.AlignmentFlag.AlignTop)
+        self.level_banner.hide()
+        ctx.level_change_announced.connect(self.show_level_change)
+        self.sync_label = _label()
+        self.sync_label.setAccessibleName(self.tr("Last brought up to date"))
+        self.sync_label.hide()
+
         self.state_label = _label(self.tr("Opening the library…"))
         self.state_label.setFont(scaled_font(self.font(), HEADING_FONT_FACTOR))
 
@@ -209,7 +242,9 @@ class OverviewView(View):
         self.page_title = _label(self.tr("Overview"))
         self.page_title.setFont(scaled_font(self.font(), HEADING_FONT_FACTOR * 1.2, bold=True))
         inner_layout.addWidget(self.page_title)
+        inner_layout.addWidget(self.level_banner)
         inner_layout.addWidget(self.notice)
+        inner_layout.addWidget(self.sync_label)
         inner_layout.addWidget(self.state_label)
         inner_layout.addWidget(self.content, 1)
 
@@ -233,10 +268,14 @@ class OverviewView(View):
         self.meaning = _label()
         self.meaning.setFont(scaled_font(self.font(), TITLE_FONT_FACTOR))
         self.since = _label()
+        # DEMO at the level's own size, never a small tag next to it: demo content proves nothing.
         self.level_demo = self._demo_label()
+        self.level_demo.setFont(self.badge.font())
+        self.level_demo.setStyleSheet(DEMO_STYLE.replace("border-radius: 3px; padding: 1px 6px;", "border-radius: 8px; padding: 10px 22px;"))
+        self.level_demo.setAlignment(Qt.AlignmentFlag.AlignCenter)
         badge_row = QHBoxLayout()
         badge_row.addWidget(self.badge)
-        badge_row.addWidget(self.level_demo, 0, Qt.AlignmentFlag.AlignTop)
+        badge_row.addWidget(self.level_demo)
         badge_row.addStretch(1)
         self.level_section.body.addLayout(badge_row)
         self.level_section.body.addWidget(self.meaning)
@@ -324,6 +363,26 @@ class OverviewView(View):
         self.notice_text.setText(text)
         self.notice.setVisible(bool(text))
 
+    def show_level_change(self, text: str) -> None:
+        """The banner a sync shows when it brought a new national level, until closed."""
+        self.level_banner_text.setText(text)
+        self.level_banner.show()
+
+    def _show_sync(self, status) -> None:
+        if status is None:
+            self.sync_label.hide()
+            return
+        lang = self.ctx.language
+        if status.stale_since:
+            text = self.tr("Out of date since %1: the feed has expired and no newer one was accepted.").replace(
+                "%1", fmt.format_timestamp(status.stale_since, lang))
+        elif status.last_success:
+            text = self.tr("Last brought up to date: %1").replace("%1", fmt.format_timestamp(status.last_success, lang))
+        else:
+            text = self.tr("Not brought up to date from the feed yet.")
+        self.sync_label.setText(text)
+        self.sync_label.show()
+
     # --- loading -------------------------------------------------------------------------
 
     def reload(self) -> None:
@@ -343,6 +402,7 @@ class OverviewView(View):
             self.demo_button.setEnabled(not self._demo_running)
         else:
             self.empty_section.hide()
+            self._show_sync(data.sync)
             self._show_level(data)
             self._show_edition(data)
             self._show_changes(data)

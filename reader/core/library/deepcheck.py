@@ -29,7 +29,8 @@ from typing import Any
 import sqlite_utils
 
 from reader.core.errors import CancelledError, DTNError, LibraryError
-from reader.core.trust import utc_now
+from reader.core.library import importing, maintenance, queries, schema
+from reader.core.library.base import LibraryBase
 
 log = logging.getLogger(__name__)
 Progress = Callable[[int, int], None]
@@ -174,12 +175,11 @@ def _differences(actual: dict[str, Any], expected: dict[str, Any]) -> list[tuple
 # --- the checks ---------------------------------------------------------------------------
 
 
-def deep_check(lib, progress: Progress | None = None, cancel: threading.Event | None = None) -> CheckReport:
+def deep_check(lib: LibraryBase, progress: Progress | None = None, cancel: threading.Event | None = None) -> CheckReport:
     """Re-hash, re-verify and compare every stored bundle with the index (see the module docstring).
 
     Reads only; changes nothing. Raises CancelledError when ``cancel`` is set.
     """
-    from reader.core.library import Library, _prepare  # the same indexing code as an import
 
     report = CheckReport()
     result = lib.db.execute("PRAGMA integrity_check").fetchall()
@@ -191,8 +191,8 @@ def deep_check(lib, progress: Progress | None = None, cancel: threading.Event | 
         bundle_id, revision = indexed[sha]
         report.findings.append(Finding("store-missing", "its signed original is missing from the store", f"{bundle_id}@{revision}", sha))
     shadow_db = sqlite_utils.Database(memory=True)
-    _prepare(shadow_db)
-    shadow = Library(lib.folder, shadow_db, lib.store, lib.trust, lib.limits, lib.bundle_limits)
+    schema.prepare(shadow_db)
+    shadow = LibraryBase(lib.folder, shadow_db, lib.store, lib.trust, lib.limits, lib.bundle_limits)
     for done, sha in enumerate(stored):
         if cancel is not None and cancel.is_set():
             raise CancelledError("check cancelled; nothing was changed")
@@ -209,7 +209,7 @@ def deep_check(lib, progress: Progress | None = None, cancel: threading.Event | 
             report.findings.append(Finding("store-hash-mismatch", f"store file {sha[:12]} was altered: its content no longer matches its sha256", where, sha))
             continue
         try:
-            verified = lib._verify_stored(path)
+            verified = maintenance.verify_stored(lib, path)
         except DTNError as exc:
             report.findings.append(Finding("bundle-unverified", f"store file {sha[:12]} no longer verifies: {exc}", where, sha, {"reason": str(exc)}))
             continue
@@ -219,9 +219,9 @@ def deep_check(lib, progress: Progress | None = None, cancel: threading.Event | 
             report.findings.append(Finding("store-unindexed", "a verified store file is not in the index", where, sha))
             continue
         with shadow_db.atomic():
-            for table in ("chapter_fts", "checklist_items", "checklists", "level_events", "chapters", "editions", "bundles"):
+            for table in schema.INDEX_TABLES:
                 shadow_db.execute(f"DELETE FROM {table}")
-        shadow._index(verified, sha, size, "check")
+        importing.index(shadow, verified, sha, size, "check")  # the same indexing code as an import
         expected = _index_rows(shadow_db, sha)
         for code, message, params in _differences(actual, expected):
             report.findings.append(Finding(code, message, where, sha, params))
@@ -229,7 +229,7 @@ def deep_check(lib, progress: Progress | None = None, cancel: threading.Event | 
             row = next(shadow_db.query("SELECT pk, edition_pk, markdown FROM chapters WHERE ord = ?", [order]), None)
             if row is None:
                 continue  # a chapter the signed bundle does not have; reported above
-            if cached != shadow._render(row).html:
+            if cached != queries._render(shadow, row).html:
                 chapter = expected["chapters"][order][1] if order < len(expected["chapters"]) else order
                 report.findings.append(Finding("index-html-differs", f"chapter {chapter!r}: the shown page differs from the signed text",
                                                where, sha, {"chapter": chapter}))
@@ -241,7 +241,7 @@ def deep_check(lib, progress: Progress | None = None, cancel: threading.Event | 
     return report
 
 
-def bounded_hash_check(lib, limits: CheckLimits = CheckLimits(), cancel: threading.Event | None = None) -> CheckReport:
+def bounded_hash_check(lib: LibraryBase, limits: CheckLimits = CheckLimits(), cancel: threading.Event | None = None) -> CheckReport:
     """Re-hash store files within ``limits``, continuing after the file the last run stopped at.
 
     Over enough starts every file is checked. Writes only its cursor (a setting).
@@ -342,7 +342,7 @@ def set_aside_database(db_path: Path) -> Path:
             f"the library database {db_path} is damaged and cannot be moved aside: {exc.strerror or exc}",
             code="database-set-aside-failed", path=str(db_path),
         ) from None
-    log.warning("moved the damaged library database to %s", target)
+    log.info("moved the damaged library database to %s", target)
     return target
 
 
@@ -351,7 +351,7 @@ def set_aside_database(db_path: Path) -> Path:
 QUARANTINE_DIR = "quarantine"
 
 
-def quarantine(lib, sha256: str, reason: str) -> Path:
+def quarantine(lib: LibraryBase, sha256: str, reason: str) -> Path:
     """Move a store file that fails again out of the store into ``quarantine/`` (kept, never
     deleted: it may be evidence, or verify once its key is trusted again), with an audit row.
 
@@ -368,12 +368,8 @@ def quarantine(lib, sha256: str, reason: str) -> Path:
             f"store file {sha256[:12]} fails ({reason}) and cannot be moved to {folder}: {exc.strerror or exc}",
             code="quarantine-failed", sha256=sha256, reason=reason,
         ) from None
-    with lib.db.atomic():
-        lib.db.execute(
-            "INSERT INTO audit (time, source, sha256, result, reason) VALUES (?, ?, ?, ?, ?)",
-            [utc_now(), "store", sha256, "quarantined", f"moved to {target}: {reason}"],
-        )
-    log.warning("quarantined store file %s: %s", sha256, reason)
+    importing.audit_event(lib, "store", "quarantined", f"moved to {target}: {reason}", sha256=sha256)
+    log.info("quarantined store file %s: %s", sha256, reason)
     return target
 
 
@@ -384,27 +380,32 @@ def rebuild_library(folder: Path, *, trust=None, progress: Progress | None = Non
     Store files whose content no longer matches their address are quarantined. Returns the
     rebuild report plus ``moved_aside`` (path or None), ``damage`` and ``quarantined``.
     """
-    from reader.core.library import DB_NAME, Library
+    from reader.core.library.facade import Library
 
     folder = Path(folder)
-    damage = database_damage(folder / DB_NAME)
-    moved = set_aside_database(folder / DB_NAME) if damage else None
+    damage = database_damage(folder / schema.DB_NAME)
+    moved = set_aside_database(folder / schema.DB_NAME) if damage else None
     with Library.open(folder, trust=trust, recover=False) as lib:
         if moved is not None:
-            with lib.db.atomic():
-                lib.db.execute(
-                    "INSERT INTO audit (time, source, result, reason) VALUES (?, ?, ?, ?)",
-                    [utc_now(), "rebuild", "database set aside", f"damaged ({damage}); moved to {moved}"],
-                )
-        quarantined = []
-        for sha in sorted(lib.store.hashes()):
-            path = lib.store.path_for(sha)
-            try:
-                digest = file_sha256(path, cancel)[0]
-            except OSError:
-                continue  # rebuild reports it as not verifying
-            if digest != sha:
-                quarantined.append((sha, str(quarantine(lib, sha, "its content no longer matches its sha256"))))
-        report = lib.rebuild(progress, cancel)
-    report.update(moved_aside=str(moved) if moved else None, damage=damage, quarantined=quarantined)
+            importing.audit_event(lib, "rebuild", "database set aside", f"damaged ({damage}); moved to {moved}")
+        report = repair(lib, progress, cancel)
+    report.update(moved_aside=str(moved) if moved else None, damage=damage)
+    return report
+
+
+def repair(lib: LibraryBase, progress: Progress | None = None, cancel: threading.Event | None = None) -> dict[str, Any]:
+    """What repairs every finding of deep_check: quarantine the store files whose bytes no longer
+    match their address, then rebuild the index from the rest. The rebuild report plus
+    ``quarantined``: (sha256, where to) pairs."""
+    quarantined = []
+    for sha in sorted(lib.store.hashes()):
+        path = lib.store.path_for(sha)
+        try:
+            digest = file_sha256(path, cancel)[0]
+        except OSError:
+            continue  # the rebuild reports it as not verifying
+        if digest != sha:
+            quarantined.append((sha, str(quarantine(lib, sha, "its content no longer matches its sha256"))))
+    report = lib.rebuild(progress, cancel)
+    report["quarantined"] = quarantined
     return report
