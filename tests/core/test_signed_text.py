@@ -141,7 +141,7 @@ def test_unexpected_exception_in_import_is_a_bug_and_loses_nothing(
         if step == "verify":
             monkeypatch.setattr(importing, "verify_bundle", explode)
         else:
-            monkeypatch.setattr(importing, "index", explode)  # after the file was moved into store/
+            monkeypatch.setattr(importing, "write_index", explode)  # after the file was moved into store/
         path = bundles.write(tmp_path / "usb" / "new.dtnb", bundles.build(publisher_key))
         with caplog.at_level(logging.ERROR):
             result = lib.import_file(path)

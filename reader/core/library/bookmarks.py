@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reader.core.bundle import ID_RE, SLUG_RE, TIMESTAMP_RE, _Fields, canonical_json, load_json
-from reader.core.errors import BookmarksFileError, ExportError, LibraryError, LimitExceededError, ManifestError, NotFoundError
+from reader.core.errors import BookmarksFileError, ExportError, LibraryError, LimitExceededError, ManifestError, NotFoundError, UnsafeTextError
 from reader.core.library.models import Bookmark, BookmarkImport
 from reader.core.trust import utc_now
 
@@ -218,17 +218,26 @@ def parse_bookmarks(data: bytes, what: str = "the bookmarks file") -> list[dict[
                 "chapter_id": f.text("chapter_id", 64, pattern=SLUG_RE),
                 # "" is the chapter itself; any other anchor must look like a heading id.
                 "anchor": "" if raw.get("anchor") == "" else f.text("anchor", 200, optional=True, pattern=ANCHOR_RE) or "",
-                "note": f.text("note", MAX_NOTE_CHARS, optional=True) or "",
+                "note": _file_note(f, i),
                 "created_at": f.text("created_at", 20, pattern=TIMESTAMP_RE),
                 "updated_at": f.text("updated_at", 20, optional=True, pattern=TIMESTAMP_RE),
             }
-            if _BAD_NOTE_CHAR_RE.search(entry["note"]):
-                raise BookmarksFileError(f"bookmarks[{i}].note holds control characters", code="bookmarks-file-note", index=i)
             entry["updated_at"] = entry["updated_at"] or entry["created_at"]
             entries.append(entry)
     except (ManifestError, LimitExceededError) as exc:  # the checks shared with bundles name the field
         raise BookmarksFileError(exc.message, code=exc.code, **exc.params) from None
     return entries
+
+
+def _file_note(f: _Fields, i: int) -> str:
+    """A note from a bookmarks file: newlines and tabs are fine, other control characters not."""
+    try:
+        note = f.text("note", MAX_NOTE_CHARS, optional=True, multiline=True) or ""
+    except UnsafeTextError:
+        note = None
+    if note is None or _BAD_NOTE_CHAR_RE.search(note):
+        raise BookmarksFileError(f"bookmarks[{i}].note holds control characters", code="bookmarks-file-note", index=i)
+    return note
 
 
 def import_bookmarks_file(lib: LibraryBase, path: str | Path) -> BookmarkImport:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import logging
+import sqlite3
 import os
 import threading
 from collections.abc import Iterable
@@ -74,8 +75,8 @@ def import_file(lib: LibraryBase, path: str | Path, source: str | None = None) -
             lib.step("import:indexed")
         after_index(lib, verified, ownership)
         return result
-    except LibraryStorageError:
-        raise
+    except (LibraryStorageError, OSError, sqlite3.Error):
+        raise  # the library's own disk or database: failures.boundary names the cause
     except Exception as exc:  # noqa: BLE001 - an unexpected error is a bug, but still loses nothing
         result.status = "rejected"
         if staged is not None and result.bundle_id is None:
