@@ -8,7 +8,7 @@ import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QListWidget, QMainWindow, QScrollArea, QStackedWidget, QWidget
 
 from reader.ui.context import AppContext
 
@@ -99,7 +99,13 @@ class MainWindow(QMainWindow):
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.nav)
-        layout.addWidget(self.stack, 1)
+        # A view that needs more room than the window has (a large system font on a small
+        # screen) scrolls inside the window instead of making it wider than the screen.
+        self.stack_area = QScrollArea()
+        self.stack_area.setWidgetResizable(True)
+        self.stack_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.stack_area.setWidget(self.stack)
+        layout.addWidget(self.stack_area, 1)
         self.setCentralWidget(central)
         self._build_menu_bar()
         ctx.show_view_requested.connect(self.show_view)
@@ -147,6 +153,7 @@ class MainWindow(QMainWindow):
         metrics = self.nav.fontMetrics()
         widest = max(metrics.horizontalAdvance(self.nav.item(r).text()) for r in range(self.nav.count()))
         self.nav.setFixedWidth(max(widest + 4 * metrics.averageCharWidth(), metrics.averageCharWidth() * NAV_WIDTH_CHARS))
+        self.stack_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the view inside takes the focus
         self.stack.removeWidget(self.placeholder)
         self.placeholder.deleteLater()
         self.placeholder = None
