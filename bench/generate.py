@@ -32,7 +32,7 @@ from reader.core.vocabulary import THEMES
 log = logging.getLogger(__name__)
 
 # Bump when the generated content changes, so stale caches are not reused.
-GENERATOR_VERSION = 4
+GENERATOR_VERSION = 5
 SEED = 20_260_601
 KEY_SEED_LABEL = b"dtn-reader bench publisher key"
 KEY_NAME = "Bench-uitgever (synthetisch)"
@@ -145,6 +145,9 @@ def png(rng: random.Random, side: int) -> bytes:
     return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows, 9)) + chunk(b"IEND", b"")
 
 
+_PNG_HEADER = b"\x89PNG\r\n\x1a\n" + struct.pack(">I", 13) + b"IHDR" + struct.pack(">IIBBBBB", 64, 64, 8, 2, 0, 0, 0)
+
+
 def _level(day: date, rng: random.Random) -> dict:
     if day >= FIVE_LEVEL_SCALE_FROM:
         value = rng.choice((3, 3, 4, 4, 4, 2))
@@ -208,7 +211,8 @@ def edition(index: int, chapters: int | None = None) -> tuple[dict, dict[str, by
 def big_edition(total_bytes: int) -> tuple[dict, dict[str, bytes]]:
     """An edition of ``total_bytes`` or a little more: a few chapters and many stored images.
 
-    The images are random bytes named .png: the verifier hashes members, it never decodes them.
+    The images are a PNG header (signature and IHDR: what the verifier's asset check reads)
+    followed by random bytes: the verifier hashes members, it never decodes them.
     """
     manifest, members = edition(0, chapters=BIG_BUNDLE_CHAPTERS)
     manifest["bundle_id"] = BIG_BUNDLE_ID
@@ -218,6 +222,7 @@ def big_edition(total_bytes: int) -> tuple[dict, dict[str, bytes]]:
     n = 0
     while size < total_bytes:
         data = rng.randbytes(rng.randint(*BIG_MEMBER_BYTES))
+        data = _PNG_HEADER + data[len(_PNG_HEADER):]
         members[f"assets/groot-{n:05d}.png"] = data
         size += len(data)
         n += 1

@@ -25,12 +25,35 @@ class UsageError(Exception):
     """Bad arguments; exit 2."""
 
 
+def terminal_safe(text: str) -> str:
+    """``text`` with every character a terminal could act on written as a visible escape.
+
+    Control characters (C0, DEL, C1: cursor moves, colours, clearing a line), line breaks,
+    tabs, bidirectional controls and lone surrogates become ``\\x1b``, ``\\n``, ``\\u202e``,
+    ``\\ud800``: whatever a bundle, trusted comment or key name holds, one field stays one
+    visible field, so nothing can draw a second "signer:" line or hide part of a line.
+    Every line the command writes, to stdout and stderr, goes through here.
+    """
+    from reader.core.text import UNPRINTABLE_RE
+
+    return UNPRINTABLE_RE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
 def _out(text: str = "") -> None:
-    print(text, flush=False)
+    print(terminal_safe(text), flush=False)
+
+
+def _err(text: str) -> None:
+    print(terminal_safe(text), file=sys.stderr)
 
 
 def _json_out(obj: Any) -> None:
-    print(json.dumps(obj, ensure_ascii=False, indent=2))
+    # JSON escapes C0 itself but writes DEL, C1, bidirectional controls and lone surrogates raw;
+    # \uXXXX keeps the JSON valid (a raw newline here is layout, never inside a string).
+    from reader.core.text import UNPRINTABLE_RE
+
+    text = json.dumps(obj, ensure_ascii=False, indent=2)
+    print(UNPRINTABLE_RE.sub(lambda m: m.group() if m.group() == "\n" else f"\\u{ord(m.group()):04x}", text))
 
 
 def _library_dir(args: argparse.Namespace) -> Path:
@@ -46,10 +69,14 @@ def _trust(args: argparse.Namespace):
     return TrustStore(_library_dir(args) / "trust", builtin_trust_dir())
 
 
-def _open_library(args: argparse.Namespace):
+def _open_library(args: argparse.Namespace, **kwargs):
     from reader.core.library import Library
 
-    return Library.open(_library_dir(args))
+    return Library.open(_library_dir(args), on_wait=_say_waiting, **kwargs)
+
+
+def _say_waiting(message: str) -> None:
+    print(f"dtn: {message}", file=sys.stderr, flush=True)
 
 
 # --- keys, sources, bundles -------------------------------------------------------------
@@ -178,7 +205,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     key = _load_secret_key(args.key, args.password_file)
     data, source = build_source(args.src, key)
     for warning in source.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
+        _err(f"warning: {warning}")
     _write_atomic(out, data)
     _out(f"built {out}: {source.manifest['bundle_id']} revision {source.manifest['revision']}, "
          f"{len(source.members)} files, signed by key {key.key_id_hex}")
@@ -269,6 +296,8 @@ def cmd_trust_list(args: argparse.Namespace) -> int:
         if k.demo:
             marks.append("DEMO")
         state = f"REVOKED {k.revoked_at}" + (f" ({k.revoked_reason})" if k.revoked_reason else "") if k.revoked else "active"
+        if k.disabled_at and not k.revoked:
+            state = f"switched off {k.disabled_at}"
         _out(f"{k.key_id:>16}  {k.role:<9}  {state:<8}  {k.name}" + (f"  [{', '.join(marks)}]" if marks else ""))
         if k.role == "publisher":
             _out(f"{'':>16}  publisher   " + (repr(k.publisher) if not k.unbound else "(not yet bound: the first bundle it signs binds it)"))
@@ -278,16 +307,16 @@ def cmd_trust_list(args: argparse.Namespace) -> int:
 
 def cmd_trust_revoke(args: argparse.Namespace) -> int:
     with _open_library(args) as lib:
-        key = lib.trust.revoke(args.keyid, args.reason or "")
-        hidden = lib.apply_revocations()
+        key, hidden = lib.revoke_key(args.keyid, args.reason or "")
     _out(f"revoked {key.key_id} ({key.name}); {len(hidden)} edition(s) hidden")
+    for line in hidden:
+        _out(f"  {line}")
     return EXIT_OK
 
 
 def cmd_trust_unrevoke(args: argparse.Namespace) -> int:
     with _open_library(args) as lib:
-        key = lib.trust.unrevoke(args.keyid)
-        shown = lib.apply_revocations()
+        key, shown = lib.restore_key(args.keyid)
     _out(f"revocation of {key.key_id} ({key.name}) undone; {len(shown)} edition(s) shown again")
     return EXIT_OK
 
@@ -361,7 +390,8 @@ def cmd_show(args: argparse.Namespace) -> int:
     for p in events:
         _out(f"  event:     {p.date}{' to ' + p.end if p.end else ''}: level {p.value} {p.label} in {p.region}")
     _out(f"  signed by: {e.signer_name} (key {e.signer_key_id})")
-    _out(f"  summary:   {e.summary}")
+    for i, line in enumerate(e.summary.splitlines() or [""]):
+        _out(f"  {'summary:' if i == 0 else '':<10} {line}")
     _out("  chapters:")
     for c in chapters:
         _out(f"    {c.ord + 1}. {c.title}  ({', '.join(c.themes)})")
@@ -413,7 +443,9 @@ def cmd_audit(args: argparse.Namespace) -> int:
         _json_out([asdict(a) for a in entries])
         return EXIT_OK
     if args.csv:
-        sys.stdout.write(lib.audit_csv(entries))
+        # Row ends (\r\n) stay; every other character a terminal acts on is escaped, as everywhere.
+        text = lib.audit_csv(entries)
+        sys.stdout.write("\r\n".join(terminal_safe(row) for row in text.split("\r\n")))
         return EXIT_OK
     for a in entries:
         what = f"{a.bundle_id} r{a.revision}" if a.bundle_id else (a.sha256 or "")[:12]
@@ -439,9 +471,7 @@ def cmd_rebuild(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from reader.core.library import Library
-
-    with Library.open(_library_dir(args), recover=not args.no_recover) as lib:
+    with _open_library(args, recover=not args.no_recover) as lib:
         if args.quick:
             problems = lib.check()
             for problem in problems:
@@ -488,7 +518,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     with _open_library(args) as lib:
         source = printing.load_print_source(lib, args.edition, args.chapter)
     for problem in source.problems:
-        print(f"warning: {problem}", file=sys.stderr)
+        _err(f"warning: {problem}")
     if args.chapter:
         printout = printing.chapter_printout(source.edition, source.chapters[0], args.language, source.assets)
     else:
@@ -500,16 +530,14 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from reader.core.demo import SETTING_NO_DEMO, load_demo
+    from reader.core.demo import load_demo, remove_demo
 
     with _open_library(args) as lib:
         if args.action == "remove":
-            count = lib.remove_demo()
-            lib.set_setting(SETTING_NO_DEMO, "1")
-            _out(f"removed {count} demo bundle(s)")
+            count = remove_demo(lib)
+            _out(f"removed {count} demo bundle(s); the demo key is switched off until 'dtn demo load'")
             return EXIT_OK
         results = load_demo(lib)
-        lib.set_setting(SETTING_NO_DEMO, "0")
     for result in results:
         _out(result.line())
     return EXIT_REJECTED if any(not r.ok for r in results) else EXIT_OK
@@ -694,6 +722,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_library_commands(command)
     add_sync_commands(command)
+    from reader.cli_bookmarks import add_bookmark_commands
+
+    add_bookmark_commands(sub, _Parser)
     return parser
 
 
@@ -703,18 +734,18 @@ def main(argv: list[str] | None = None) -> int:
         args = parser.parse_args(argv)
         return args.func(args)
     except UsageError as exc:
-        print(f"dtn: error: {exc}", file=sys.stderr)
+        _err(f"dtn: error: {exc}")
         return EXIT_USAGE
     except DTNError as exc:
-        print(f"dtn: {exc}", file=sys.stderr)
+        _err(f"dtn: {exc}")
         return EXIT_REJECTED
     except KeyboardInterrupt:
-        print("dtn: interrupted", file=sys.stderr)
+        _err("dtn: interrupted")
         return 130
     except BrokenPipeError:
         return EXIT_OK
     except OSError as exc:  # the machine said no (full disk, read-only folder, no permission): not a bug
-        print(f"dtn: {os_error_line(exc)}", file=sys.stderr)
+        _err(f"dtn: {os_error_line(exc)}")
         return EXIT_REJECTED
 
 

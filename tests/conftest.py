@@ -54,6 +54,15 @@ def user_settings_file(tmp_path_factory, monkeypatch) -> Path:
     return path
 
 
+@pytest.fixture(autouse=True)
+def own_settings_file(tmp_path_factory, monkeypatch) -> Path:
+    """Every test keeps the person's settings (QSettings) in a file of its own, never the
+    user's real configuration; subprocesses inherit it through the environment."""
+    path = tmp_path_factory.mktemp("settings") / "dtn-reader.ini"
+    monkeypatch.setenv("DTN_SETTINGS", str(path))
+    return path
+
+
 @pytest.fixture(scope="session")
 def publisher_key() -> SecretKey:
     """The key the trusted publisher signs with."""

@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import BinaryIO
 
-from reader.core.errors import ArchiveError, LimitExceededError, UnsafeArchiveError
+from reader.core.errors import ArchiveError, DTNError, LimitExceededError, NotAFileError, UnsafeArchiveError
 
 
 @dataclass(frozen=True)
@@ -56,6 +56,19 @@ _FLAG_DATA_DESCRIPTOR = 0x0008
 _FLAG_STRONG_ENCRYPTION = 0x0040
 _FLAG_UTF8 = 0x0800
 _ZIP64_EXTRA_ID = 0x0001
+
+# Extra fields: only these, each at most its size in bytes. Everything else is refused, above all
+# the Info-ZIP Unicode Path (0x7075) and Unicode Comment (0x6375) fields: stock unzip shows their
+# name or comment instead of the one the reader checked, so a person checking by hand would see
+# another manifest than the one verified. See docs/bundle-format.md.
+ALLOWED_EXTRA_FIELDS: dict[int, tuple[str, int]] = {
+    0x5455: ("extended timestamp (UT)", 13),  # flags + up to three 4-byte times
+    0x7875: ("Unix owner (ux)", 20),  # version, uid and gid sizes and values
+    0x000A: ("NTFS times", 32),  # reserved + one 24-byte times attribute
+}
+_UNICODE_PATH_EXTRA_ID = 0x7075
+_UNICODE_COMMENT_EXTRA_ID = 0x6375
+MAX_EXTRA_BYTES = 64  # all extra fields of one header together
 _FORBIDDEN_NAME_CHARS = set('\\:*?"<>|')
 # Regular expressions test a name in one C call instead of a Python loop per character.
 _FORBIDDEN_NAME_CHARS_RE = re.compile("[" + re.escape("".join(sorted(_FORBIDDEN_NAME_CHARS))) + "]")
@@ -124,12 +137,7 @@ class Archive:
 
     @classmethod
     def open(cls, path: str, limits: ArchiveLimits = ArchiveLimits()) -> Archive:
-        try:
-            file = open(path, "rb")
-        except OSError as exc:
-            raise ArchiveError(
-                f"cannot open {path}: {exc.strerror or exc}", code="archive-open", path=str(path), detail=exc.strerror or str(exc)
-            ) from None
+        file = open_regular_file(path, ArchiveError)
         try:
             file.seek(0, 2)
             size = file.tell()
@@ -147,6 +155,18 @@ class Archive:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    def file_sha256(self) -> str:
+        """The sha256 of the whole archive file, read from the file already open."""
+        digest = hashlib.sha256()
+        offset = 0
+        while offset < self.size:
+            data = _read_at(self._file, offset, min(self.limits.read_chunk_bytes, self.size - offset))
+            if not data:
+                raise ArchiveError("the archive file became shorter while it was read")
+            digest.update(data)
+            offset += len(data)
+        return digest.hexdigest()
 
     def iter_chunks(self, name: str) -> Iterator[bytes]:
         """Yield the uncompressed content of ``name`` in chunks, never more than its declared size."""
@@ -239,6 +259,45 @@ class Archive:
             remaining -= n
             offset += n
         return digest.hexdigest(), member.compressed_size
+
+
+def _file_kind(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
+def open_regular_file(path: str | os.PathLike, error: type[DTNError] = ArchiveError, code: str = "archive-open") -> BinaryIO:
+    """Open ``path`` for reading only if it is a regular file (a symbolic link to one is fine).
+
+    A FIFO, device or socket is refused from ``stat`` before anything opens it, so a pipe
+    nobody writes to cannot hang the reader and ``/dev/zero`` cannot feed it; the file is
+    opened non-blocking and checked again, so one swapped in between is refused too.
+    Raises NotAFileError, or ``error`` (with ``code``) when the path cannot be read.
+    """
+    shown = os.fspath(path)
+    try:
+        before = os.stat(path)
+        if not stat.S_ISREG(before.st_mode):
+            kind = _file_kind(before.st_mode)
+            raise NotAFileError(
+                f"{shown} is {kind}, not a bundle file; only regular files are read", code="not-a-file", path=shown, kind=kind
+            )
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except OSError as exc:
+        detail = exc.strerror or str(exc)
+        raise error(f"cannot open {shown}: {detail}", code=code, path=shown, detail=detail) from None
+    after = os.fstat(fd)
+    if not stat.S_ISREG(after.st_mode) or (after.st_dev, after.st_ino) != (before.st_dev, before.st_ino):
+        os.close(fd)
+        raise NotAFileError(f"{shown} was replaced while it was opened; not read", code="not-a-file-replaced", path=shown)
+    return os.fdopen(fd, "rb")
 
 
 def _read_at(f: BinaryIO, offset: int, length: int) -> bytes:
@@ -334,8 +393,9 @@ def _preflight(f: BinaryIO, size: int, limits: ArchiveLimits) -> dict[str, Membe
             )
         if disk_start:
             raise UnsafeArchiveError("multi-disk (split) zip archives are not supported", code="archive-multi-disk")
-        if _has_zip64_extra(extra):
-            raise UnsafeArchiveError(f"entry {name!r} uses zip64 fields; not supported", code="entry-zip64", name=name)
+        if comment_len:
+            raise UnsafeArchiveError(f"entry {name!r} has a comment; bundles carry no entry comments", code="entry-comment", name=name)
+        check_extra_fields(extra, name)
         if made_by_system == 3:  # Unix: the file type is in the high bits
             mode = ext_attr >> 16
             if stat.S_ISLNK(mode):
@@ -395,6 +455,13 @@ def _preflight(f: BinaryIO, size: int, limits: ArchiveLimits) -> dict[str, Membe
             name_bytes = block[_LOCAL.size :]
         else:
             name_bytes = _read_at(f, m_offset + _LOCAL.size, name_len)
+        if extra_len:
+            if extra_len > MAX_EXTRA_BYTES:
+                raise UnsafeArchiveError(
+                    f"entry {m_name!r}: local header has {extra_len} bytes of extra fields; at most {MAX_EXTRA_BYTES} are allowed",
+                    code="entry-extra-too-large", name=m_name, size=extra_len, limit=MAX_EXTRA_BYTES,
+                )
+            check_extra_fields(_read_at(f, m_offset + _LOCAL.size + name_len, extra_len), m_name, "local header")
         if (
             flags != m_flags
             or method != m_method
@@ -428,11 +495,42 @@ def _decode_name(raw: bytes, flags: int) -> str:
     return name
 
 
-def _has_zip64_extra(extra: bytes) -> bool:
+def check_extra_fields(extra: bytes, name: str, where: str = "central directory") -> None:
+    """Refuse extra fields outside the allow-list, oversized or malformed ones. Raises UnsafeArchiveError."""
+    if len(extra) > MAX_EXTRA_BYTES:
+        raise UnsafeArchiveError(
+            f"entry {name!r} has {len(extra)} bytes of extra fields in the {where}; at most {MAX_EXTRA_BYTES} are allowed",
+            code="entry-extra-too-large", name=name, size=len(extra), limit=MAX_EXTRA_BYTES,
+        )
     pos = 0
-    while pos + 4 <= len(extra):
+    while pos < len(extra):
+        if pos + 4 > len(extra):
+            raise UnsafeArchiveError(f"entry {name!r} has a malformed extra field in the {where}", code="entry-extra-malformed", name=name)
         header_id, length = struct.unpack_from("<HH", extra, pos)
         if header_id == _ZIP64_EXTRA_ID:
-            return True
+            raise UnsafeArchiveError(f"entry {name!r} uses zip64 fields; not supported", code="entry-zip64", name=name)
+        if header_id == _UNICODE_PATH_EXTRA_ID:
+            raise UnsafeArchiveError(
+                f"entry {name!r} uses an Info-ZIP Unicode Path field (0x7075), which would show unzip another name",
+                code="entry-extra-unicode-path", name=name,
+            )
+        if header_id == _UNICODE_COMMENT_EXTRA_ID:
+            raise UnsafeArchiveError(
+                f"entry {name!r} uses an Info-ZIP Unicode Comment field (0x6375), which would show unzip another comment",
+                code="entry-extra-unicode-comment", name=name,
+            )
+        if header_id not in ALLOWED_EXTRA_FIELDS:
+            allowed = ", ".join(f"0x{i:04x} ({what})" for i, (what, _) in ALLOWED_EXTRA_FIELDS.items())
+            raise UnsafeArchiveError(
+                f"entry {name!r} has an extra field of type 0x{header_id:04x} in the {where}; only {allowed} are allowed",
+                code="entry-extra-unknown", name=name, field=f"0x{header_id:04x}", allowed=allowed,
+            )
+        what, max_size = ALLOWED_EXTRA_FIELDS[header_id]
+        if length > max_size:
+            raise UnsafeArchiveError(
+                f"entry {name!r}: its {what} extra field is {length} bytes; at most {max_size} are allowed",
+                code="entry-extra-too-large", name=name, size=length, limit=max_size,
+            )
         pos += 4 + length
-    return False
+        if pos > len(extra):
+            raise UnsafeArchiveError(f"entry {name!r} has a malformed extra field in the {where}", code="entry-extra-malformed", name=name)

@@ -22,11 +22,14 @@ import zipfile
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from reader.core.archive import Archive, ArchiveLimits
-from reader.core.errors import IntegrityError, LimitExceededError, ManifestError
+from reader.core.demo_pins import DEMO_BUNDLE_SHA256, DEMO_PUBLIC_KEY
+from reader.core.errors import DemoKeyError, IntegrityError, LimitExceededError, ManifestError, UnsafeAssetError
+from reader.core.image import ASSET_TYPES, ImageLimits, asset_type, image_info
 from reader.core.minisign import SecretKey, Signature
+from reader.core.text import check_date, check_document, check_line, check_multiline, check_timestamp
 from reader.core.trust import TrustedKey, TrustStore
 from reader.core.vocabulary import PRIORITIES, SCALES, THEMES
 
@@ -46,11 +49,11 @@ MAX_REVISION = 9999
 ID_RE = re.compile(r"[a-z0-9][a-z0-9.-]{0,63}")
 SLUG_RE = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
 ITEM_ID_RE = re.compile(r"[a-z0-9][a-z0-9-]{0,79}")
-DATE_RE = re.compile(r"\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?")
+DATE_RE = re.compile(r"\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?")  # the form; check_date the calendar
 TIMESTAMP_RE = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z")
 SHA256_RE = re.compile(r"[0-9a-f]{64}")
 LANGUAGES = ("nl", "en")
-ASSET_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp")
+ASSET_SUFFIXES = tuple(ASSET_TYPES)  # the raster types of reader.core.image
 # Members whose content is kept in memory after verification (small texts used by import).
 TEXT_PREFIXES = ("chapters/", "checklists/")
 MEMBER_PREFIXES = ("chapters/", "checklists/", "assets/")
@@ -78,6 +81,7 @@ class ManifestLimits:
 class BundleLimits:
     archive: ArchiveLimits = field(default_factory=ArchiveLimits)
     manifest: ManifestLimits = field(default_factory=ManifestLimits)
+    image: ImageLimits = field(default_factory=ImageLimits)
 
 
 @dataclass(frozen=True)
@@ -273,10 +277,9 @@ class _Fields:
         if not isinstance(obj, dict):
             raise ManifestError(f"{where} must be an object", code="field-not-object", where=where)
         unknown = set(obj) - allowed
-        if unknown:
-            raise ManifestError(
-                f"{where} has unknown field(s): {', '.join(sorted(unknown))}", code="field-unknown", where=where, fields=", ".join(sorted(unknown))
-            )
+        if unknown:  # repr: a hostile key name is shown escaped, never raw
+            shown = ", ".join(repr(k) for k in sorted(unknown))
+            raise ManifestError(f"{where} has unknown field(s): {shown}", code="field-unknown", where=where, fields=shown)
         self.obj = obj
         self.where = where
 
@@ -292,7 +295,10 @@ class _Fields:
             raise ManifestError(f"{self.where}.{key} has the wrong type", code="field-type", where=self.where, key=key)
         return value
 
-    def text(self, key: str, max_chars: int, optional: bool = False, pattern: re.Pattern | None = None) -> Any:
+    def text(
+        self, key: str, max_chars: int, optional: bool = False, pattern: re.Pattern | None = None, *, multiline: bool = False
+    ) -> Any:
+        """A string field: one line of clean text, or (``multiline``) clean text with newlines and tabs."""
         value = self._get(key, str, optional)
         if value is None:
             return None
@@ -300,6 +306,7 @@ class _Fields:
             raise ManifestError(
                 f"{self.where}.{key} is longer than {max_chars} characters", code="field-too-long", where=self.where, key=key, limit=max_chars
             )
+        (check_multiline if multiline else check_line)(value, f"{self.where}.{key}")
         if pattern is not None and not pattern.fullmatch(value):
             raise ManifestError(
                 f"{self.where}.{key} {value[:80]!r} is not in the required form", code="field-form", where=self.where, key=key, value=value[:80]
@@ -307,6 +314,15 @@ class _Fields:
         if not optional and not value.strip():
             raise ManifestError(f"{self.where}.{key} is empty", code="field-empty", where=self.where, key=key)
         return value
+
+    def date(self, key: str, optional: bool = False) -> Any:
+        """A real calendar date ``YYYY-MM-DD`` or month ``YYYY-MM``."""
+        value = self.text(key, 10, optional)
+        return None if value is None else check_date(value, f"{self.where}.{key}")
+
+    def timestamp(self, key: str) -> str:
+        """A real UTC time ``YYYY-MM-DDTHH:MM:SSZ``."""
+        return check_timestamp(self.text(key, 20), f"{self.where}.{key}")
 
     def integer(self, key: str, low: int, high: int, optional: bool = False) -> Any:
         value = self._get(key, int, optional)
@@ -348,6 +364,14 @@ def _level_fields(f: _Fields) -> tuple[int, str, str]:
     return value, label, scale_id
 
 
+def _clean_line(value: str) -> bool:
+    try:
+        check_line(value, "")
+    except ManifestError:
+        return False
+    return True
+
+
 def _well_formed_file_entry(raw: Any) -> FileEntry | None:
     """A ``files`` entry that passes every field check, in one step (a big bundle lists
     thousands); None for anything else, which then goes through the field checks."""
@@ -355,7 +379,7 @@ def _well_formed_file_entry(raw: Any) -> FileEntry | None:
         return None
     path, size, sha256 = raw.get("path"), raw.get("size"), raw.get("sha256")
     if (
-        type(path) is str and len(path) <= 255 and path.strip()
+        type(path) is str and len(path) <= 255 and path.strip() and _clean_line(path)
         and type(size) is int and 0 <= size <= 2**40
         and type(sha256) is str and SHA256_RE.fullmatch(sha256)
     ):
@@ -386,7 +410,7 @@ def parse_manifest(obj: Any, limits: ManifestLimits = ManifestLimits()) -> Manif
     edition = _Fields(top.obj.get("edition"), "manifest.edition", {"date", "number", "name"})
     lvl = _Fields(top.obj.get("level"), "manifest.level", {"value", "label", "scale", "since"})
     value, label, scale_id = _level_fields(lvl)
-    level = Level(value, label, scale_id, lvl.text("since", 10, pattern=DATE_RE))
+    level = Level(value, label, scale_id, lvl.date("since"))
 
     events = []
     for i, raw in enumerate(top.items("level_events", limits.max_level_events, optional=True)):
@@ -394,8 +418,8 @@ def parse_manifest(obj: Any, limits: ManifestLimits = ManifestLimits()) -> Manif
         ev_value, ev_label, ev_scale = _level_fields(ev)
         events.append(
             LevelEvent(
-                ev.text("start", 10, pattern=DATE_RE), ev.text("end", 10, optional=True, pattern=DATE_RE),
-                ev_value, ev_label, ev_scale, ev.text("region", 200), ev.text("note", 2000, optional=True) or "",
+                ev.date("start"), ev.date("end", optional=True),
+                ev_value, ev_label, ev_scale, ev.text("region", 200), ev.text("note", 2000, optional=True, multiline=True) or "",
             )
         )
 
@@ -414,6 +438,8 @@ def parse_manifest(obj: Any, limits: ManifestLimits = ManifestLimits()) -> Manif
             raise ManifestError(
                 f"manifest.files[{i}].path {path!r} is not under chapters/, checklists/ or assets/", code="manifest-file-folder", index=i, path=path
             )
+        if path.startswith("assets/"):
+            asset_type(path)  # an allowed raster type by name, before any byte of it is read
         seen_files.add(path)
         if entry is None:
             entry = FileEntry(path, fe.integer("size", 0, 2**40), fe.text("sha256", 64, pattern=SHA256_RE))
@@ -463,14 +489,14 @@ def parse_manifest(obj: Any, limits: ManifestLimits = ManifestLimits()) -> Manif
     return Manifest(
         bundle_id=top.text("bundle_id", 64, pattern=ID_RE),
         revision=top.integer("revision", 1, MAX_REVISION),
-        edition_date=edition.text("date", 10, pattern=DATE_RE),
+        edition_date=edition.date("date"),
         edition_number=edition.integer("number", 1, 100_000, optional=True),
         edition_name=edition.text("name", limits.max_title_chars),
         publisher=top.text("publisher", 200),
-        created=top.text("created", 20, pattern=TIMESTAMP_RE),
+        created=top.timestamp("created"),
         language=language,
         title=top.text("title", limits.max_title_chars),
-        summary=top.text("summary", limits.max_summary_chars),
+        summary=top.text("summary", limits.max_summary_chars, multiline=True),
         demo=top.boolean("demo"),
         level=level,
         level_events=tuple(events),
@@ -504,11 +530,39 @@ def parse_checklist(data: bytes, entry: ChecklistEntry, limits: ManifestLimits =
             raise ManifestError(
                 f"{entry.file}: item {iid!r} has unknown priority {priority!r}", code="checklist-priority", file=entry.file, item=iid, priority=priority
             )
-        items.append(ChecklistItem(iid, it.text("text", 2000), priority))
+        items.append(ChecklistItem(iid, it.text("text", 2000, multiline=True), priority))
     return Checklist(entry.id, top.text("partner", 200), top.text("title", limits.max_title_chars), tuple(items))
 
 
 # --- verify -------------------------------------------------------------------------
+
+
+def is_demo_key(key: TrustedKey) -> bool:
+    """The demo key, whatever the trust store calls it (it may also come from ``--pubkey``)."""
+    return key.demo or key.key.encode_line() == DEMO_PUBLIC_KEY
+
+
+def check_demo_signer(signer: TrustedKey, bundle_sha256: Callable[[], str]) -> None:
+    """The demo rule: its secret ships with the app, so the demo key is accepted only for the
+    exact demo bundles the app ships (pinned in reader/core/demo_pins.py), and not at all
+    while it is switched off (the demo library was removed). Raises DemoKeyError."""
+    if not is_demo_key(signer):
+        return
+    if bundle_sha256() not in DEMO_BUNDLE_SHA256:
+        raise DemoKeyError(
+            f"signed by the demo key {signer.key_id}, whose secret ships with DTN Reader: it is accepted only for "
+            "the demo bundles that come with the app, and this is not one of them",
+            code="demo-not-shipped",
+            key_id=signer.key_id,
+        )
+    if signer.disabled_at:
+        raise DemoKeyError(
+            f"a built-in demo bundle, but the demo library was removed and the demo key switched off on "
+            f"{signer.disabled_at}; load the demo library again (dtn demo load, or Settings) to read it",
+            code="demo-disabled",
+            key_id=signer.key_id,
+            disabled_at=signer.disabled_at,
+        )
 
 
 def verify_bundle(
@@ -544,6 +598,8 @@ def verify_bundle(
         manifest_bytes = archive.read(MANIFEST_NAME)
         signer = trust.key_for(signature.key_id, SIGNER_ROLE)
         signature.verify(manifest_bytes, signer.key)
+        check_line(signature.trusted_comment, "the signature's trusted comment", allow_tab=True)
+        check_demo_signer(signer, archive.file_sha256)
 
         manifest = parse_manifest(load_json(manifest_bytes, MANIFEST_NAME, ml.max_manifest_bytes, ml.max_json_depth), ml)
         signer.check_publisher(manifest.publisher)
@@ -571,7 +627,13 @@ def verify_bundle(
                     f"{name} is {member.size} bytes in the archive; the signed manifest says {entry.size}", code="integrity-size", name=name, size=member.size, expected=entry.size
                 )
             keep = name.startswith(TEXT_PREFIXES)
-            if keep:
+            asset = name.startswith("assets/")
+            if asset and member.size > limits.image.max_asset_bytes:
+                raise UnsafeAssetError(
+                    f"{name} is {member.size} bytes; an image may be at most {limits.image.max_asset_bytes} bytes",
+                    code="asset-too-large", asset=name, size=member.size, limit=limits.image.max_asset_bytes,
+                )
+            if keep or asset:
                 data = archive.read(name)
                 digest = hashlib.sha256(data).hexdigest()
             else:
@@ -580,6 +642,8 @@ def verify_bundle(
                 raise IntegrityError(
                     f"{name} was altered: its sha256 does not match the signed manifest", code="integrity-altered", name=name
                 )
+            if asset:
+                image_info(name, data, limits.image)  # signed is not safe: the type and pixel size checked
             if keep:
                 text_total += entry.size
                 if text_total > ml.max_text_total_bytes:
@@ -589,7 +653,7 @@ def verify_bundle(
                 texts[name] = data
         for chapter in manifest.chapters:
             try:
-                texts[chapter.file].decode("utf-8")
+                check_document(texts[chapter.file].decode("utf-8"), chapter.file)
             except UnicodeDecodeError:
                 raise ManifestError(f"{chapter.file} is not UTF-8 text", code="chapter-not-utf8", file=chapter.file) from None
         verified = VerifiedBundle(path, manifest, manifest_bytes, signer, signature.trusted_comment, len(listed) + 2, texts)
@@ -622,7 +686,7 @@ def read_asset(path: str | Path, manifest: Manifest, name: str, limits: ArchiveL
 # --- build ---------------------------------------------------------------------------
 
 _ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
-_STORED_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp")
+_STORED_SUFFIXES = ASSET_SUFFIXES  # already compressed
 
 
 def _zip_member(zf: zipfile.ZipFile, name: str, data: bytes) -> None:
@@ -655,7 +719,16 @@ def build_bundle(manifest: dict, members: dict[str, bytes], key: SecretKey) -> b
         {"path": name, "size": len(data), "sha256": hashlib.sha256(data).hexdigest()}
         for name, data in sorted(members.items())
     ]
-    parse_manifest(manifest)  # never sign what we would refuse to read
+    parsed = parse_manifest(manifest)  # never sign what we would refuse to read
+    for entry in parsed.checklists:
+        parse_checklist(members[entry.file], entry)
+    for chapter in parsed.chapters:
+        try:
+            check_document(members[chapter.file].decode("utf-8"), chapter.file)
+        except UnicodeDecodeError:
+            raise ManifestError(f"{chapter.file} is not UTF-8 text") from None
+    for name in parsed.assets:
+        image_info(name, members[name])
     manifest_bytes = canonical_json(manifest)
     signature = key.sign(manifest_bytes, trusted_comment_for(manifest), "signature from dtn build")
     out = io.BytesIO()

@@ -40,6 +40,18 @@ def _rebuild(cls: type[DTNError], message: str, code: str, params: dict[str, Any
     return err
 
 
+BUG_ERROR_TYPE = "BugError"  # what an audit row or import result names for an unexpected exception
+
+
+def bug_message(exc: BaseException) -> str:
+    """The one line a user sees for an exception outside the family: a bug, not their input.
+
+    Only the exception's type is named; its text may hold the hostile input that caused it,
+    and the traceback goes to the log.
+    """
+    return f"unexpected internal error ({type(exc).__name__}); this is a bug in DTN Reader, details are in the log"
+
+
 # --- keys and signatures ---------------------------------------------------
 
 
@@ -136,6 +148,36 @@ class IntegrityError(BundleError):
     code = "integrity"
 
 
+class UnsafeTextError(ManifestError):
+    """A signed string is not clean text (lone surrogate, control or bidirectional character)."""
+
+    code = "unsafe-text"
+
+
+class InvalidDateError(ManifestError):
+    """A signed date or time is not a real calendar value."""
+
+    code = "invalid-date"
+
+
+class UnsafeAssetError(BundleError):
+    """An asset is not an allowed raster image of its declared type, or decodes too large."""
+
+    code = "unsafe-asset"
+
+
+class NotAFileError(BundleError):
+    """The path to import or verify is not a regular file (a FIFO, device or socket)."""
+
+    code = "not-a-file"
+
+
+class DemoKeyError(BundleError):
+    """The demo key signed something other than a shipped demo bundle, or the demo library is off."""
+
+    code = "demo-key"
+
+
 # --- building from source ------------------------------------------------------
 
 
@@ -187,6 +229,43 @@ class NotFoundError(LibraryError):
     """An edition, chapter or item asked for does not exist."""
 
     code = "not-found"
+
+
+class BookmarksFileError(LibraryError):
+    """A bookmarks file to import is unreadable, too large or not in the format."""
+
+    code = "bookmarks-file"
+
+
+class LibraryStorageError(LibraryError):
+    """The library's disk, folder or database failed (not the bundle): the operation stopped
+    and the library is as it was."""
+
+    code = "library-storage"
+
+
+class LibraryDiskFullError(LibraryStorageError):
+    """The disk that holds the library is full; nothing was changed."""
+
+    code = "library-disk-full"
+
+
+class LibraryReadOnlyError(LibraryStorageError):
+    """The library folder (or its database) cannot be written."""
+
+    code = "library-read-only"
+
+
+class LibraryBusyError(LibraryStorageError):
+    """Another program kept the library database locked for longer than we wait."""
+
+    code = "library-busy"
+
+
+class LibraryDamagedError(LibraryStorageError):
+    """The library database file is damaged; it can be rebuilt from the stored bundles."""
+
+    code = "library-damaged"
 
 
 class CancelledError(DTNError):

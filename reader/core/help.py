@@ -16,6 +16,7 @@ become ``dtn-chapter:<id>`` links the help window follows itself.
 
 from __future__ import annotations
 
+import json
 import logging
 import unicodedata
 from dataclasses import dataclass
@@ -29,6 +30,10 @@ from reader.core.render import plain_text, render_chapter
 log = logging.getLogger(__name__)
 
 HELP_FOLDER = "help"
+# Refined codes (raise sites, message tables) -> the code whose page explains them, e.g.
+# "entry-symlink" -> "unsafe-archive": one page answers what it means, the message says
+# exactly what was found. Shared by both languages.
+CODE_MAP_FILE = "error-codes.json"
 ERRORS_FOLDER = "errors"
 ERROR_TOPIC_PREFIX = "error-"
 HELP_LANGUAGES = ("nl", "en")
@@ -48,6 +53,7 @@ TOPICS: tuple[str, ...] = (
     "compare",
     "checklists",
     "search",
+    "bookmarks",
     "import-usb",
     "trust-keys",
     "revoke",
@@ -72,6 +78,7 @@ VIEW_TOPICS: dict[str, str] = {
     "checklists": "checklists",
     "search": "search",
     "import": "import-usb",
+    "bookmarks": "bookmarks",
     "sync": "sync",
 }
 
@@ -120,6 +127,17 @@ def error_codes_of(error: DTNError | None = None, error_type: str | None = None)
     return list(dict.fromkeys(codes))
 
 
+def load_code_map(path: Path | None = None) -> dict[str, str]:
+    """The refined code -> page code table (a bug in the package if it is malformed)."""
+    path = path if path is not None else resource_path(HELP_FOLDER, CODE_MAP_FILE)
+    if not path.is_file():
+        return {}
+    table = json.loads(_read_page(path))
+    if not isinstance(table, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in table.items()):
+        raise ValueError(f"{path}: not an object of code -> code")
+    return table
+
+
 def help_root(language: str) -> Path:
     if language not in HELP_LANGUAGES:
         raise ValueError(f"no help language {language!r}")
@@ -148,9 +166,10 @@ class HelpBook:
     it raises ``ValueError`` / ``OSError`` and the tests catch it.
     """
 
-    def __init__(self, language: str, root: Path | None = None) -> None:
+    def __init__(self, language: str, root: Path | None = None, code_map: dict[str, str] | None = None) -> None:
         self.language = language
         self.root = Path(root) if root is not None else help_root(language)
+        self.code_map = code_map if code_map is not None else load_code_map()
         self._topics: dict[str, HelpTopic] = {}
         for topic_id in TOPICS:
             path = self.root / f"{topic_id}.md"
@@ -175,8 +194,21 @@ class HelpBook:
     def error_topics(self) -> list[HelpTopic]:
         return sorted((t for t in self._topics.values() if t.code is not None), key=lambda t: t.title.casefold())
 
-    def error_codes(self) -> set[str]:
+    def page_codes(self) -> set[str]:
+        """The codes with a page of their own."""
         return {t.code for t in self._topics.values() if t.code is not None}
+
+    def error_codes(self) -> set[str]:
+        """Every code this help explains: its own page, or the page the code table names."""
+        pages = self.page_codes()
+        return pages | {code for code, target in self.code_map.items() if target in pages}
+
+    def error_topic_for_code(self, code: str) -> str | None:
+        """The page for one code (its own, else through the code table), or None."""
+        for candidate in (code, self.code_map.get(code)):
+            if candidate is not None and error_topic_id(candidate) in self._topics:
+                return error_topic_id(candidate)
+        return None
 
     def has(self, topic_id: str) -> bool:
         return topic_id in self._topics
@@ -196,8 +228,9 @@ class HelpBook:
     def topic_for_error(self, error: DTNError | None = None, error_type: str | None = None) -> str:
         """The page that explains an error (its own code's, else its class's), else the errors page."""
         for code in error_codes_of(error, error_type):
-            if error_topic_id(code) in self._topics:
-                return error_topic_id(code)
+            topic_id = self.error_topic_for_code(code)
+            if topic_id is not None:
+                return topic_id
         return ERRORS_TOPIC
 
     # --- search ----------------------------------------------------------------------------

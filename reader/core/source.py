@@ -25,14 +25,17 @@ from reader.core.bundle import (
     build_bundle,
     canonical_json,
 )
-from reader.core.errors import ManifestError, SourceError
+from reader.core.errors import DTNError, ManifestError, SourceError, UnsafeAssetError
 from reader.core.minisign import SecretKey
+from reader.core.text import check_date, check_line, check_multiline, check_timestamp
 from reader.core.vocabulary import PRIORITIES, SCALES, THEMES
 
 EDITION_FILE = "edition.toml"
 MAX_SOURCE_FILE_BYTES = 32 * 1024 * 1024
 MAX_SOURCE_FILES = 2000
 _TOML_LINE_RE = re.compile(r"at line (\d+)")
+# Keys whose text may run over several lines (newline and tab allowed); every other text is one line.
+MULTILINE_KEYS = frozenset({"summary", "note", "text"})
 
 
 @dataclass(frozen=True)
@@ -135,8 +138,18 @@ class _Checker:
         value = value.strip()
         if not value:
             raise self.fail(key, "is empty")
-        if pattern is not None and not pattern.fullmatch(value):
-            raise self.fail(key, f"{value!r} is not in the required form")
+        try:  # the same checks a reader makes, so a source never builds what every reader refuses
+            (check_multiline if key in MULTILINE_KEYS else check_line)(value, "the text")
+            if pattern is not None and not pattern.fullmatch(value):
+                raise self.fail(key, f"{value!r} is not in the required form")
+            if pattern is DATE_RE:
+                check_date(value, "the date")
+            elif pattern is TIMESTAMP_RE:
+                check_timestamp(value, "the time")
+        except SourceError:
+            raise
+        except DTNError as exc:
+            raise self.fail(key, exc.message) from None
         return value
 
 
@@ -340,7 +353,7 @@ def build_source(folder: str | Path, key: SecretKey) -> tuple[bytes, Source]:
     source = load_source(folder)
     try:
         return build_bundle(source.manifest, source.members, key), source
-    except ManifestError as exc:
+    except (ManifestError, UnsafeAssetError) as exc:
         raise SourceError(str(Path(folder) / EDITION_FILE), exc.message, code=exc.code, **exc.params) from None
 
 

@@ -14,11 +14,12 @@ import logging
 import os
 import re
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from reader.core.archive import open_regular_file
 from reader.core.errors import LibraryError, LimitExceededError
 
 log = logging.getLogger(__name__)
@@ -77,14 +78,18 @@ class Store:
         return count
 
     def stage_file(self, source: Path, max_bytes: int) -> Staged:
-        """Copy ``source`` once into a temporary file, hashing as it goes. Raises LibraryError."""
+        """Copy ``source`` once into a temporary file, hashing as it goes.
+
+        Raises LibraryError when ``source`` cannot be read; an OSError while writing the
+        temporary file is the library's own (its disk is full, its folder read-only) and
+        leaves as it is, for the library's boundary to name.
+        """
         try:
-            with open(source, "rb") as f:
-                return self.stage_stream(f, max_bytes)
+            f = open_regular_file(source, LibraryError, "file-read")  # a FIFO or device is refused, never opened
         except OSError as exc:
-            raise LibraryError(
-                f"cannot read {source}: {exc.strerror or exc}", code="file-read", path=str(source), detail=exc.strerror or str(exc)
-            ) from None
+            raise _unreadable(source, exc) from None
+        with f:
+            return self.stage_chunks(_read_chunks(f, source), max_bytes)
 
     def stage_stream(self, stream: BinaryIO, max_bytes: int) -> Staged:
         return self.stage_chunks(iter(lambda: stream.read(COPY_CHUNK_BYTES), b""), max_bytes)
@@ -132,6 +137,24 @@ class Store:
         self._on_step("remove:unlink")
         self.path_for(sha256).unlink(missing_ok=True)
         fsync_dir(self.folder)
+
+
+def _unreadable(source: Path, exc: OSError) -> LibraryError:
+    return LibraryError(
+        f"cannot read {source}: {exc.strerror or exc}", code="file-read", path=str(source), detail=exc.strerror or str(exc)
+    )
+
+
+def _read_chunks(f: BinaryIO, source: Path) -> Iterator[bytes]:
+    """The file's bytes in chunks; a read error names the source, not the library."""
+    while True:
+        try:
+            chunk = f.read(COPY_CHUNK_BYTES)
+        except OSError as exc:
+            raise _unreadable(source, exc) from None
+        if not chunk:
+            return
+        yield chunk
 
 
 def fsync_dir(folder: Path) -> None:

@@ -46,6 +46,13 @@ def publisher_key(name: str) -> str:
     return " ".join(unicodedata.normalize("NFC", name).casefold().split())
 
 
+def parse_public_key(data: bytes) -> PublicKey:
+    """A public key from a minisign ``.pub`` file's bytes, or from its bare base64 line (as
+    pasted from an e-mail or a web page). Raises KeyFormatError."""
+    text = data.strip()
+    return PublicKey.from_bytes(data) if b"\n" in text else PublicKey.from_line(text.decode("ascii", "replace"))
+
+
 FINGERPRINT_GROUP_CHARS = 4
 
 
@@ -84,6 +91,7 @@ class TrustedKey:
     revoked_reason: str | None = None
     builtin: bool = False
     demo: bool = False
+    disabled_at: str | None = None  # switched off (the demo key, after the demo library was removed)
     # The publisher name (the manifest's "publisher") this key may sign bundles for. A key
     # from before publisher binding, or added without one, is unbound
     # until the library binds it to the publisher of what it signed first.
@@ -110,6 +118,7 @@ class TrustedKey:
             raise PublisherMismatchError(
                 f"the bundle names publisher {publisher!r}, but key {self.key_id} ({self.name}) is trusted "
                 f"only for publisher {self.publisher!r}; the bundle was refused",
+                code="publisher-other-than-key",
                 publisher=publisher,
                 key_id=self.key_id,
                 key_name=self.name,
@@ -154,8 +163,8 @@ class TrustStore:
             for key in self._read_folder(self.folder, builtin=False):
                 base = found.get(key.key_id)
                 if base is not None:
-                    # The user's record may only add a revocation to a built-in key.
-                    key = replace(base, revoked_at=key.revoked_at, revoked_reason=key.revoked_reason)
+                    # The user's record may only add a revocation to a built-in key, or switch it off.
+                    key = replace(base, revoked_at=key.revoked_at, revoked_reason=key.revoked_reason, disabled_at=key.disabled_at)
                 elif key.demo:
                     # Only the built-in demo key is the demo key; a user's record cannot claim it.
                     key = replace(key, demo=False)
@@ -219,6 +228,7 @@ class TrustStore:
                     revoked_reason=meta.get("revoked_reason"),
                     builtin=builtin,
                     demo=bool(meta.get("demo", False)),
+                    disabled_at=meta.get("disabled_at") if isinstance(meta.get("disabled_at"), str) else None,
                     publisher=str(publisher).strip() if isinstance(publisher, str) else "",
                     unbound=not (isinstance(publisher, str) and publisher.strip()),
                     source=str(meta.get("source") or ""),
@@ -250,8 +260,7 @@ class TrustStore:
             raise TrustStoreError(
                 f"unknown role {role!r}; use one of: {', '.join(ROLES)}", code="trust-role-unknown", role=role, roles=", ".join(ROLES)
             )
-        text = pub_data.strip()
-        pub = PublicKey.from_bytes(pub_data) if b"\n" in text else PublicKey.from_line(text.decode("ascii", "replace"))
+        pub = parse_public_key(pub_data)
         comment = "".join(ch for ch in pub.comment if unicodedata.category(ch) not in _CONTROL_CATEGORIES)  # untrusted
         name = clean_name(name or "", "key name") or clean_name(comment[:MAX_NAME_CHARS], "key comment") or pub.key_id_hex
         publisher = clean_name(publisher or "", "publisher name")
@@ -292,6 +301,24 @@ class TrustStore:
         self._write(revoked)
         self._audited("key revoked", revoked, f"reason: {revoked.revoked_reason}" if revoked.revoked_reason else "no reason given")
         return revoked
+
+    def set_disabled(self, key_id: str, disabled: bool) -> TrustedKey:
+        """Switch a key off (its signatures are then refused with the reason) or on again; audited.
+
+        Used for the demo key: ``dtn demo remove`` switches it off, ``dtn demo load`` on.
+        Returns the key as it is now. Raises TrustStoreError.
+        """
+        if self._static is not None:
+            raise RuntimeError("a static trust store cannot be changed")
+        key = self.get(format_key_id(parse_key_id(key_id)))
+        if key is None:
+            raise TrustStoreError(f"no trusted key with id {key_id}", code="trust-key-unknown", key_id=key_id)
+        if bool(key.disabled_at) == disabled:
+            return key
+        changed = replace(key, disabled_at=utc_now() if disabled else None)
+        self._write(changed)
+        self._audited("key switched off" if disabled else "key switched on", changed, "")
+        return changed
 
     def unrevoke(self, key_id: str) -> TrustedKey:
         """Undo a revocation (what the key signed is shown again). Raises TrustStoreError."""

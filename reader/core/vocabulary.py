@@ -65,6 +65,26 @@ def severity(value: int, scale_id: str) -> float:
     return (value - 1) / (scale.max - 1)
 
 
+# The scale every level is placed on to compare them: the five-level scale, whose words
+# include every word of the old four-level one.
+COMMON_SCALE = "dtn-5"
+
+
+def level_rank(value: int, label: str, scale_id: str) -> float:
+    """A level's place on the common five-level scale (1..5), by its word: the old
+    four-level "Substantieel" (3 of 4) and the new one (4 of 5) are the same level. An
+    unknown word falls back to the level's severity on that axis. The one rule of "the
+    same level on both scales" (Compare's direction, the level chart's rows)."""
+    axis = SCALES[COMMON_SCALE]
+    if scale_id == COMMON_SCALE:
+        return float(value)
+    if label in axis.labels:
+        return float(axis.labels.index(label) + 1)
+    if scale_id not in SCALES or SCALES[scale_id].max < 2:
+        return float(value)
+    return 1.0 + severity(value, scale_id) * (axis.max - 1)
+
+
 # Theme id -> (Dutch name, English name). Chapters may only use these ids.
 THEMES: dict[str, tuple[str, str]] = {
     "dreigingsniveau": ("Dreigingsniveau", "Threat level"),

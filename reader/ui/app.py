@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import logging
 import os
-import sqlite3
 import sys
 import time
 from pathlib import Path
@@ -20,17 +19,14 @@ from PySide6.QtWidgets import QApplication
 
 from reader.core.paths import resource_path
 from reader.ui import i18n
+from reader.ui.prefs import Preferences
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QIcon
 
 log = logging.getLogger(__name__)
 
-SETTING_LANGUAGE = "language"
 SETTING_NO_DEMO = "no_demo"  # the same key as reader.core.demo.SETTING_NO_DEMO, imported lazily there
-# The library's database file inside its folder (reader.core.library.DB_NAME), read once
-# before the window exists to pick the language; the rest of the core is imported later.
-DB_NAME = "library.db"
 # How long the self-test may take in all before it fails, in seconds.
 SELF_TEST_TIMEOUT_S = 60
 SELF_TEST_QUERY = "dreiging"
@@ -46,6 +42,7 @@ class Options(NamedTuple):  # not a dataclass: importing dataclasses costs start
     no_demo: bool = False
     self_test: bool = False
     qt_args: tuple[str, ...] = ()
+    settings: Path | None = None  # --settings: the person's settings file; None: $DTN_SETTINGS or the platform's place
 
 
 def parse_args(argv: list[str]) -> Options:
@@ -53,6 +50,7 @@ def parse_args(argv: list[str]) -> Options:
     parser = argparse.ArgumentParser(prog="dtn-reader", description="DTN Reader: read signed DTN editions offline.")
     parser.add_argument("--library", metavar="DIR", type=Path, help="the library folder (default: $DTN_LIBRARY or the user data folder)")
     parser.add_argument("--lang", choices=i18n.LANGUAGES, help="the language of the window (default: the stored setting, else nl)")
+    parser.add_argument("--settings", metavar="FILE", type=Path, help="keep your own settings (language, window, folders) in this file")
     parser.add_argument("--no-demo", action="store_true", help="do not load the demo library into an empty library (and remember that)")
     parser.add_argument("--self-test", action="store_true", help="open the window offscreen, show the main views, print timings as JSON, exit")
     args, rest = parser.parse_known_args(argv)
@@ -62,7 +60,7 @@ def parse_args(argv: list[str]) -> Options:
         from reader.core.paths import default_library_dir
 
         library = default_library_dir()
-    return Options(library.resolve(), args.lang, args.no_demo, args.self_test, tuple(rest))
+    return Options(library.resolve(), args.lang, args.no_demo, args.self_test, tuple(rest), args.settings)
 
 
 def process_start_time() -> float | None:
@@ -95,31 +93,9 @@ def resident_memory_kb() -> int | None:
     return None
 
 
-def stored_language(folder: Path) -> str | None:
-    """The language setting stored in the library, read directly (read-only, one row).
-
-    The language must be known before the first widget is built, which is before the
-    library is opened in the background; a missing or unreadable database means no setting.
-    """
-    return stored_setting(folder, SETTING_LANGUAGE, i18n.LANGUAGES)
-
-
-def stored_setting(folder: Path, key: str, allowed: tuple[str, ...]) -> str | None:
-    """A setting read directly from the library before it is opened (one row, read-only);
-    None when missing, unreadable or not one of ``allowed``."""
-    db = folder / DB_NAME
-    if not db.is_file():
-        return None
-    try:
-        conn = sqlite3.connect(f"{db.as_uri()}?mode=ro", uri=True, timeout=1.0)
-        try:
-            row = conn.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
-        finally:
-            conn.close()
-    except sqlite3.Error as exc:
-        log.info("cannot read the %s setting from %s: %s", key, db, exc)
-        return None
-    return row[0] if row and row[0] in allowed else None
+def stored_language(prefs: Preferences) -> str | None:
+    """The language the person chose last (their own settings, not the library's)."""
+    return prefs.language(i18n.LANGUAGES)
 
 
 def follow_color_scheme(app: QApplication, qt_args: tuple[str, ...] = ()) -> None:
@@ -171,31 +147,36 @@ class ReaderApp(QObject):
         library_loaded: the library is open (and the demo library loaded on a first start).
         library_failed(str): the library could not be opened; the message says why.
         demo_loaded(int): the demo library was loaded on a first start (that many bundles).
+        library_waited: a change waits for another program changing the library (emitted on
+            a worker thread; the status bar says so).
     """
 
     library_loaded = Signal()
     library_failed = Signal(str)
     demo_loaded = Signal(int)
+    library_waited = Signal()
 
     def __init__(self, options: Options, app: QApplication) -> None:
         super().__init__()
         self.options = options
         self.app = app
-        self.language = options.language or stored_language(options.library) or i18n.DEFAULT_LANGUAGE
+        self.prefs = Preferences(options.settings)
+        self.language = options.language or stored_language(self.prefs) or i18n.DEFAULT_LANGUAGE
         self.translators: list = []
         self._previous_locale = QLocale()
         self._apply_language(self.language)
         from reader.ui.context import AppContext
         from reader.ui.tasks import TaskRunner
 
-        self.tasks = TaskRunner(options.library)
-        from reader.ui.scheme import SCHEMES, SETTING_COLOR_SCHEME, SchemeSwitcher
+        self.tasks = TaskRunner(options.library, on_wait=lambda _message: self.library_waited.emit())
+        from reader.ui.scheme import SCHEMES, SchemeSwitcher
 
         self.schemes = SchemeSwitcher(app)
-        scheme = stored_setting(options.library, SETTING_COLOR_SCHEME, SCHEMES)
+        scheme = self.prefs.scheme(SCHEMES)
         if scheme is not None:
             self.schemes.apply(scheme)
-        self.ctx = AppContext(options.library, self.tasks, self.language, schemes=self.schemes)
+        self.ctx = AppContext(options.library, self.tasks, self.language, schemes=self.schemes, prefs=self.prefs)
+        self.library_waited.connect(self._on_library_waited)
         self.window = None
         self.loaded = False
         self._closed = False
@@ -221,6 +202,9 @@ class ReaderApp(QObject):
         self._apply_language(language)
         self._rebuild_window()
         self.ctx.status_message.emit(self.tr("The language is now English.") if language == "en" else self.tr("The language is now Dutch."))
+
+    def _on_library_waited(self) -> None:
+        self.ctx.status_message.emit(self.tr("Waiting for another program that is changing the library…"))
 
     # --- window --------------------------------------------------------------------------
 
@@ -250,7 +234,9 @@ class ReaderApp(QObject):
         """Show the window at once; after its first paint, open the library in the background
         and build the views meanwhile."""
         self.window = self._make_window(ready=False, build_views=False)
-        self.window.resize(_default_size(self.window))
+        geometry = self.prefs.geometry()
+        if geometry is None or not self.window.restoreGeometry(geometry):
+            self.window.resize(_default_size(self.window))
         self.window.show()
         FirstPaint(self.window, self._on_first_paint)
 
@@ -347,6 +333,7 @@ class ReaderApp(QObject):
         self._closed = True
         self.tasks.shutdown()
         if self.window is not None:
+            self.prefs.set_geometry(self.window.saveGeometry())
             self.window.close()
             self.window.deleteLater()
             self.window = None

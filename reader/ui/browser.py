@@ -7,6 +7,12 @@ What it never does:
   else gets an inert placeholder. A placeholder, not "nothing": when the answer
   is empty, QTextDocument falls back to reading ``file:`` and relative URLs
   itself, and the image handler calls ``QImage::load(src)`` on the raw name.
+- decode an image by what its content looks like. An asset is decoded only by the
+  type its name declares (PNG, JPEG, GIF, WebP; reader.core.image), with format
+  detection off, after its header passed the pixel caps, and only while the
+  chapter's pixel budget lasts: a ``.png`` holding SVG (which could pull in a
+  local file or ``/dev/stdin``), PDF or TIFF shows the placeholder, and an SVG is
+  never decoded at all.
 - follow a link by itself. In-page anchors scroll, ``dtn-chapter:`` links are
   handed to the view, http/https/mailto open in the system browser only after
   the user confirmed the full address, anything else is ignored.
@@ -18,11 +24,12 @@ import logging
 import re
 import unicodedata
 
-from PySide6.QtCore import QByteArray, QRegularExpression, QUrl, Qt, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRegularExpression, QUrl, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QDesktopServices,
     QImage,
+    QImageReader,
     QKeySequence,
     QPalette,
     QTextCharFormat,
@@ -30,6 +37,8 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 from PySide6.QtWidgets import QMessageBox, QTextBrowser, QTextEdit, QWidget
+
+from reader.core.image import ImageLimits, PixelBudget, qt_format
 
 log = logging.getLogger(__name__)
 
@@ -92,8 +101,10 @@ class ChapterBrowser(QTextBrowser):
     print_requested = Signal()
     pdf_requested = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, image_limits: ImageLimits = ImageLimits()) -> None:
         super().__init__(parent)
+        self.image_limits = image_limits
+        self._budget = PixelBudget(image_limits)
         self.setAccessibleName(self.tr("Chapter text"))
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
@@ -139,6 +150,7 @@ class ChapterBrowser(QTextBrowser):
         """Show ``html``; ``assets`` maps asset names ('assets/x.png') to their verified bytes."""
         self.setExtraSelections([])
         self._assets = dict(assets)
+        self._budget = PixelBudget(self.image_limits)
         document = self.document()
         document.clear()
         document.setBaseUrl(INERT_BASE_URL)
@@ -148,6 +160,7 @@ class ChapterBrowser(QTextBrowser):
 
     def clear_chapter(self) -> None:
         self._assets = {}
+        self._budget = PixelBudget(self.image_limits)
         self.setExtraSelections([])
         self.clear()
 
@@ -157,12 +170,13 @@ class ChapterBrowser(QTextBrowser):
         self.requested_resources.append(shown)
         is_image = int(type_) == int(QTextDocument.ResourceType.ImageResource.value)
         if url.scheme() == ASSET_SCHEME:
-            data = self._assets.get(url.path())
+            name = url.path()
+            data = self._assets.get(name)
             if data is not None:
-                image = QImage.fromData(data)
-                if not image.isNull():
+                image = self._decode(name, data) if is_image else None
+                if image is not None:
                     return image
-                log.debug("asset %s is not a readable image", shown)
+                log.debug("asset %s is not an allowed image, or over the chapter's pixel budget", shown)
             else:
                 log.debug("asset %s was not preloaded", shown)
         else:
@@ -170,6 +184,23 @@ class ChapterBrowser(QTextBrowser):
         self.refused_resources.append(shown)
         # Never empty: an empty answer makes Qt read file: and relative URLs from disk itself.
         return QImage(self._placeholder) if is_image else QByteArray()
+
+    def _decode(self, name: str, data: bytes) -> QImage | None:
+        """``data`` decoded as the type ``name`` declares, within the caps; None if it is not that."""
+        if not self._budget.admit(name, data):  # type allowed, magic number, header size, budget
+            return None
+        buffer = QBuffer(self)
+        buffer.setData(QByteArray(data))
+        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        reader = QImageReader(buffer, qt_format(name).encode("ascii"))
+        reader.setAutoDetectImageFormat(False)  # the declared decoder or none: never sniffed
+        reader.setDecideFormatFromContent(False)
+        # A second guard, in whole MiB (rounded up, so an image at the pixel cap still decodes).
+        reader.setAllocationLimit(-(-self.image_limits.max_image_pixels * 4 // (1024 * 1024)))
+        image = reader.read()
+        buffer.close()
+        buffer.deleteLater()
+        return None if image.isNull() else image
 
     # --- links -----------------------------------------------------------------------
 

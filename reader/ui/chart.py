@@ -40,13 +40,13 @@ from PySide6.QtWidgets import QToolTip, QWidget
 
 from reader.core.errors import ExportError
 from reader.core.library import LevelPoint
-from reader.core.vocabulary import SCALES, severity
+from reader.core.vocabulary import COMMON_SCALE, SCALES, level_rank
 from reader.ui.format import demo_marking, format_date, level_badge_text, level_colour, level_label, level_text_colour
 
 log = logging.getLogger(__name__)
 
 # The common axis: the five-level scale, whose labels include every label of the old one.
-AXIS_SCALE = "dtn-5"
+AXIS_SCALE = COMMON_SCALE
 
 # Relative font sizes (factors of the widget's font), never pixel sizes.
 TITLE_FONT_FACTOR = 1.3
@@ -57,15 +57,9 @@ EXPORT_LOGICAL_WIDTH = 1100
 
 
 def axis_position(point: LevelPoint) -> float:
-    """Where a level sits on the common axis (1..5): the position of its label on the
-    five-level scale, so an old "Substantieel" (3 of 4) shares the row of the new one (4 of 5)."""
-    axis = SCALES[AXIS_SCALE]
-    if point.scale == AXIS_SCALE:
-        return float(point.value)
-    if point.label in axis.labels:
-        return float(axis.labels.index(point.label) + 1)
-    # An unknown label: fall back to the severity on a common 0..1 axis.
-    return 1.0 + severity(point.value, point.scale) * (axis.max - 1)
+    """Where a level sits on the common axis (1..5): core's one rule (vocabulary.level_rank),
+    so an old "Substantieel" (3 of 4) shares the row of the new one (4 of 5)."""
+    return level_rank(point.value, point.label, point.scale)
 
 
 def parse_date(iso: str) -> QDate:

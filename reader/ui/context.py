@@ -1,4 +1,4 @@
-"""What every view gets: the library folder, the task runner, settings and navigation signals."""
+"""What every view gets: the library folder, the task runner, the person's settings and navigation signals."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QObject, Signal
+
+from reader.ui.prefs import Preferences
 
 if TYPE_CHECKING:
     from reader.ui.scheme import SchemeSwitcher
@@ -22,6 +24,7 @@ class AppContext(QObject):
         open_chapter_requested(chapter_pk, highlight): show a chapter, highlighting the words.
         open_theme_chapter_requested(theme, chapter_pk): show a chapter reached through a theme,
             with the theme's previous and next chapter at hand.
+        open_section_requested(chapter_pk, anchor): show a chapter at the section ``anchor``.
         show_view_requested(view_name): switch the main window to a view.
         compare_requested(older_pk, newer_pk): compare these two editions in the Compare view
             (the view does not show itself: emit show_view_requested("compare") after).
@@ -36,16 +39,26 @@ class AppContext(QObject):
     open_edition_requested = Signal(int)
     open_chapter_requested = Signal(int, str)
     open_theme_chapter_requested = Signal(str, int)
+    open_section_requested = Signal(int, str)
     show_view_requested = Signal(str)
     compare_requested = Signal(int, int)
     status_message = Signal(str)
     level_change_announced = Signal(str)
 
-    def __init__(self, library_dir: Path, tasks: TaskRunner, language: str = "nl", parent: QObject | None = None,
-                 today: Callable[[], datetime.date] = datetime.date.today, schemes: SchemeSwitcher | None = None) -> None:
+    def __init__(
+        self,
+        library_dir: Path,
+        tasks: TaskRunner,
+        language: str = "nl",
+        parent: QObject | None = None,
+        today: Callable[[], datetime.date] = datetime.date.today,
+        schemes: SchemeSwitcher | None = None,
+        prefs: Preferences | None = None,
+    ) -> None:
         super().__init__(parent)
         self.today = today
         self.library_dir = Path(library_dir)
         self.tasks = tasks
         self.language = language
         self.schemes = schemes  # switches the colour scheme (None: the settings only store the choice)
+        self.prefs = prefs or Preferences()  # the person's own settings (language, geometry, folders)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import inspect
 import logging
+import re
 from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any
@@ -23,6 +24,10 @@ from reader.core.errors import DTNError
 from reader.core.messages import GENERIC_CODE, ValueFormatter, class_codes, error_message, render
 
 log = logging.getLogger(__name__)
+
+# Params that are ISO dates ("2023-12", "2019-03-18") or UTC timestamps are shown the locale's way.
+_DATE_RE = re.compile(r"\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?")
+_TIMESTAMP_RE = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})")
 
 
 def current_language() -> str:
@@ -40,8 +45,8 @@ def _error_classes() -> dict[str, type[DTNError]]:
 
 
 def value_formatter(language: str) -> ValueFormatter:
-    """Params for ``language``: ``*_at`` timestamps and numbers in the locale's format."""
-    from reader.ui.format import format_timestamp, locale_for
+    """Params for ``language``: numbers, dates and timestamps (ISO text) in the locale's format."""
+    from reader.ui.format import format_date, format_timestamp, locale_for
 
     locale = locale_for(language)
 
@@ -52,8 +57,10 @@ def value_formatter(language: str) -> ValueFormatter:
             return locale.toString(value)
         if isinstance(value, float):
             return locale.toString(value, "g", 6)
-        if isinstance(value, str) and name.endswith("_at") and value:
+        if isinstance(value, str) and _TIMESTAMP_RE.fullmatch(value):
             return format_timestamp(value, language)
+        if isinstance(value, str) and _DATE_RE.fullmatch(value):
+            return format_date(value, language)
         return value
 
     return fmt

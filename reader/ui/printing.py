@@ -468,10 +468,7 @@ def write_pdf(printout: Printout, path: str | Path) -> int:
         fd, tmp_name = tempfile.mkstemp(prefix=".tmp-", suffix=".pdf", dir=target.parent)
         os.close(fd)
     except OSError as exc:
-        raise ExportError(
-            f"cannot write {target}: {exc.strerror or exc}; choose another folder",
-            code="export-folder", path=str(target), reason=exc.strerror or str(exc),
-        ) from None
+        raise _folder_error(target, exc) from None
     try:
         writer = QPdfWriter(tmp_name)
         writer.setResolution(PDF_RESOLUTION_DPI)
@@ -484,10 +481,7 @@ def write_pdf(printout: Printout, path: str | Path) -> int:
             raise ExportError(f"could not write {target}; is the disk full?", code="export-write", path=str(target))
         os.replace(tmp_name, target)
     except OSError as exc:
-        raise ExportError(
-            f"cannot write {target}: {exc.strerror or exc}; choose another folder",
-            code="export-folder", path=str(target), reason=exc.strerror or str(exc),
-        ) from None
+        raise _folder_error(target, exc) from None
     finally:
         if os.path.exists(tmp_name):
             os.unlink(tmp_name)
@@ -495,11 +489,34 @@ def write_pdf(printout: Printout, path: str | Path) -> int:
     return pages
 
 
+def _folder_error(target: Path, exc: OSError) -> ExportError:
+    reason = exc.strerror or str(exc)
+    return ExportError(f"cannot write {target}: {reason}; choose another folder", code="export-folder",
+                       path=str(target), reason=reason)
+
+
 def print_document(printout: Printout, printer) -> int:
     """Print ``printout`` on a QPrinter the user chose in a print dialog; the page count."""
     printer.setDocName(printout.name)
     printer.setPageLayout(_page_layout())
     return paint(printout, printer)
+
+
+def print_with_dialog(printout: Printout, parent, accessible_name: str) -> None:
+    """Ask for a printer (the print dialog) and print ``printout``; errors are shown to the user."""
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+    from reader.ui.errors import show_error
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    dialog = QPrintDialog(printer, parent)
+    dialog.setAccessibleName(accessible_name)
+    if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+        return
+    try:
+        print_document(printout, printer)
+    except DTNError as exc:
+        show_error(parent, exc)
 
 
 def pdf_name(edition: Edition, chapter_id: str | None = None) -> str:

@@ -20,30 +20,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.demo import SETTING_NO_DEMO
+from reader.core.demo import SETTING_NO_DEMO, remove_demo
 from reader.ui.context import AppContext
 from reader.ui.errors import show_error
-from reader.ui.i18n import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES
-from reader.ui.scheme import DEFAULT_SCHEME, SCHEMES, SETTING_COLOR_SCHEME, scheme_names
+from reader.ui.i18n import LANGUAGE_NAMES, LANGUAGES
+from reader.ui.scheme import DEFAULT_SCHEME, SCHEMES, scheme_names
 
 log = logging.getLogger(__name__)
 
-SETTING_LANGUAGE = "language"
 
 
 def _read_settings(lib, handle) -> dict[str, str]:
-    return {
-        SETTING_LANGUAGE: lib.setting(SETTING_LANGUAGE, DEFAULT_LANGUAGE) or DEFAULT_LANGUAGE,
-        SETTING_NO_DEMO: lib.setting(SETTING_NO_DEMO, "0") or "0",
-        SETTING_COLOR_SCHEME: lib.setting(SETTING_COLOR_SCHEME, DEFAULT_SCHEME) or DEFAULT_SCHEME,
-    }
+    """The library's own settings (the language is the person's: ctx.prefs)."""
+    return {SETTING_NO_DEMO: lib.setting(SETTING_NO_DEMO, "0") or "0"}
 
 
 def _remove_demo(lib, handle) -> int:
-    removed = lib.remove_demo()
-    # Someone who removed the demo does not want it back at the next start.
-    lib.set_setting(SETTING_NO_DEMO, "1")
-    return removed
+    # Also switches the demo key off, and someone who removed the demo does not want it back at the next start.
+    return remove_demo(lib)
 
 
 class SettingsDialog(QDialog):
@@ -126,7 +120,7 @@ class SettingsDialog(QDialog):
         index = self.language.findData(self.ctx.language)
         self.language.setCurrentIndex(max(index, 0))
         self.load_demo.setChecked(stored[SETTING_NO_DEMO] != "1")
-        scheme = stored[SETTING_COLOR_SCHEME] if stored[SETTING_COLOR_SCHEME] in SCHEMES else DEFAULT_SCHEME
+        scheme = self.ctx.prefs.scheme(SCHEMES) or DEFAULT_SCHEME
         self.scheme.setCurrentIndex(max(self.scheme.findData(scheme), 0))
         self._set_enabled(True)
         self.loaded.emit()
@@ -141,10 +135,10 @@ class SettingsDialog(QDialog):
         scheme = self.scheme.currentData()
 
         def save(lib, handle) -> None:
-            lib.set_setting(SETTING_LANGUAGE, language)
             lib.set_setting(SETTING_NO_DEMO, no_demo)
-            lib.set_setting(SETTING_COLOR_SCHEME, scheme)
 
+        self.ctx.prefs.set_language(language)
+        self.ctx.prefs.set_scheme(scheme)
         self._set_enabled(False)
         self.ctx.tasks.submit(save, lambda _: self._on_saved(language, scheme), self._on_failed, write=True)
 

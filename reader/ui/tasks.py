@@ -83,8 +83,9 @@ class Task(QRunnable):
 class LibraryConnections:
     """One Library (SQLite connection) per worker thread, all closed at shutdown."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, on_wait: Callable[[str], None] | None = None) -> None:
         self.folder = folder
+        self._on_wait = on_wait  # told (on the worker thread) when a change waits for another program
         self._local = threading.local()
         self._all: list[Library] = []
         self._lock = threading.Lock()
@@ -94,7 +95,7 @@ class LibraryConnections:
         if lib is None:
             from reader.core.library import Library
 
-            lib = Library.open(self.folder, recover=False)
+            lib = Library.open(self.folder, recover=False, on_wait=self._on_wait)
             self._local.library = lib
             with self._lock:
                 self._all.append(lib)
@@ -127,8 +128,8 @@ def _while_alive(context: QObject | None, callback: Callable[..., None]) -> Call
 class TaskRunner:
     """Reads run on a small pool; writes on a pool of one thread, so they never overlap."""
 
-    def __init__(self, folder: Path, read_threads: int = 2) -> None:
-        self.libraries = LibraryConnections(folder)
+    def __init__(self, folder: Path, read_threads: int = 2, on_wait: Callable[[str], None] | None = None) -> None:
+        self.libraries = LibraryConnections(folder, on_wait)
         self.read_pool = QThreadPool()
         self.read_pool.setMaxThreadCount(read_threads)
         self.write_pool = QThreadPool()

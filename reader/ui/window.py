@@ -29,6 +29,7 @@ VIEWS: tuple[tuple[str, str, str], ...] = (
     ("checklists", "reader.ui.views.checklists", "ChecklistsView"),
     ("search", "reader.ui.views.search", "SearchView"),
     ("import", "reader.ui.views.importtrust", "ImportTrustView"),
+    ("bookmarks", "reader.ui.views.bookmarks", "BookmarksView"),
     ("sync", "reader.ui.views.sync", "SyncView"),
 )
 
@@ -36,6 +37,8 @@ VIEWS: tuple[tuple[str, str, str], ...] = (
 # not before the window's first paint).
 CONTENTS_TOPIC = "start"
 SHORTCUTS_TOPIC = "shortcuts"
+# Views with a Ctrl+number shortcut (Ctrl+1 to Ctrl+9); later ones are in the menu and list.
+MAX_NUMBERED_VIEWS = 9
 # How many places Back remembers.
 MAX_HISTORY = 100
 # Width of the navigation list in average characters of the current font.
@@ -47,6 +50,16 @@ LIBRARY_LABEL_CHARS = 40
 # create all of them (about 15 ms), so nothing before the window's first paint uses one:
 # Qt is imported where it is used, after it.
 _ALIGN_CENTER = 0x84
+
+
+def _name_scroll_viewports(view: QWidget) -> None:
+    """AT-SPI reports the focus of a scroll area on its viewport, which Qt leaves unnamed:
+    give each viewport its scroll area's name, so Tab never lands on a nameless control."""
+    from PySide6.QtWidgets import QScrollArea
+
+    for area in view.findChildren(QScrollArea):
+        if area.accessibleName() and not area.viewport().accessibleName():
+            area.viewport().setAccessibleName(area.accessibleName())
 
 
 class MainWindow(QMainWindow):
@@ -117,6 +130,7 @@ class MainWindow(QMainWindow):
             view = getattr(importlib.import_module(module), cls)(self.ctx)
             if not view.accessibleName():
                 view.setAccessibleName(view.title())  # a screen reader names the page it is on
+            _name_scroll_viewports(view)
             self.views[name] = view
             self.stack.addWidget(view)
             item = QListWidgetItem(view.title())
@@ -124,7 +138,8 @@ class MainWindow(QMainWindow):
             self.nav.addItem(item)
             action = QAction(view.title(), self)
             action.setCheckable(True)
-            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+            if index < MAX_NUMBERED_VIEWS:  # Ctrl+0 is the reading view's "actual size"
+                action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
             action.triggered.connect(lambda _checked=False, n=name: self.show_view(n))
             self._view_group.addAction(action)
             self.view_actions[name] = action

@@ -77,6 +77,150 @@
         </message>
     </context>
     <context>
+        <name>BookmarkTool</name>
+        <message>
+            <source>Bookmark…</source>
+            <translation>Bookmark…</translation>
+        </message>
+        <message>
+            <source>Bookmark this chapter, or the section chosen in the table of contents, with a note (Ctrl+D)</source>
+            <translation>Bookmark this chapter, or the section chosen in the table of contents, with a note (Ctrl+D)</translation>
+        </message>
+        <message>
+            <source>Bookmark</source>
+            <translation>Bookmark</translation>
+        </message>
+        <message>
+            <source>Bookmark “%1” in %2. Note (optional):</source>
+            <translation>Bookmark “%1” in %2. Note (optional):</translation>
+        </message>
+        <message>
+            <source>Bookmarked: %1</source>
+            <translation>Bookmarked: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>BookmarksView</name>
+        <message>
+            <source>Bookmarks</source>
+            <translation>Bookmarks</translation>
+        </message>
+        <message>
+            <source>Chapters and sections you bookmarked while reading, with your notes. Open one with Enter or a double-click. Bookmarks stay with their edition through new revisions.</source>
+            <translation>Chapters and sections you bookmarked while reading, with your notes. Open one with Enter or a double-click. Bookmarks stay with their edition through new revisions.</translation>
+        </message>
+        <message>
+            <source>Search notes, chapters and editions</source>
+            <translation>Search notes, chapters and editions</translation>
+        </message>
+        <message>
+            <source>Search bookmarks</source>
+            <translation>Search bookmarks</translation>
+        </message>
+        <message>
+            <source>Bookmarks, newest first; Enter opens one, Delete removes it.</source>
+            <translation>Bookmarks, newest first; Enter opens one, Delete removes it.</translation>
+        </message>
+        <message>
+            <source>Edition</source>
+            <translation>Edition</translation>
+        </message>
+        <message>
+            <source>Chapter</source>
+            <translation>Chapter</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <source>Added</source>
+            <translation>Added</translation>
+        </message>
+        <message>
+            <source>&amp;Open</source>
+            <translation>&amp;Open</translation>
+        </message>
+        <message>
+            <source>Edit &amp;note…</source>
+            <translation>Edit &amp;note…</translation>
+        </message>
+        <message>
+            <source>&amp;Remove</source>
+            <translation>&amp;Remove</translation>
+        </message>
+        <message>
+            <source>E&amp;xport…</source>
+            <translation>E&amp;xport…</translation>
+        </message>
+        <message>
+            <source>&amp;Import…</source>
+            <translation>&amp;Import…</translation>
+        </message>
+        <message>
+            <source>Save every bookmark and note to a JSON file, e.g. before reinstalling</source>
+            <translation>Save every bookmark and note to a JSON file, e.g. before reinstalling</translation>
+        </message>
+        <message>
+            <source>Merge bookmarks from a JSON file; bookmarks you have already are not added twice</source>
+            <translation>Merge bookmarks from a JSON file; bookmarks you have already are not added twice</translation>
+        </message>
+        <message>
+            <source>The bookmarks could not be loaded: %1</source>
+            <translation>The bookmarks could not be loaded: %1</translation>
+        </message>
+        <message>
+            <source>No bookmark holds “%1”.</source>
+            <translation>No bookmark holds “%1”.</translation>
+        </message>
+        <message>
+            <source>No bookmarks yet. While reading an edition, choose Bookmark (Ctrl+D) to add one.</source>
+            <translation>No bookmarks yet. While reading an edition, choose Bookmark (Ctrl+D) to add one.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n bookmark(s)</source>
+            <translation>
+                <numerusform>%n bookmark</numerusform>
+                <numerusform>%n bookmarks</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>(not in the library)</source>
+            <translation>(not in the library)</translation>
+        </message>
+        <message>
+            <source>Edit note</source>
+            <translation>Edit note</translation>
+        </message>
+        <message>
+            <source>Note for this bookmark:</source>
+            <translation>Note for this bookmark:</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n bookmark(s) saved to %1</source>
+            <translation>
+                <numerusform>%n bookmark saved to %1</numerusform>
+                <numerusform>%n bookmarks saved to %1</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Export bookmarks</source>
+            <translation>Export bookmarks</translation>
+        </message>
+        <message>
+            <source>Bookmarks imported: %1 added, %2 notes updated, %3 already present.</source>
+            <translation>Bookmarks imported: %1 added, %2 notes updated, %3 already present.</translation>
+        </message>
+        <message>
+            <source>Import bookmarks</source>
+            <translation>Import bookmarks</translation>
+        </message>
+        <message>
+            <source>Bookmarks (*.json)</source>
+            <translation>Bookmarks (*.json)</translation>
+        </message>
+    </context>
+    <context>
         <name>ChapterBrowser</name>
         <message>
             <source>Chapter text</source>
@@ -311,6 +455,28 @@
         <message>
             <source>Partner: %1</source>
             <translation>Partner: %1</translation>
+        </message>
+        <message>
+            <source>&amp;Carry over notes</source>
+            <translation>&amp;Carry over notes</translation>
+        </message>
+        <message>
+            <source>Carry over the notes of open items from the previous edition</source>
+            <translation>Carry over the notes of open items from the previous edition</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n open item(s) of this checklist had a note in %1. Carry the notes over to this edition? Ticks are not carried over.</source>
+            <translation>
+                <numerusform>%n open item of this checklist had a note in %1. Carry the notes over to this edition? Ticks are not carried over.</numerusform>
+                <numerusform>%n open items of this checklist had a note in %1. Carry the notes over to this edition? Ticks are not carried over.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n note(s) carried over from the previous edition.</source>
+            <translation>
+                <numerusform>%n note carried over from the previous edition.</numerusform>
+                <numerusform>%n notes carried over from the previous edition.</numerusform>
+            </translation>
         </message>
         <message>
             <source>The checklist could not be saved</source>
@@ -551,8 +717,16 @@
             <translation>signed by %1</translation>
         </message>
         <message>
+            <source>Also superseded and hidden</source>
+            <translation>Also superseded and hidden</translation>
+        </message>
+        <message>
             <source>Show superseded and hidden editions</source>
             <translation>Show superseded and hidden editions</translation>
+        </message>
+        <message>
+            <source>Also list the older revisions of editions and the editions hidden because their key was revoked</source>
+            <translation>Also list the older revisions of editions and the editions hidden because their key was revoked</translation>
         </message>
         <message>
             <source>Editions, newest first</source>
@@ -577,6 +751,10 @@
         <message>
             <source>Table of contents</source>
             <translation>Table of contents</translation>
+        </message>
+        <message>
+            <source>PDF</source>
+            <translation>PDF</translation>
         </message>
         <message>
             <source>Text size</source>
@@ -1245,6 +1423,22 @@
             <translation>Trust this key</translation>
         </message>
         <message>
+            <source>The public key (the .pub file's text or its key line):</source>
+            <translation>The public key (the .pub file's text or its key line):</translation>
+        </message>
+        <message>
+            <source>The bundle was signed by key %1. To trust it, the reader needs the public key itself, from the publisher: a .pub file, or its text pasted.</source>
+            <translation>The bundle was signed by key %1. To trust it, the reader needs the public key itself, from the publisher: a .pub file, or its text pasted.</translation>
+        </message>
+        <message>
+            <source>From a &amp;file…</source>
+            <translation>From a &amp;file…</translation>
+        </message>
+        <message>
+            <source>&amp;Paste the key…</source>
+            <translation>&amp;Paste the key…</translation>
+        </message>
+        <message>
             <source>Export the audit log</source>
             <translation>Export the audit log</translation>
         </message>
@@ -1819,6 +2013,10 @@
     </context>
     <context>
         <name>ReaderApp</name>
+        <message>
+            <source>Waiting for another program that is changing the library…</source>
+            <translation>Waiting for another program that is changing the library…</translation>
+        </message>
         <message>
             <source>The language is now English.</source>
             <translation>The language is now English.</translation>

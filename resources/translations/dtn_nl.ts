@@ -77,6 +77,150 @@
     </message>
 </context>
 <context>
+    <name>BookmarkTool</name>
+    <message>
+        <source>Bookmark…</source>
+        <translation>Bladwijzer…</translation>
+    </message>
+    <message>
+        <source>Bookmark this chapter, or the section chosen in the table of contents, with a note (Ctrl+D)</source>
+        <translation>Een bladwijzer bij dit hoofdstuk, of bij de paragraaf die in de inhoudsopgave is gekozen, met een notitie (Ctrl+D)</translation>
+    </message>
+    <message>
+        <source>Bookmark</source>
+        <translation>Bladwijzer</translation>
+    </message>
+    <message>
+        <source>Bookmark “%1” in %2. Note (optional):</source>
+        <translation>Bladwijzer bij “%1” in %2. Notitie (niet verplicht):</translation>
+    </message>
+    <message>
+        <source>Bookmarked: %1</source>
+        <translation>Bladwijzer gemaakt: %1</translation>
+    </message>
+</context>
+<context>
+    <name>BookmarksView</name>
+    <message>
+        <source>Bookmarks</source>
+        <translation>Bladwijzers</translation>
+    </message>
+    <message>
+        <source>Chapters and sections you bookmarked while reading, with your notes. Open one with Enter or a double-click. Bookmarks stay with their edition through new revisions.</source>
+        <translation>Hoofdstukken en paragrafen waar u tijdens het lezen een bladwijzer bij zette, met uw notities. Open er een met Enter of dubbelklikken. Een bladwijzer blijft bij zijn editie, ook bij een nieuwe revisie.</translation>
+    </message>
+    <message>
+        <source>Search notes, chapters and editions</source>
+        <translation>Zoek in notities, hoofdstukken en edities</translation>
+    </message>
+    <message>
+        <source>Search bookmarks</source>
+        <translation>Zoek in bladwijzers</translation>
+    </message>
+    <message>
+        <source>Bookmarks, newest first; Enter opens one, Delete removes it.</source>
+        <translation>Bladwijzers, nieuwste eerst; Enter opent er een, Delete verwijdert hem.</translation>
+    </message>
+    <message>
+        <source>Edition</source>
+        <translation>Editie</translation>
+    </message>
+    <message>
+        <source>Chapter</source>
+        <translation>Hoofdstuk</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notitie</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Toegevoegd</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Openen</translation>
+    </message>
+    <message>
+        <source>Edit &amp;note…</source>
+        <translation>&amp;Notitie wijzigen…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Verwijderen</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xporteren…</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importeren…</translation>
+    </message>
+    <message>
+        <source>Save every bookmark and note to a JSON file, e.g. before reinstalling</source>
+        <translation>Alle bladwijzers en notities in een JSON-bestand bewaren, bijvoorbeeld voor een herinstallatie</translation>
+    </message>
+    <message>
+        <source>Merge bookmarks from a JSON file; bookmarks you have already are not added twice</source>
+        <translation>Bladwijzers uit een JSON-bestand samenvoegen; bladwijzers die u al hebt, komen er niet dubbel bij</translation>
+    </message>
+    <message>
+        <source>The bookmarks could not be loaded: %1</source>
+        <translation>De bladwijzers konden niet worden geladen: %1</translation>
+    </message>
+    <message>
+        <source>No bookmark holds “%1”.</source>
+        <translation>Geen bladwijzer bevat “%1”.</translation>
+    </message>
+    <message>
+        <source>No bookmarks yet. While reading an edition, choose Bookmark (Ctrl+D) to add one.</source>
+        <translation>Nog geen bladwijzers. Kies tijdens het lezen van een editie Bladwijzer (Ctrl+D) om er een toe te voegen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bookmark(s)</source>
+        <translation>
+            <numerusform>%n bladwijzer</numerusform>
+            <numerusform>%n bladwijzers</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(not in the library)</source>
+        <translation>(niet in de bibliotheek)</translation>
+    </message>
+    <message>
+        <source>Edit note</source>
+        <translation>Notitie wijzigen</translation>
+    </message>
+    <message>
+        <source>Note for this bookmark:</source>
+        <translation>Notitie bij deze bladwijzer:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bookmark(s) saved to %1</source>
+        <translation>
+            <numerusform>%n bladwijzer bewaard in %1</numerusform>
+            <numerusform>%n bladwijzers bewaard in %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export bookmarks</source>
+        <translation>Bladwijzers exporteren</translation>
+    </message>
+    <message>
+        <source>Bookmarks imported: %1 added, %2 notes updated, %3 already present.</source>
+        <translation>Bladwijzers geïmporteerd: %1 toegevoegd, %2 notities bijgewerkt, %3 al aanwezig.</translation>
+    </message>
+    <message>
+        <source>Import bookmarks</source>
+        <translation>Bladwijzers importeren</translation>
+    </message>
+    <message>
+        <source>Bookmarks (*.json)</source>
+        <translation>Bladwijzers (*.json)</translation>
+    </message>
+</context>
+<context>
     <name>ChapterBrowser</name>
     <message>
         <source>Chapter text</source>
@@ -311,6 +455,28 @@
     <message>
         <source>Partner: %1</source>
         <translation>Partner: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Carry over notes</source>
+        <translation>Notities &amp;overnemen</translation>
+    </message>
+    <message>
+        <source>Carry over the notes of open items from the previous edition</source>
+        <translation>De notities van open punten uit de vorige editie overnemen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open item(s) of this checklist had a note in %1. Carry the notes over to this edition? Ticks are not carried over.</source>
+        <translation>
+            <numerusform>%n open punt van deze checklist had een notitie in %1. De notitie overnemen in deze editie? Vinkjes worden niet overgenomen.</numerusform>
+            <numerusform>%n open punten van deze checklist hadden een notitie in %1. De notities overnemen in deze editie? Vinkjes worden niet overgenomen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n note(s) carried over from the previous edition.</source>
+        <translation>
+            <numerusform>%n notitie overgenomen uit de vorige editie.</numerusform>
+            <numerusform>%n notities overgenomen uit de vorige editie.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The checklist could not be saved</source>
@@ -551,8 +717,16 @@
         <translation>ondertekend door %1</translation>
     </message>
     <message>
+        <source>Also superseded and hidden</source>
+        <translation>Ook vervangen en verborgen</translation>
+    </message>
+    <message>
         <source>Show superseded and hidden editions</source>
         <translation>Toon vervangen en verborgen edities</translation>
+    </message>
+    <message>
+        <source>Also list the older revisions of editions and the editions hidden because their key was revoked</source>
+        <translation>Toon ook de oudere revisies van edities en de edities die verborgen zijn omdat hun sleutel is ingetrokken</translation>
     </message>
     <message>
         <source>Editions, newest first</source>
@@ -577,6 +751,10 @@
     <message>
         <source>Table of contents</source>
         <translation>Inhoudsopgave</translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation>PDF</translation>
     </message>
     <message>
         <source>Text size</source>
@@ -1245,6 +1423,22 @@
         <translation>Deze sleutel vertrouwen</translation>
     </message>
     <message>
+        <source>The public key (the .pub file&apos;s text or its key line):</source>
+        <translation>De publieke sleutel (de tekst van het .pub-bestand of de sleutelregel):</translation>
+    </message>
+    <message>
+        <source>The bundle was signed by key %1. To trust it, the reader needs the public key itself, from the publisher: a .pub file, or its text pasted.</source>
+        <translation>De bundel is ondertekend met sleutel %1. Om die te vertrouwen heeft de reader de publieke sleutel zelf nodig, van de uitgever: een .pub-bestand, of de geplakte tekst ervan.</translation>
+    </message>
+    <message>
+        <source>From a &amp;file…</source>
+        <translation>Uit een &amp;bestand…</translation>
+    </message>
+    <message>
+        <source>&amp;Paste the key…</source>
+        <translation>De sleutel &amp;plakken…</translation>
+    </message>
+    <message>
         <source>Export the audit log</source>
         <translation>Het auditlogboek exporteren</translation>
     </message>
@@ -1819,6 +2013,10 @@
 </context>
 <context>
     <name>ReaderApp</name>
+    <message>
+        <source>Waiting for another program that is changing the library…</source>
+        <translation>Wachten op een ander programma dat de bibliotheek wijzigt…</translation>
+    </message>
     <message>
         <source>The language is now English.</source>
         <translation>De taal is nu Engels.</translation>

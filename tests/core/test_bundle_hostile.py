@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import struct
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ from reader.core.errors import (
     ArchiveError,
     DTNError,
     IntegrityError,
+    InvalidDateError,
     KeyRoleError,
     LimitExceededError,
     ManifestError,
@@ -31,6 +33,8 @@ from reader.core.errors import (
     SignatureInvalidError,
     UnknownKeyError,
     UnsafeArchiveError,
+    UnsafeAssetError,
+    UnsafeTextError,
 )
 from reader.core.minisign import SecretKey
 from reader.core.source import level_bar_png
@@ -296,6 +300,41 @@ case("data descriptor flag", UnsafeArchiveError, "uses a data descriptor (stream
 case("zip64 extra field", UnsafeArchiveError, "'assets/x.png' uses zip64 fields")(
     extra_entry("assets/x.png", extra=b"\x01\x00\x10\x00" + bytes(16))
 )
+
+# Extra fields and comments: nothing hidden that stock unzip would show instead.
+case("Unicode Path extra field on the manifest", UnsafeArchiveError, "'manifest.json' uses an Info-ZIP Unicode Path field (0x7075)")(
+    lambda ctx: bundles.change_raw(ctx.base, MANIFEST_NAME, extra=bundles.unicode_path_extra(MANIFEST_NAME, "manifest.json.orig"))
+)
+case("Unicode Path extra field in the local header only", UnsafeArchiveError, "'manifest.json' uses an Info-ZIP Unicode Path field")(
+    lambda ctx: bundles.change_raw(ctx.base, MANIFEST_NAME, local={"extra": bundles.unicode_path_extra(MANIFEST_NAME, "other.json")})
+)
+case("Unicode Comment extra field", UnsafeArchiveError, "'chapters/01-niveau.md' uses an Info-ZIP Unicode Comment field (0x6375)")(
+    lambda ctx: bundles.change_raw(ctx.base, CH1, extra=bundles.unicode_comment_extra(b"", "officieel NCTV"))
+)
+case("entry comment", UnsafeArchiveError, "entry 'chapters/01-niveau.md' has a comment; bundles carry no entry comments")(
+    lambda ctx: bundles.change_raw(ctx.base, CH1, comment=b"goedgekeurd door NCTV")
+)
+case("unknown extra field", UnsafeArchiveError, "'assets/schaal.png' has an extra field of type 0xcafe in the central directory; only 0x5455")(
+    lambda ctx: bundles.change_raw(ctx.base, ASSET, extra=bundles.extra_field(0xCAFE, b"x"))
+)
+case("unknown extra field in the local header", UnsafeArchiveError, "has an extra field of type 0x9901 in the local header")(
+    lambda ctx: bundles.change_raw(ctx.base, ASSET, local={"extra": bundles.extra_field(0x9901, bytes(7))})  # AES
+)
+case("oversized timestamp extra field", UnsafeArchiveError, "its extended timestamp (UT) extra field is 40 bytes; at most 13")(
+    lambda ctx: bundles.change_raw(ctx.base, ASSET, extra=bundles.extra_field(0x5455, bytes(40)))
+)
+case("too many extra bytes", UnsafeArchiveError, "has 72 bytes of extra fields in the central directory; at most 64")(
+    lambda ctx: bundles.change_raw(ctx.base, ASSET, extra=bundles.timestamp_extra(1) * 8)
+)
+case("too many extra bytes in the local header", UnsafeArchiveError, "local header has 72 bytes of extra fields; at most 64")(
+    lambda ctx: bundles.change_raw(ctx.base, ASSET, local={"extra": bundles.timestamp_extra(1) * 8})
+)
+case("malformed extra field", UnsafeArchiveError, "'assets/schaal.png' has a malformed extra field in the central directory")(
+    lambda ctx: bundles.change_raw(ctx.base, ASSET, extra=b"UT\x05")
+)
+case("extra field longer than the space left", UnsafeArchiveError, "has a malformed extra field in the central directory")(
+    lambda ctx: bundles.change_raw(ctx.base, ASSET, extra=struct.pack("<HH", 0x5455, 9) + b"\x01\x00")
+)
 case("zip64 end record markers", UnsafeArchiveError, "zip64 archives are not supported")(
     lambda ctx: bundles.write_zip(bundles.raw_entries(ctx.base), eocd={"disk_entries": 0xFFFF, "total_entries": 0xFFFF})
 )
@@ -510,7 +549,7 @@ def _set(path: str, value) -> Callable[[dict], None]:
 for _id, _path, _value, _message in [
     ("feed type", "type", "dtn-feed", "manifest type is 'dtn-feed', not 'dtn-bundle-manifest' (not a bundle manifest)"),
     ("wrong format version", "format", 2, "bundle format version 2 is not supported (this reader reads 1)"),
-    ("unknown field", "signed_by", "x", "manifest has unknown field(s): signed_by"),
+    ("unknown field", "signed_by", "x", "manifest has unknown field(s): 'signed_by'"),
     ("level outside its scale", "level.value", 6, "manifest.level.value = 6 is outside 1..5"),
     ("label not matching the scale", "level.label", "Aanzienlijk", "manifest.level.label 'Aanzienlijk' does not match level 4 of scale dtn-5"),
     ("unknown scale", "level.scale", "dtn-6", "manifest.level.scale 'dtn-6' is unknown"),
@@ -520,7 +559,6 @@ for _id, _path, _value, _message in [
     ("revision of the wrong type", "revision", "2", "manifest.revision has the wrong type"),
     ("demo of the wrong type", "demo", 1, "manifest.demo has the wrong type"),
     ("bad bundle id", "bundle_id", "../etc", "manifest.bundle_id '../etc' is not in the required form"),
-    ("bad edition date", "edition.date", "2024-13-01", "manifest.edition.date '2024-13-01' is not in the required form"),
     ("unknown language", "language", "de", "manifest.language 'de' is not one of nl, en"),
     ("empty title", "title", "   ", "manifest.title is empty"),
     ("summary too long", "summary", "x" * 10_001, "manifest.summary is longer than 10000 characters"),
@@ -557,6 +595,99 @@ def _(ctx: Ctx) -> bytes:
 @case("duplicate chapter id", ManifestError, "chapter id 'niveau' appears twice")
 def _(ctx: Ctx) -> bytes:
     return resigned(ctx, _set("chapters.1.id", "niveau"))
+
+
+# --- signed text is text ------------------------------------------------------------------------------------------------
+
+_BAD_TEXT = [
+    ("lone surrogate", bundles.LONE_SURROGATE, "a lone surrogate (U+D800) at position 2"),
+    ("escape sequence", bundles.ESCAPE_SEQUENCE, "a control character (U+001B) at position 2"),
+    ("C1 control", "\x9b31m", "a control character (U+009B) at position 2"),
+    ("bidi override", "\u202e", "a bidirectional control character (U+202E) at position 2"),
+]
+
+for _where, _path, _multiline in bundles.MANIFEST_TEXT_FIELDS:
+    for _kind, _bad, _message in [*_BAD_TEXT, *([] if _multiline else [("line break", "\n", "a line break (U+000A)")])]:
+        case(f"{_kind} in {_where}", UnsafeTextError, f"{_where} contains {_message}")(
+            lambda ctx, _path=_path, _bad=_bad: bundles.with_manifest_text(ctx.base, ctx.key, _path, _bad)
+        )
+
+for _where, _path, _multiline in bundles.CHECKLIST_TEXT_FIELDS:
+    for _kind, _bad, _message in [*_BAD_TEXT, *([] if _multiline else [("line break", "\n", "a line break (U+000A)")])]:
+        case(f"{_kind} in {_where}", UnsafeTextError, f"{_where} contains {_message}")(
+            lambda ctx, _path=_path, _bad=_bad: bundles.with_checklist_text(ctx.base, ctx.key, _path, _bad)
+        )
+
+for _kind, _bad, _message in _BAD_TEXT[1:]:  # a lone surrogate cannot be UTF-8: see the case after this
+    case(f"{_kind} in a chapter", UnsafeTextError, f"chapters/01-niveau.md contains {_message.replace('position 2', 'position 6')}")(
+        lambda ctx, _bad=_bad: bundles.with_chapter_text(ctx.base, ctx.key, _bad)
+    )
+
+case("lone surrogate in a chapter", ManifestError, "chapters/01-niveau.md is not UTF-8 text")(
+    lambda ctx: bundles.with_chapter_text(ctx.base, ctx.key, bundles.LONE_SURROGATE)
+)
+
+for _kind, _bad, _message in [("escape sequence", "\x1b]0;signer: NCTV\x07", "U+001B"), ("C1 control", "\x9b2K", "U+009B"),
+                              ("bidi override", "\u202e", "U+202E")]:
+    case(f"{_kind} in the trusted comment", UnsafeTextError, f"the signature's trusted comment contains a")(
+        lambda ctx, _bad=_bad: bundles.with_trusted_comment(ctx.base, ctx.key, f"timestamp:1718092800\tfile:manifest.json{_bad}")
+    )
+
+
+@case("lone surrogate in a field name", ManifestError, "manifest has unknown field(s): '\\ud800'")
+def _(ctx: Ctx) -> bytes:
+    return bundles.resign(ctx.base, ctx.key, bundles.ascii_json({**bundles.manifest_of(ctx.base), bundles.LONE_SURROGATE: "x"}))
+
+
+for _id, _path, _value, _message in [
+    ("30 February", "edition.date", "2023-02-30", "manifest.edition.date '2023-02-30' is not a real calendar date"),
+    ("month 13", "edition.date", "2024-13-01", "manifest.edition.date '2024-13-01' is not a real calendar date"),
+    ("month 13 in since", "level.since", "2013-13", "manifest.level.since '2013-13' is not a real calendar date"),
+    ("29 February in a common year", "level_events.0.start", "2019-02-29", "manifest.level_events[0].start '2019-02-29' is not a real"),
+    ("31 April", "level_events.0.end", "2019-04-31", "manifest.level_events[0].end '2019-04-31' is not a real"),
+    ("hour 24", "created", "2024-06-11T24:00:00Z", "manifest.created '2024-06-11T24:00:00Z' is not a real calendar time"),
+    ("second 61", "created", "2024-06-11T08:00:61Z", "manifest.created '2024-06-11T08:00:61Z' is not a real calendar time"),
+    ("year 0001", "edition.date", "0001-01-01", "manifest.edition.date '0001-01-01' is not a real date between 1900 and 2200"),
+    ("Arabic-Indic digits", "edition.date", "٢٠٢٤-٠٦-١١", "manifest.edition.date '٢٠٢٤-٠٦-١١' is not a real date"),
+    ("time without zone", "created", "2024-06-11T08:00:00", "manifest.created '2024-06-11T08:00:00' is not a real time"),
+]:
+    case(f"date: {_id}", InvalidDateError, _message)(
+        lambda ctx, _path=_path, _value=_value: bundles.resign(
+            ctx.base, ctx.key, _set(_path, _value), trusted_comment="timestamp:1718092800\tfile:manifest.json\thashed"
+        )
+    )
+
+
+# --- assets are what they claim to be -------------------------------------------------------------------------------------
+
+for _id, _name, _data, _message in [
+    ("SVG asset referencing a local file", "assets/kaart.svg", bundles.svg_image("/etc/passwd"),
+     "assets/kaart.svg: SVG images are not allowed (an SVG can reference local files"),
+    ("SVG asset referencing a device", "assets/kaart.svg", bundles.svg_image("/dev/stdin"), "assets/kaart.svg: SVG images are not allowed"),
+    ("BMP asset", "assets/kaart.bmp", b"BM" + bytes(60), "assets/kaart.bmp: assets must be PNG, JPEG, GIF or WebP images"),
+    ("asset without a type", "assets/kaart", bundles.png_image(4, 4), "assets/kaart: assets must be PNG, JPEG, GIF or WebP images"),
+    ("SVG named .png", "assets/kaart.png", bundles.svg_image("/etc/passwd"),
+     "assets/kaart.png is named as a PNG image, but its content is not PNG"),
+    ("PDF named .jpg", "assets/kaart.jpg", bundles.PDF_DOCUMENT, "assets/kaart.jpg is named as a JPEG image, but its content is not JPEG"),
+    ("PNG named .gif", "assets/kaart.gif", bundles.png_image(4, 4), "assets/kaart.gif is named as a GIF image, but its content is not GIF"),
+    ("GIF named .webp", "assets/kaart.webp", bundles.gif_header(4, 4), "assets/kaart.webp is named as a WEBP image"),
+    ("PNG bomb", "assets/bom.png", bundles.png_image(60_000, 60_000), "assets/bom.png is 60000 x 60000 pixels; an image may be at most"),
+    ("PNG too wide", "assets/bom.png", bundles.png_image(20_000, 10), "assets/bom.png is 20000 x 10 pixels"),
+    ("PNG of zero width", "assets/leeg.png", bundles.png_image(0, 10), "assets/leeg.png is not a valid PNG image: width or height is 0"),
+    ("PNG without IHDR first", "assets/kaart.png", b"\x89PNG\r\n\x1a\n" + bytes(40), "is not a valid PNG image: the first chunk is not IHDR"),
+    ("JPEG bomb", "assets/bom.jpg", bundles.jpeg_header(16_000, 16_000), "assets/bom.jpg is 16000 x 16000 pixels"),
+    ("JPEG without a frame header", "assets/kaart.jpeg", bundles.jpeg_header(10, 10, frame=False),
+     "assets/kaart.jpeg is not a valid JPEG image: no frame header before the image data"),
+    ("JPEG cut off", "assets/kaart.jpg", bundles.jpeg_header(10, 10)[:40], "assets/kaart.jpg is not a valid JPEG image: a segment is cut off"),
+    ("GIF bomb", "assets/bom.gif", bundles.gif_header(65_535, 65_535), "assets/bom.gif is 65535 x 65535 pixels"),
+    ("WebP VP8X bomb", "assets/bom.webp", bundles.webp_image(16_384, 16_384), "assets/bom.webp is 16384 x 16384 pixels"),
+    ("WebP VP8L bomb", "assets/bom.webp", bundles.webp_image(10_000, 10_000, "VP8L"), "assets/bom.webp is 10000 x 10000 pixels"),
+    ("WebP VP8 bomb", "assets/bom.webp", bundles.webp_image(16_000, 16_000, "VP8 "), "assets/bom.webp is 16000 x 16000 pixels"),
+    ("WebP with an unknown chunk", "assets/kaart.webp", bundles.webp_image(4, 4)[:12] + b"ALPH" + bytes(20), "unknown first chunk"),
+]:
+    case(f"asset: {_id}", UnsafeAssetError, _message)(
+        lambda ctx, _name=_name, _data=_data: bundles.with_asset(ctx.base, ctx.key, _name, _data)
+    )
 
 
 # --- the tests ---------------------------------------------------------------------------------------------------------
@@ -677,3 +808,36 @@ def test_manifest_is_canonical_json(bundle_bytes: bytes) -> None:
 def test_member_methods(bundle_bytes: bytes) -> None:
     methods = {e.name: e.method for e in bundles.raw_entries(bundle_bytes)}
     assert methods[ASSET] == STORED and methods[CH1] == DEFLATED
+
+
+def test_allowed_extra_fields_verify(ctx: Ctx, trust_store: TrustStore, tmp_path: Path) -> None:
+    """What stock zip (UT, ux) and Windows tools (NTFS times) write passes, in both headers."""
+    ux = bundles.extra_field(0x7875, b"\x01\x04" + bytes(4) + b"\x04" + bytes(4))
+    ntfs = bundles.extra_field(0x000A, bytes(4) + struct.pack("<HH", 1, 24) + bytes(24))
+    entries = [
+        bundles.replace_raw(entry, extra=bundles.timestamp_extra(1) + ux, local={"extra": bundles.timestamp_extra(3) + ux})
+        if i % 2 else bundles.replace_raw(entry, extra=ntfs)
+        for i, entry in enumerate(bundles.raw_entries(ctx.base))
+    ]
+    path = bundles.write(tmp_path / "extras.dtnb", bundles.write_zip(entries))
+    assert verify_bundle(path, trust_store).files_checked == 6
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "size"),
+    [
+        ("assets/a.png", bundles.png_image(640, 480), (640, 480)),
+        ("assets/a.jpg", bundles.jpeg_header(1920, 1080), (1920, 1080)),
+        ("assets/a.jpeg", bundles.jpeg_header(4000, 4000), (4000, 4000)),
+        ("assets/a.gif", bundles.gif_header(320, 200), (320, 200)),
+        ("assets/a.webp", bundles.webp_image(800, 600), (800, 600)),
+        ("assets/b.webp", bundles.webp_image(801, 601, "VP8L"), (801, 601)),
+        ("assets/c.webp", bundles.webp_image(802, 602, "VP8 "), (802, 602)),
+    ],
+)
+def test_allowed_images_verify(ctx: Ctx, trust_store: TrustStore, tmp_path: Path, name: str, data: bytes, size: tuple[int, int]) -> None:
+    from reader.core.image import image_info
+
+    assert (image_info(name, data).width, image_info(name, data).height) == size
+    path = bundles.write(tmp_path / "img.dtnb", bundles.with_asset(ctx.base, ctx.key, name, data))
+    assert name in verify_bundle(path, trust_store).manifest.assets

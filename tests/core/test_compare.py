@@ -168,6 +168,30 @@ def test_chapters_matched_by_normalised_title_when_the_id_changed(lib, tmp_path,
     assert [tuple(p) for p in change.diff] == [("replace", "Oud.", "Nieuw.")]
 
 
+def test_what_changed_since_the_previous_edition_follows_the_compare_rules(lib, tmp_path, key):
+    # One chapter's id changed (same title): Compare matches it, so the overview's
+    # "what changed" must not call it added and removed; the level moved on its word only.
+    old = add_edition(lib, tmp_path, key, "t-1", "2024-06", [("online", "Online radicalisering", "Oud.\n"), ("weg", "Verdwenen", "X.\n")])
+    new = add_edition(
+        lib, tmp_path, key, "t-2", "2024-12",
+        [("online-jongeren", "online  Radicalisering!", "Nieuw.\n"), ("nieuw", "Nieuw hoofdstuk", "Y.\n")], level=(3, "Aanzienlijk"),
+    )
+    comparison = lib.compare(old, new)
+    changes = lib.changes_since_previous(lib.edition(new))
+    assert changes["previous"].pk == old
+    assert changes["added"] == [c.title for c in comparison.added] == ["Nieuw hoofdstuk"]
+    assert changes["removed"] == [c.title for c in comparison.removed] == ["Verdwenen"]
+    assert changes["level_changed"] is comparison.level_changed is True
+
+
+def test_the_same_level_on_both_scales():
+    from reader.core.vocabulary import level_rank
+
+    assert level_rank(3, "Substantieel", "dtn-4") == level_rank(4, "Substantieel", "dtn-5") == 4.0
+    assert level_rank(2, "Beperkt", "dtn-5") < level_rank(3, "Substantieel", "dtn-4")
+    assert level_rank(1, "Onbekend", "dtn-4") == 1.0 and level_rank(4, "Onbekend", "dtn-4") == 5.0
+
+
 def test_a_retitled_chapter_with_the_same_text_is_changed(lib, tmp_path, key):
     old = add_edition(lib, tmp_path, key, "t-1", "2024-06", [("a", "Oude titel", INTRO)])
     new = add_edition(lib, tmp_path, key, "t-2", "2024-12", [("a", "Nieuwe titel", INTRO)])

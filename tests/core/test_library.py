@@ -107,8 +107,8 @@ def test_same_revision_with_other_bytes_is_refused(tmp_path, lib, key):
 def test_newer_revision_supersedes_and_ticks_carry_over(tmp_path, lib, key):
     lib.import_file(write_bundle(tmp_path, "r1.dtnb", edition_bytes(key, items=["politie-a", "politie-b"])))
     old = lib.edition("dtn-test-2025-06")
-    lib.set_item_state("politie", "politie-a", ticked=True, note="gedaan op maandag")
-    lib.set_item_state("politie", "politie-b", ticked=True)
+    lib.set_item_state("dtn-test-2025-06", "politie", "politie-a", ticked=True, note="gedaan op maandag")
+    lib.set_item_state("dtn-test-2025-06", "politie", "politie-b", ticked=True)
     result = lib.import_file(write_bundle(tmp_path, "r2.dtnb", edition_bytes(key, revision=2, items=["politie-a", "politie-c"])))
     assert result.status == "imported" and result.superseded == 1
     current = lib.edition("dtn-test-2025-06")
@@ -227,7 +227,7 @@ def test_rebuild_keeps_user_state_and_hides_editions_of_revoked_keys(tmp_path, k
 
 def test_rebuild_keeps_state_in_place(tmp_path, lib, key):
     lib.import_file(write_bundle(tmp_path, "a.dtnb", edition_bytes(key, items=["politie-a"])))
-    lib.set_item_state("politie", "politie-a", ticked=True, note="ok")
+    lib.set_item_state("dtn-test-2025-06", "politie", "politie-a", ticked=True, note="ok")
     lib.set_reading_position("dtn-test-2025-06", "niveau", 0.5)
     lib.add_bookmark("dtn-test-2025-06", "online", note="lezen")
     report = lib.rebuild()
@@ -235,7 +235,7 @@ def test_rebuild_keeps_state_in_place(tmp_path, lib, key):
     [checklist] = lib.checklists(lib.edition("dtn-test-2025-06").pk)
     assert [(i.ticked, i.note) for i in checklist.items] == [(True, "ok")]
     assert lib.reading_position("dtn-test-2025-06", "niveau") == 0.5
-    assert [b["note"] for b in lib.bookmarks()] == ["lezen"]
+    assert [b.note for b in lib.bookmarks()] == ["lezen"]
     assert lib.search("radicaliseren")
 
 

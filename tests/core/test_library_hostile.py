@@ -39,7 +39,7 @@ def library_for(folder: Path, ctx: Ctx, kind: str) -> Library:
     manifest = bundles.sample_manifest()
     manifest["bundle_id"] = "dtn-bestaand"
     assert lib.import_file(bundles.write(folder.parent / "existing.dtnb", bundles.build(existing, manifest))).status == "imported"
-    lib.set_item_state("politie", "politie-toezicht", ticked=True, note="al gedaan")
+    lib.set_item_state("dtn-bestaand", "politie", "politie-toezicht", ticked=True, note="al gedaan")
     if kind == "revoked":
         trust.revoke(ctx.key.key_id_hex, "sleutel uitgelekt")
     return lib

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 import pytest
 
+from reader.core import bundle as bundle_module
 from reader.core.errors import BundleOwnerError, ManifestError, PublisherMismatchError
 from reader.core.library import Library
 from reader.core.library.deepcheck import deep_check
@@ -159,11 +161,14 @@ def demo_trusting(folder: Path, keys) -> Library:
 DEMO_PUBLISHER = "DTN Reader demo (geen NCTV-publicatie)"
 
 
-def test_a_real_edition_replaces_the_demo_edition_of_the_same_id(tmp_path: Path, keys, demo_key) -> None:
+def test_a_real_edition_replaces_the_demo_edition_of_the_same_id(tmp_path: Path, keys, demo_key, monkeypatch) -> None:
     folder = tmp_path / "lib"
+    demo_bundle = bf.edition_of(demo_key, bundle_id="dtn-2024-06", publisher=DEMO_PUBLISHER, demo=True, revision=2)
+    # The demo key is accepted only for the bundles the app ships: this one is made one for the test.
+    monkeypatch.setattr(bundle_module, "DEMO_BUNDLE_SHA256", frozenset({hashlib.sha256(demo_bundle).hexdigest()}))
     with demo_trusting(folder, keys) as lib:
         lib.trust.add(keys["nctv"].public.to_file(), name="NCTV 2026", publisher=NCTV)
-        demo = lib.import_file(bf.write(tmp_path / "d.dtnb", bf.edition_of(demo_key, bundle_id="dtn-2024-06", publisher=DEMO_PUBLISHER, demo=True, revision=2)))
+        demo = lib.import_file(bf.write(tmp_path / "d.dtnb", demo_bundle))
         assert demo.status == "imported", demo.reason
         real = lib.import_file(bf.write(tmp_path / "r.dtnb", bf.edition_of(keys["nctv"], bundle_id="dtn-2024-06", publisher=NCTV)))
         assert real.status == "imported", real.reason

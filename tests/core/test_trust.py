@@ -30,7 +30,7 @@ def test_key_signs_only_for_its_publisher(tmp_path: Path, publisher_key) -> None
     for other in ("NCTV", "Tеstredactie"):  # the second holds a Cyrillic e
         with pytest.raises(PublisherMismatchError) as caught:
             verify_bundle(bundle_for(tmp_path, publisher_key, other), store)
-        assert caught.value.code == "publisher-mismatch"
+        assert caught.value.code == "publisher-other-than-key"
         assert str(caught.value) == (
             f"the bundle names publisher {other!r}, but key {publisher_key.key_id_hex} (Sleutel 2026) is trusted "
             "only for publisher 'Testredactie'; the bundle was refused"

@@ -88,12 +88,17 @@ class Session:
 
     def stop(self) -> None:
         for proc in reversed(self.procs):
-            proc.terminate()
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
+            _stop(proc)
+
+
+def _stop(proc: subprocess.Popen, timeout_s: float = 20) -> None:
+    """Terminate a process we started, and kill it if it does not go."""
+    proc.terminate()
+    try:
+        proc.wait(timeout=timeout_s)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
 
 
 @pytest.fixture(scope="module")
@@ -125,12 +130,7 @@ def walk(tmp_path_factory) -> dict:
         return json.loads(walker.stdout)
     finally:
         if app is not None:
-            app.terminate()
-            try:
-                app.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                app.kill()
-                app.wait()
+            _stop(app)
         session.stop()
 
 

@@ -29,7 +29,7 @@ def _numbers(section: dict, *keys: str) -> None:
 
 def test_bench_quick_writes_every_section(tmp_path: Path) -> None:
     # The search benchmark compares with ripgrep; fail naming it rather than on a missing number.
-    assert shutil.which("rg"), "ripgrep (rg) is not installed: apt-get install ripgrep (scripts/setup-debian.sh --test does)"
+    assert shutil.which("rg"), "ripgrep (rg) is not installed: apt-get install ripgrep (packaging/setup-debian.sh --test does)"
     out = tmp_path / "results.json"
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     proc = subprocess.run(

@@ -17,14 +17,14 @@ from tests.helpers.pdf import pdf_pages, squeeze
 def library(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A library with the demo editions and one real (non-demo) edition built and signed here."""
     folder = tmp_path_factory.mktemp("export")
-    for args in (("keygen", "pub", "--out", "keys"), ("init", "src")):
+    for args in (("keygen", "pub", "--out", "keys", "--no-password"), ("init", "src")):
         assert dtn(*args, cwd=folder).returncode == 0
     toml = folder / "src" / "edition.toml"
     assert "demo = true" in toml.read_text(encoding="utf-8")
     toml.write_text(toml.read_text(encoding="utf-8").replace("demo = true", "demo = false"), encoding="utf-8")
     for args in (("build", "src", "--key", "keys/pub.key", "--out", "edition.dtnb"),
                  ("demo", "load", "--library", "lib"),
-                 ("trust", "add", "keys/pub.pub", "--name", "Redactie", "--library", "lib"),
+                 ("trust", "add", "keys/pub.pub", "--name", "Redactie", "--publisher", "Voorbeeldredactie", "--library", "lib"),
                  ("import", "edition.dtnb", "--library", "lib")):
         result = dtn(*args, cwd=folder)
         assert result.returncode == 0, (args, result.stderr)

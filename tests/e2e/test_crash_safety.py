@@ -43,7 +43,7 @@ def setup(tmp_path_factory):
         lib.trust.add(key.public.to_file(), name="Testredactie")
         first = bf.write(base / "r1.dtnb", edition_bytes(key, revision=1, items=["politie-a", "politie-b"]))
         assert lib.import_file(first).status == "imported"
-        lib.set_item_state("politie", "politie-a", ticked=True, note="blijft staan")
+        lib.set_item_state("dtn-test-2025-06", "politie", "politie-a", ticked=True, note="blijft staan")
     bundle = bf.write(base / "r2.dtnb", edition_bytes(key, revision=2, items=["politie-a", "politie-c"]))
     return template, bundle, base
 

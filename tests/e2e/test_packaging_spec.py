@@ -347,7 +347,7 @@ def test_host_libraries_nothing_needs_are_dropped(spec, tmp_path) -> None:
     install; objdump (binutils) reads them."""
     import PySide6
 
-    assert shutil.which("objdump"), "objdump is not installed: apt-get install binutils (scripts/setup-debian.sh --test does)"
+    assert shutil.which("objdump"), "objdump is not installed: apt-get install binutils (packaging/setup-debian.sh --test does)"
     namespace, _ = spec
     qt_lib = Path(PySide6.__file__).parent / "Qt" / "lib"
     core = qt_lib / "libQt6Core.so.6"

@@ -14,7 +14,7 @@ import pytest
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 README = REPO_ROOT / "README.md"
-SETUP = REPO_ROOT / "scripts" / "setup-debian.sh"
+SETUP = REPO_ROOT / "packaging" / "setup-debian.sh"
 CI = REPO_ROOT / ".ci" / "run"
 
 
@@ -29,9 +29,9 @@ def test_two_one_line_commands_that_set_up_everything():
     commands = _quick_start_commands()
     assert len(commands) == 2 and all("\n" not in c for c in commands), commands
     app, tests = commands
-    assert app.startswith("scripts/setup-debian.sh && ") and "dtn-reader" in app
-    assert tests.startswith("scripts/setup-debian.sh --test && ") and "pytest" in tests
-    assert SETUP.stat().st_mode & 0o111, "scripts/setup-debian.sh must be executable"
+    assert app.startswith("packaging/setup-debian.sh && ") and "dtn-reader" in app
+    assert tests.startswith("packaging/setup-debian.sh --test && ") and "pytest" in tests
+    assert SETUP.stat().st_mode & 0o111, "packaging/setup-debian.sh must be executable"
     assert subprocess.run(["bash", "-n", str(SETUP)], capture_output=True).returncode == 0
 
 
@@ -64,7 +64,7 @@ def test_the_setup_script_installs_every_x11_library_the_xcb_plugin_links():
     assert "libxcb-icccm.so.4" in sonames and "libxcb-cursor.so.0" in sonames, sonames
     listed = set(SETUP.read_text(encoding="utf-8").split())
     missing = sorted(_package_for(s) for s in sonames if _package_for(s) not in listed)
-    assert not missing, f"scripts/setup-debian.sh does not install {missing}"
+    assert not missing, f"packaging/setup-debian.sh does not install {missing}"
 
 
 def test_package_names():

@@ -211,6 +211,7 @@ class RawEntry:
     header_offset: int | None = None
     write_local: bool = True
     prefix: bytes = b""
+    comment: bytes = b""  # the entry's comment in the central directory
 
     @property
     def name_bytes(self) -> bytes:
@@ -257,10 +258,10 @@ def write_zip(entries: Iterable[RawEntry], *, comment: bytes = b"", eocd: dict[s
             out += name + local["extra"] + entry.data
         directory += _CD.pack(
             b"PK\x01\x02", (entry.create_system << 8) | _VERSION, _VERSION, entry.flags, entry.method, 0,
-            _DOS_DATE_1980_01_01, entry.crc, csize, entry.size, len(entry.name_bytes), len(entry.extra), 0,
+            _DOS_DATE_1980_01_01, entry.crc, csize, entry.size, len(entry.name_bytes), len(entry.extra), len(entry.comment),
             0, 0, entry.external_attr, offset if entry.header_offset is None else entry.header_offset,
         )
-        directory += entry.name_bytes + entry.extra
+        directory += entry.name_bytes + entry.extra + entry.comment
     end = {
         "disk": 0, "cd_disk": 0, "disk_entries": len(entries), "total_entries": len(entries),
         "cd_size": len(directory), "cd_offset": len(out), "comment_len": len(comment),
@@ -448,3 +449,173 @@ def edition_of(
     manifest["edition"] = {**manifest["edition"], "date": date, "name": f"{bundle_id} r{revision}"}
     manifest["level"] = {**manifest["level"], "value": level[0], "label": level[1]}
     return build(key, manifest)
+# --- hostile text: strings a signature can carry but a reader must refuse -----------------------
+
+LONE_SURROGATE = "\ud800"
+ESCAPE_SEQUENCE = "\x1b[2K\r"  # erase the line and return: a terminal would draw over what came before
+
+# (where the reader names it, path in the manifest, multi-line field?) for every signed string of the manifest.
+MANIFEST_TEXT_FIELDS: list[tuple[str, str, bool]] = [
+    ("manifest.type", "type", False),
+    ("manifest.bundle_id", "bundle_id", False),
+    ("manifest.edition.name", "edition.name", False),
+    ("manifest.publisher", "publisher", False),
+    ("manifest.language", "language", False),
+    ("manifest.title", "title", False),
+    ("manifest.summary", "summary", True),
+    ("manifest.level.label", "level.label", False),
+    ("manifest.level.scale", "level.scale", False),
+    ("manifest.level_events[0].region", "level_events.0.region", False),
+    ("manifest.level_events[0].note", "level_events.0.note", True),
+    ("manifest.chapters[0].id", "chapters.0.id", False),
+    ("manifest.chapters[0].title", "chapters.0.title", False),
+    ("manifest.chapters[0].file", "chapters.0.file", False),
+    ("manifest.checklists[0].id", "checklists.0.id", False),
+    ("manifest.checklists[0].partner", "checklists.0.partner", False),
+    ("manifest.checklists[0].title", "checklists.0.title", False),
+    ("manifest.files[0].path", "files.0.path", False),
+]
+# The same for the checklist file (checklists/politie.json).
+CHECKLIST_TEXT_FIELDS: list[tuple[str, str, bool]] = [
+    ("checklists/politie.json.type", "type", False),
+    ("checklists/politie.json.id", "id", False),
+    ("checklists/politie.json.partner", "partner", False),
+    ("checklists/politie.json.title", "title", False),
+    ("checklists/politie.json items[0].id", "items.0.id", False),
+    ("checklists/politie.json items[0].text", "items.0.text", True),
+    ("checklists/politie.json items[0].priority", "items.0.priority", False),
+]
+
+
+def ascii_json(obj: Any) -> bytes:
+    """JSON with every non-ASCII character escaped, so it can carry a lone surrogate (``"\\ud800"``)."""
+    return (json.dumps(obj, ensure_ascii=True, indent=2, sort_keys=True) + "\n").encode("ascii")
+
+
+def _poke(obj: Any, path: str, change: Callable[[Any], Any]) -> None:
+    *parents, last = path.split(".")
+    for part in parents:
+        obj = obj[int(part)] if isinstance(obj, list) else obj[part]
+    key: Any = int(last) if isinstance(obj, list) else last
+    obj[key] = change(obj[key])
+
+
+def with_manifest_text(bundle: bytes, key: SecretKey, path: str, bad: str) -> bytes:
+    """``bad`` put into the middle of the manifest string at ``path``, signed again by ``key``.
+
+    Nothing checks the text on the way (the reader's checks are what is under test).
+    """
+    manifest = manifest_of(bundle)
+    _poke(manifest, path, lambda value: value[:1] + bad + value[1:])
+    return resign(bundle, key, ascii_json(manifest))
+
+
+def with_checklist_text(bundle: bytes, key: SecretKey, path: str, bad: str, name: str = "checklists/politie.json") -> bytes:
+    """``bad`` put into a checklist string; the files list refreshed and the manifest signed again."""
+    members = {n: c for n, c in members_of(bundle).items() if n not in (MANIFEST_NAME, SIGNATURE_NAME)}
+    checklist = json.loads(members[name])
+    _poke(checklist, path, lambda value: value[:1] + bad + value[1:])
+    members[name] = ascii_json(checklist)
+    manifest = refresh_files(manifest_of(bundle), members)
+    return resign(bundle, key, ascii_json(manifest), members=members, trusted_comment=trusted_comment_for(manifest))
+
+
+def with_chapter_text(bundle: bytes, key: SecretKey, bad: str, name: str = "chapters/01-niveau.md") -> bytes:
+    """``bad`` put into a chapter's Markdown; the files list refreshed and the manifest signed again."""
+    members = {n: c for n, c in members_of(bundle).items() if n not in (MANIFEST_NAME, SIGNATURE_NAME)}
+    members[name] = members[name][:5] + bad.encode("utf-8", "surrogatepass") + members[name][5:]
+    manifest = refresh_files(manifest_of(bundle), members)
+    return resign(bundle, key, ascii_json(manifest), members=members, trusted_comment=trusted_comment_for(manifest))
+
+
+def with_trusted_comment(bundle: bytes, key: SecretKey, comment: str) -> bytes:
+    """The bundle signed again with ``comment`` as the signature's trusted comment (anything but a line break)."""
+    return resign(bundle, key, members_of(bundle)[MANIFEST_NAME], trusted_comment=comment)
+
+
+# --- zip extra fields ------------------------------------------------------------------------------
+
+
+def replace_raw(entry: RawEntry, **overrides: Any) -> RawEntry:
+    return replace(entry, **overrides)
+
+
+def extra_field(header_id: int, body: bytes) -> bytes:
+    return struct.pack("<HH", header_id, len(body)) + body
+
+
+def unicode_path_extra(real_name: str, shown_name: str) -> bytes:
+    """An Info-ZIP Unicode Path field (0x7075): stock unzip shows ``shown_name`` for the entry."""
+    return extra_field(0x7075, b"\x01" + struct.pack("<I", zlib.crc32(real_name.encode())) + shown_name.encode())
+
+
+def unicode_comment_extra(comment: bytes, text: str) -> bytes:
+    """An Info-ZIP Unicode Comment field (0x6375) for an entry whose comment is ``comment``."""
+    return extra_field(0x6375, b"\x01" + struct.pack("<I", zlib.crc32(comment)) + text.encode())
+
+
+def timestamp_extra(times: int = 1) -> bytes:
+    """An extended timestamp field (0x5455) as stock zip writes it: flags and ``times`` 4-byte times."""
+    return extra_field(0x5455, bytes([(1 << times) - 1]) + b"\x00\x00\x00\x00" * times)
+
+
+# --- images: headers of every allowed type, and things that only claim to be images ---------------
+
+
+def png_image(width: int, height: int) -> bytes:
+    """A PNG whose IHDR says ``width`` x ``height`` (the pixel data of a 1x1 image: decoders stop there)."""
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+
+    ihdr = struct.pack(">IIBBBBB", width, height, 8, 6, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", zlib.compress(b"\x00" + bytes(4))) + chunk(b"IEND", b"")
+
+
+def jpeg_header(width: int, height: int, *, frame: bool = True) -> bytes:
+    """JPEG markers up to a baseline frame header of ``width`` x ``height`` (or a scan and no frame)."""
+    app0 = b"\xff\xe0" + struct.pack(">H", 16) + b"JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00"
+    comment = b"\xff\xfe" + struct.pack(">H", 2 + 300) + b"x" * 300  # a segment to walk past
+    sof = b"\xff\xc0" + struct.pack(">HBHHB", 11, 8, height, width, 1) + b"\x01\x11\x00"
+    sos = b"\xff\xda" + struct.pack(">H", 8) + b"\x01\x01\x00\x00\x3f\x00"
+    return b"\xff\xd8" + app0 + comment + (sof if frame else b"") + sos + b"\x00" * 16 + b"\xff\xd9"
+
+
+def gif_header(width: int, height: int) -> bytes:
+    return b"GIF89a" + struct.pack("<HHBBB", width, height, 0, 0, 0) + b"\x2c" + bytes(9) + b"\x02\x02\x44\x01\x00\x3b"
+
+
+def webp_image(width: int, height: int, chunk: str = "VP8X") -> bytes:
+    """A RIFF WEBP file whose first chunk (VP8X, VP8L or "VP8 ") says ``width`` x ``height``."""
+    if chunk == "VP8X":
+        body = b"VP8X" + struct.pack("<I", 10) + bytes(4) + (width - 1).to_bytes(3, "little") + (height - 1).to_bytes(3, "little")
+    elif chunk == "VP8L":
+        bits = (width - 1) | ((height - 1) << 14)
+        body = b"VP8L" + struct.pack("<I", 5) + b"\x2f" + bits.to_bytes(4, "little")
+    else:
+        body = b"VP8 " + struct.pack("<I", 10) + b"\x00\x00\x00\x9d\x01\x2a" + struct.pack("<HH", width, height)
+    body += b"\x00" * (len(body) % 2)
+    return b"RIFF" + struct.pack("<I", 4 + len(body)) + b"WEBP" + body
+
+
+def svg_image(href: str) -> bytes:
+    """An SVG that pulls in ``href`` (a local file, a device) as an image."""
+    return (
+        '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="64" height="64">'
+        f'<image href="{href}" xlink:href="{href}" width="64" height="64"/></svg>'
+    ).encode()
+
+
+PDF_DOCUMENT = b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n%%EOF\n"
+
+
+def with_asset(bundle: bytes, key: SecretKey, name: str, data: bytes, *, chapter: str = "chapters/01-niveau.md") -> bytes:
+    """``data`` added as asset ``name`` and shown by ``chapter``; the files list refreshed and signed again.
+
+    Nothing checks the asset on the way: this is how a hostile publisher (or a reader with its
+    checks off) would make it.
+    """
+    members = {n: c for n, c in members_of(bundle).items() if n not in (MANIFEST_NAME, SIGNATURE_NAME)}
+    members[name] = data
+    members[chapter] = members[chapter] + f"\n![bild](../{name})\n".encode()
+    manifest = refresh_files(manifest_of(bundle), members)
+    return resign(bundle, key, manifest, members=members)

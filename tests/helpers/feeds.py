@@ -39,7 +39,8 @@ def edition(key: SecretKey, bundle_id: str = "dtn-2024-06", revision: int = 1, d
                  checklists=[], level_events=[])
         members = {"chapters/01-kort.md": b"Kort.\n"}
     if pad:
-        members["assets/pad.png"] = _noise(pad)
+        header = bundles.png_image(1, 1)[:33]  # a PNG signature and IHDR, so the asset checks pass
+        members["assets/pad.png"] = header + _noise(max(0, pad - len(header)))
     return bundles.build(key, m, members)
 
 

@@ -1,8 +1,9 @@
 """The light and the dark colour scheme as palettes, for tests that check colours in both.
 
-The light one is Fusion's standard palette; the dark one is built the way Qt's Fusion
-builds its palette for a dark system scheme (qt_fusionPalette(dark) in Qt 6), since the
-offscreen platform never reports a dark scheme itself.
+The light one is Fusion's standard palette (also the reader's "light" scheme); "dark" is
+built the way Qt's Fusion builds its palette for a dark system scheme (qt_fusionPalette(dark)
+in Qt 6), since the offscreen platform never reports a dark scheme itself; "app-dark" is the
+reader's own dark scheme.
 """
 
 from __future__ import annotations
@@ -46,4 +47,11 @@ def dark_palette() -> QPalette:
     return palette
 
 
-SCHEMES = {"light": light_palette, "dark": dark_palette}
+def app_dark_palette() -> QPalette:
+    """The reader's own dark scheme (Settings: dark), from reader.ui.scheme."""
+    from reader.ui.scheme import dark_palette as own
+
+    return own()
+
+
+SCHEMES = {"light": light_palette, "dark": dark_palette, "app-dark": app_dark_palette}

@@ -48,3 +48,18 @@ def dutch(qapp):
     translators = i18n.install(qapp, "nl")
     yield
     i18n.remove(qapp, translators)
+
+
+@pytest.fixture
+def main_window(ctx, qtbot):
+    """The main window on the demo library, shown, exposed and active (1100x760)."""
+    from reader.ui.window import MainWindow
+
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    win.resize(1100, 760)
+    win.show()
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    qtbot.waitActive(win)
+    return win

@@ -14,8 +14,10 @@ import pytest
 import shiboken6
 from PySide6.QtCore import Qt
 
+from reader.core.demo_pins import DEMO_KEY_ID
 from reader.core.library import Library
 from reader.ui.app import Options, ReaderApp, parse_args, stored_language
+from reader.ui.prefs import Preferences
 from tests.helpers.views import LOAD_TIMEOUT_MS
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -165,7 +167,7 @@ def test_settings_switch_language_live_and_store_it(start_app, qtbot, library_di
     assert overview.page_title.text() == "Overview"
     assert overview.badge.text() == "4 of 5 — Substantial"
     assert reader.ctx.language == "en"
-    assert stored_language(library_dir) == "en"
+    assert stored_language(Preferences()) == "en"
     # The old window is gone; a library change reaches only the new one's views.
     qtbot.waitUntil(lambda: not shiboken6.isValid(old_window), timeout=LOAD_TIMEOUT_MS)
     with qtbot.waitSignal(overview.loaded, timeout=LOAD_TIMEOUT_MS):
@@ -197,7 +199,8 @@ def test_settings_remove_demo_library(start_app, qtbot, library_dir):
     with Library.open(library_dir, recover=False) as lib:
         assert lib.is_empty()
         assert lib.setting("no_demo") == "1"
-        assert lib.audit()[0].result == "removed"
+        assert [a.result for a in lib.audit()[:2]] == ["key switched off", "removed"]
+        assert lib.trust.get(DEMO_KEY_ID).disabled_at  # the Settings button switches the demo key off too
 
 
 def test_parse_args_library_from_environment(monkeypatch, tmp_path):

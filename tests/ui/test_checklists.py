@@ -125,7 +125,7 @@ def test_note_persists(qtbot, ctx, library_dir):
     assert _row(again, ITEM).note_edit.text() == "Besproken met de wijkagent"
 
 
-def test_tick_carries_over_to_an_older_edition_with_the_same_item(qtbot, ctx, library_dir):
+def test_a_tick_stays_in_its_edition_and_notes_carry_over_only_on_request(qtbot, ctx, library_dir):
     view = _open(qtbot, ctx, show=True)
     _select_partner(view, "politie")
     with qtbot.waitSignal(view.saved, timeout=10_000):
@@ -137,19 +137,39 @@ def test_tick_carries_over_to_an_older_edition_with_the_same_item(qtbot, ctx, li
         qtbot.keyClick(view.edition_combo, Qt.Key.Key_End)
     assert view.current_edition().bundle_id == "dtn-2019-06"
     assert view.edition_combo.currentText().startswith("DTN juni 2019")
-    # The partner stays selected across editions.
+    # The partner stays selected across editions; the 2025 tick is not the 2019 edition's.
     assert view.current_checklist().checklist_id == "politie"
     row = _row(view, ITEM)
-    assert row.checkbox.isChecked()
-    assert view.progress.text() == f"1 of {len(view.item_rows())} done"
-    assert _stored(library_dir, "dtn-2019-06", "politie", ITEM).ticked
+    assert not row.checkbox.isChecked()
+    assert view.progress.text() == f"0 of {len(view.item_rows())} done"
+    assert not _stored(library_dir, "dtn-2019-06", "politie", ITEM).ticked
+    assert _stored(library_dir, "dtn-2025-06", "politie", ITEM).ticked
+    assert view.carry_over_bar.isHidden()  # nothing before 2019 to carry over
+
+    # A note on an open item of 2019 is offered to the next edition, and copied only on request.
+    row.note_edit.setFocus()
+    qtbot.keyClicks(row.note_edit, "Nog afstemmen met de gemeente")
+    with qtbot.waitSignal(view.saved, timeout=10_000):
+        qtbot.keyClick(row.note_edit, Qt.Key.Key_Return)
+    with qtbot.waitSignal(view.loaded, timeout=10_000):
+        view.edition_combo.setCurrentIndex(view.edition_combo.count() - 2)
+    newer = view.current_edition().bundle_id
+    assert newer != "dtn-2019-06"
+    assert view.carry_over_bar.isVisible() and "DTN juni 2019" in view.carry_over_label.text()
+    assert _row(view, ITEM).note_edit.text() == ""
+    with qtbot.waitSignal(view.loaded, timeout=10_000):
+        qtbot.mouseClick(view.carry_over_button, Qt.MouseButton.LeftButton)
+    assert _row(view, ITEM).note_edit.text() == "Nog afstemmen met de gemeente"
+    assert not _row(view, ITEM).checkbox.isChecked()
+    assert _stored(library_dir, newer, "politie", ITEM).note == "Nog afstemmen met de gemeente"
+    assert view.carry_over_bar.isHidden()
 
 
 def test_library_changed_reloads_a_visible_view(qtbot, ctx, library_dir):
     view = _open(qtbot, ctx, show=True)
     _select_partner(view, "politie")
     with Library.open(library_dir) as lib:
-        lib.set_item_state("politie", ITEM, ticked=True)
+        lib.set_item_state("dtn-2025-06", "politie", ITEM, ticked=True)
     with qtbot.waitSignal(view.loaded, timeout=10_000):
         ctx.library_changed.emit()
     assert _row(view, ITEM).checkbox.isChecked()

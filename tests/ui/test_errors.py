@@ -32,6 +32,10 @@ def test_dates_and_numbers_in_messages_use_the_locale(qapp):
     dutch = error_text(err, "nl")
     assert "2026-11-29T13:00:00Z" not in dutch and "AB12" in dutch
     assert locale_for("nl").toString(2026 * 1000) in error_text(TrustStoreError("x", code="trust-store-full", limit=2_026_000), "nl")
+    from reader.core.errors import FeedExpiredError
+
+    expired = error_text(FeedExpiredError("x", expired="2026-03-01T12:00:00Z"), "nl")
+    assert "2026-03-01" not in expired and "T12:00" not in expired and "2026" in expired
 
 
 def test_stored_rejections_without_a_code_show_their_class_message(qapp):
@@ -92,3 +96,51 @@ def test_places_a_message_names_are_called_as_in_the_window():
                 checked += 1
                 assert translation in nl[code], (code, source, translation)
     assert checked >= 2  # unknown-key and unknown-key-signer name "Import and trust" and "Trusted keys"
+
+
+def english_sentences_in(text: str) -> list[str]:
+    """The parts of English messages (between their placeholders, 12 characters or more) found in ``text``."""
+    import string
+
+    fragments = {
+        literal.strip(" .,:;()'")
+        for message in message_table("en").values()
+        for literal, *_ in string.Formatter().parse(message)
+        if len(literal.strip(" .,:;()'")) >= 12
+    }
+    return sorted(f for f in fragments if f in text)
+
+
+def test_a_rejection_in_the_dutch_window_has_no_english_sentence(qapp, qtbot, ctx, tmp_path, dutch_locale):
+    from reader.core.library import Library
+    from reader.ui import i18n
+    from reader.ui.views.importtrust import ImportTrustView, result_details
+    from tests.helpers import bundles
+
+    key = bundles.new_key()
+    with Library.open(ctx.library_dir) as lib:
+        lib.trust.add(key.public.to_file(), name="Testuitgever", role="publisher")
+    valid = bundles.build_example(tmp_path / "src", key)
+    chapter = "chapters/01-dreigingsniveau.md"
+    content = bytearray(bundles.members_of(valid)[chapter])
+    content[10] ^= 0x01
+    tampered = bundles.write(tmp_path / "gewijzigd.dtnb", bundles.replace_member(valid, chapter, bytes(content)))
+
+    translators = i18n.install(qapp, "nl")
+    try:
+        view = ImportTrustView(ctx)
+        qtbot.addWidget(view)
+        with qtbot.waitSignal(view.loaded, timeout=10_000):
+            view.activate()
+        with qtbot.waitSignal(view.imported, timeout=20_000) as blocker, qtbot.waitSignal(view.loaded, timeout=20_000):
+            assert view.import_paths([tampered])
+        [result] = blocker.args[0]
+        shown = [view.report_table.item(0, col).text() for col in range(view.report_table.columnCount())]
+        shown += [result_details(result), view.audit_table.item(0, 3).text(), view.summary_label.text()]
+    finally:
+        i18n.remove(qapp, translators)
+    text = "\n".join(shown)
+    assert f"{chapter} is gewijzigd: de sha256 komt niet overeen met het ondertekende manifest." in text
+    assert english_sentences_in(text) == []
+    # The checker itself finds English: the same report in English would fail it.
+    assert english_sentences_in(error_text(IntegrityError("x", code="integrity-altered", name=chapter), "en"))

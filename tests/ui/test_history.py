@@ -268,3 +268,14 @@ def test_the_view_takes_today_from_its_context(qapp, library_dir):
         view.deleteLater()
     finally:
         runner.shutdown()
+
+
+def test_the_chart_places_levels_by_core_rule(monkeypatch):
+    # The chart has no rule of its own for "the same level on both scales": it asks core.
+    from reader.core.library import LevelPoint
+    from reader.ui import chart
+
+    calls = []
+    monkeypatch.setattr(chart, "level_rank", lambda value, label, scale: calls.append((value, label, scale)) or 2.5)
+    assert chart.axis_position(LevelPoint("2013-03", 3, "Substantieel", "dtn-4", "national", "a", 1)) == 2.5
+    assert calls == [(3, "Substantieel", "dtn-4")]

@@ -363,8 +363,11 @@ def test_trust_this_key_from_a_rejection_needs_the_signers_public_key(qtbot, ctx
     monkeypatch.setattr(importtrust, "show_error", lambda parent, exc, title=None: errors.append(str(exc)))
     shown = []
     monkeypatch.setattr(importtrust.AddKeyDialog, "exec", lambda dialog: shown.append(dialog.key_id_edit.text()) or QDialog.DialogCode.Rejected)
+    asked = []
+    monkeypatch.setattr(view, "ask_key_source", lambda key_id: asked.append(key_id) or "file")
     monkeypatch.setattr(importtrust.QFileDialog, "getOpenFileName", lambda *a, **k: (str(wrong), ""))
     view.trust_unknown_button.click()
+    assert asked == [stranger.key_id_hex]
     qtbot.waitUntil(lambda: bool(errors), timeout=10_000)
     assert errors == [f"this file holds key {other.key_id_hex}, but the rejected bundle was signed by key {stranger.key_id_hex}"]
     assert shown == []
@@ -372,3 +375,57 @@ def test_trust_this_key_from_a_rejection_needs_the_signers_public_key(qtbot, ctx
     view.trust_unknown_button.click()
     qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
     assert shown == [stranger.key_id_hex]
+    # Pasted: the bare key line, as from an e-mail; a pasted key of another signer is refused too.
+    monkeypatch.setattr(view, "ask_key_source", lambda key_id: "paste")
+    line = stranger.public.to_file().decode().splitlines()[1]
+    from PySide6.QtWidgets import QInputDialog
+
+    monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a, **k: (f"  {line}  ", True))
+    view.trust_unknown_button.click()
+    assert shown == [stranger.key_id_hex, stranger.key_id_hex]
+    monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a, **k: ("not a key", True))
+    view.trust_unknown_button.click()
+    assert len(errors) == 2 and "public key" in errors[1]
+
+
+def _hidden(folder: Path) -> list[tuple[str, str]]:
+    """(bundle id, hidden reason without its time) of every hidden edition."""
+    import re
+
+    with Library.open(folder, recover=False) as lib:
+        return sorted(
+            (e.bundle_id, re.sub(r"revoked on \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", "revoked on <time>", e.hidden_reason))
+            for e in lib.editions(include_hidden=True, include_superseded=True)
+            if e.hidden_reason
+        )
+
+
+def test_dtn_trust_revoke_hides_the_editions_the_window_hides(qtbot, ctx, view, valid_path, test_key, tmp_path):
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    _import(qtbot, view, [valid_path])
+    # The same library twice: one revoked in the window, one with 'dtn trust revoke'.
+    by_cli = tmp_path / "cli-library"
+    shutil.copytree(ctx.library_dir, by_cli)
+    with qtbot.waitSignals([view.trust_changed, view.loaded], timeout=20_000):
+        view.revoke_key(test_key.key_id_hex, "sleutel uitgelekt")
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run(
+        [sys.executable, "-m", "reader", "trust", "revoke", test_key.key_id_hex, "--reason", "sleutel uitgelekt", "--library", str(by_cli)],
+        cwd=root, env={**os.environ, "PYTHONPATH": str(root)}, capture_output=True, text=True, timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "1 edition(s) hidden" in done.stdout and BUNDLE_ID in done.stdout
+    in_window = _hidden(ctx.library_dir)
+    assert in_window and in_window == _hidden(by_cli)
+    assert in_window[0][0] == BUNDLE_ID and in_window[0][1].endswith(": sleutel uitgelekt")
+    # And undone the same way: 'dtn trust unrevoke' shows it again.
+    done = subprocess.run(
+        [sys.executable, "-m", "reader", "trust", "unrevoke", test_key.key_id_hex, "--library", str(by_cli)],
+        cwd=root, env={**os.environ, "PYTHONPATH": str(root)}, capture_output=True, text=True, timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert _hidden(by_cli) == []

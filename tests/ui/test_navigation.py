@@ -8,20 +8,12 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
 
 from reader.core.library import Library
-from reader.ui.window import MainWindow
 from tests.helpers.views import LOAD_TIMEOUT_MS, show_and_wait
 
 
 @pytest.fixture
-def window(ctx, qtbot):
-    win = MainWindow(ctx)
-    qtbot.addWidget(win)
-    win.resize(1100, 760)
-    win.show()
-    qtbot.waitExposed(win)
-    win.activateWindow()
-    qtbot.waitActive(win)
-    return win
+def window(main_window):
+    return main_window
 
 
 def _chapter_pk(library_dir, bundle_id: str, chapter_id: str) -> int:

@@ -8,18 +8,12 @@ from PySide6.QtCore import Qt
 
 from reader.core.library import Library
 from reader.ui.presentation import MAX_SECTION_SLIDES, chapter_sections
-from reader.ui.window import MainWindow
 from tests.helpers.views import LOAD_TIMEOUT_MS
 
 
 @pytest.fixture
-def window(ctx, qtbot):
-    win = MainWindow(ctx)
-    qtbot.addWidget(win)
-    win.resize(1000, 700)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
+def window(main_window):
+    return main_window
 
 
 def _open(qtbot, window, bundle_id: str, chapter_id: str):

@@ -7,7 +7,7 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QDialogButtonBox
 
 from reader.core.library import Library
-from reader.ui.app import stored_setting
+from reader.ui.prefs import Preferences
 from reader.ui.scheme import SCHEMES, SETTING_COLOR_SCHEME, SchemeSwitcher, dark_palette
 from reader.ui.settings import SettingsDialog
 
@@ -68,10 +68,10 @@ def test_settings_dialog_applies_and_remembers_the_choice(qtbot, ctx, library_di
     with qtbot.waitSignal(dialog.saved, timeout=TIMEOUT_MS):
         dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
     assert switcher.scheme == "dark" and qapp.palette().color(QPalette.ColorRole.Window).lightness() < 60
-    # Remembered: read back before the library is opened at the next start.
-    assert stored_setting(library_dir, SETTING_COLOR_SCHEME, SCHEMES) == "dark"
+    # Remembered in the person's own settings (read before the library is opened at the next start).
+    assert Preferences().scheme(SCHEMES) == "dark"
     with Library.open(library_dir, recover=False) as lib:
-        assert lib.setting(SETTING_COLOR_SCHEME) == "dark"
+        assert lib.setting(SETTING_COLOR_SCHEME) is None  # not the library's
     again = SettingsDialog(ctx)
     qtbot.addWidget(again)
     with qtbot.waitSignal(again.loaded, timeout=TIMEOUT_MS):
@@ -82,8 +82,7 @@ def test_settings_dialog_applies_and_remembers_the_choice(qtbot, ctx, library_di
 def test_the_stored_scheme_is_applied_at_start(qapp, qtbot, library_dir, switcher):
     from reader.ui.app import Options, ReaderApp
 
-    with Library.open(library_dir, recover=False) as lib:
-        lib.set_setting(SETTING_COLOR_SCHEME, "dark")
+    Preferences().set_scheme("dark")
     reader = ReaderApp(Options(library_dir), qapp)
     try:
         assert reader.schemes.scheme == "dark" and reader.ctx.schemes is reader.schemes

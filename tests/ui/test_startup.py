@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.library import Library
+from reader.ui.prefs import Preferences
 from reader.ui.app import Options, ReaderApp
 from reader.ui.window import VIEWS
 from tests.helpers.views import LOAD_TIMEOUT_MS
@@ -52,8 +52,7 @@ NOT_BEFORE_FIRST_PAINT = ("reader.core.library", "reader.ui.views", "reader.ui.f
     ],
 )
 def test_first_frame_is_the_shell_in_the_stored_language_and_the_rest_follows(qapp, qtbot, library_dir, stored, title, placeholder, menus):
-    with Library.open(library_dir, recover=False) as lib:
-        lib.set_setting("language", stored)
+    Preferences().set_language(stored)
     reader = ReaderApp(Options(library_dir), qapp)
     try:
         with qtbot.waitSignal(reader.library_loaded, timeout=LOAD_TIMEOUT_MS):

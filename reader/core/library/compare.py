@@ -1,14 +1,15 @@
-"""Comparing two editions: chapters matched by id, then by title, and diffed paragraph by paragraph."""
+"""Comparing two editions: chapters matched by id, then by title, and diffed paragraph by
+paragraph; and, by the same rules, what changed since the previous edition."""
 
 from __future__ import annotations
 
 import difflib
 import re
 import unicodedata
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from reader.core.library.models import ChapterComparison, ChapterInfo, Comparison, DiffPart, Edition, LevelPoint
-from reader.core.library.queries import CHAPTER_SQL, chapter_info_from_row, edition
+from reader.core.library.queries import CHAPTER_SQL, chapter_info_from_row, chapters, edition, previous_edition
 
 if TYPE_CHECKING:
     from reader.core.library.base import LibraryBase
@@ -27,22 +28,7 @@ def compare(lib: LibraryBase, a: int, b: int) -> Comparison:
     if (first.date, first.revision, first.pk) > (second.date, second.revision, second.pk):
         first, second = second, first
     old, new = _chapters_with_text(lib, first.pk), _chapters_with_text(lib, second.pk)
-    match: dict[int, int] = {}  # old index -> new index
-    new_by_id = {info.chapter_id: j for j, (info, _text) in reversed(list(enumerate(new)))}
-    for i, (info, _text) in enumerate(old):
-        j = new_by_id.get(info.chapter_id)
-        if j is not None and j not in match.values():
-            match[i] = j
-    taken = set(match.values())
-    new_by_title: dict[str, int] = {}
-    for j, (info, _text) in enumerate(new):
-        if j not in taken:
-            new_by_title.setdefault(normalised_title(info.title), j)
-    for i, (info, _text) in enumerate(old):
-        if i not in match:
-            j = new_by_title.pop(normalised_title(info.title), None)
-            if j is not None:
-                match[i] = j
+    match = match_chapters([info for info, _text in old], [info for info, _text in new])
     old_of = {j: i for i, j in match.items()}
     entries: list[ChapterComparison] = []
     for j, (info, text) in enumerate(new):
@@ -77,6 +63,52 @@ def compare(lib: LibraryBase, a: int, b: int) -> Comparison:
         level_b=_national_level(second),
         chapters=chapters,
     )
+
+
+def match_chapters(old: list[ChapterInfo], new: list[ChapterInfo]) -> dict[int, int]:
+    """Which chapter of the older edition is which of the newer (old index -> new index):
+    first by chapter id, then what is left by normalised title. The one rule of "the same
+    chapter" for Compare and for what changed since the previous edition."""
+    match: dict[int, int] = {}
+    new_by_id = {info.chapter_id: j for j, info in reversed(list(enumerate(new)))}
+    for i, info in enumerate(old):
+        j = new_by_id.get(info.chapter_id)
+        if j is not None and j not in match.values():
+            match[i] = j
+    taken = set(match.values())
+    new_by_title: dict[str, int] = {}
+    for j, info in enumerate(new):
+        if j not in taken:
+            new_by_title.setdefault(normalised_title(info.title), j)
+    for i, info in enumerate(old):
+        if i not in match:
+            j = new_by_title.pop(normalised_title(info.title), None)
+            if j is not None:
+                match[i] = j
+    return match
+
+
+def level_changed(older: Edition, newer: Edition) -> bool:
+    """Whether the national level differs: its number, word or scale."""
+    return (older.level_value, older.level_label, older.level_scale) != (newer.level_value, newer.level_label, newer.level_scale)
+
+
+def changes_since_previous(lib: LibraryBase, edition: Edition) -> dict[str, Any]:
+    """What changed against the previous edition: level, chapters added and removed (titles),
+    by the same rules as ``compare``."""
+    prev = previous_edition(lib, edition)
+    now = chapters(lib, edition.pk)
+    if prev is None:
+        return {"previous": None, "level_changed": False, "added": [c.title for c in now], "removed": []}
+    before = chapters(lib, prev.pk)
+    match = match_chapters(before, now)
+    matched_new = set(match.values())
+    return {
+        "previous": prev,
+        "level_changed": level_changed(prev, edition),
+        "added": [c.title for j, c in enumerate(now) if j not in matched_new],
+        "removed": [c.title for i, c in enumerate(before) if i not in match],
+    }
 
 
 def _chapters_with_text(lib: LibraryBase, edition_pk: int) -> list[tuple[ChapterInfo, str]]:

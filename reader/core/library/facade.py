@@ -9,11 +9,13 @@ from pathlib import Path
 
 import sqlite_utils
 
-from reader.core.errors import LibraryError
 from reader.core.library import compare as _compare
-from reader.core.library import deepcheck, importing, maintenance, queries, schema, state
+from reader.core.library import bookmarks as _bookmarks
+from reader.core.library import deepcheck, failures, importing, keys, maintenance, queries, schema, state
 from reader.core.library import search as _search
-from reader.core.library.base import LibraryBase
+from reader.core.library.base import LibraryBase, WaitHook
+from reader.core.library.failures import boundary
+from reader.core.library.lock import LibraryLock
 from reader.core.library.limits import LibraryLimits
 from reader.core.paths import builtin_trust_dir
 from reader.core.store import StepHook, Store
@@ -35,43 +37,49 @@ class Library(LibraryBase):
         *,
         trust: TrustStore | None = None,
         on_step: StepHook | None = None,
+        on_wait: WaitHook | None = None,
         limits: LibraryLimits = LibraryLimits(),
         recover: bool = True,
     ) -> Library:
-        """Open (creating if needed) the library in ``folder`` and run startup recovery."""
+        """Open (creating if needed) the library in ``folder`` and run startup recovery.
+
+        ``on_wait`` is told when a change has to wait for another program's change. Raises
+        LibraryError (its storage kinds: read-only folder, disk full, damaged database,
+        locked by another program)."""
         folder = Path(folder)
+        lock: LibraryLock | None = None
+        conn: sqlite3.Connection | None = None
         try:
             folder.mkdir(parents=True, exist_ok=True)
+            lock = LibraryLock(folder)
             conn = sqlite3.connect(folder / schema.DB_NAME, timeout=limits.busy_timeout_ms / 1000, check_same_thread=False)
-        except (OSError, sqlite3.Error) as exc:
-            raise LibraryError(f"cannot open the library in {folder}: {exc}") from None
-        db = sqlite_utils.Database(conn)
-        for attempt in range(limits.open_attempts):
-            try:
-                schema.prepare(db)
-                break
-            except sqlite3.OperationalError as exc:
-                # Switching a new file to WAL is not covered by the busy timeout: when
-                # several connections set up a new library at once, try again briefly.
-                if "locked" not in str(exc) or attempt == limits.open_attempts - 1:
-                    conn.close()
-                    raise LibraryError(f"cannot open the library in {folder}: {exc}") from None
-                time.sleep(limits.open_retry_ms / 1000)
-            except sqlite3.DatabaseError as exc:
+            db = sqlite_utils.Database(conn)
+            _prepare(db, limits)
+            lib = cls(
+                folder,
+                db,
+                Store(folder / schema.STORE_DIR, on_step),
+                trust or TrustStore(folder / schema.TRUST_DIR, builtin_trust_dir()),
+                limits,
+                lock=lock,
+                on_step=on_step,
+                on_wait=on_wait,
+            )
+            if lib.trust.audit is None:  # trust changes made through this library are audit rows
+                lib.trust.audit = lib._audit_trust_change
+            if recover:
+                maintenance.recover(lib)
+            elif not lock.share(limits.busy_timeout_ms, lib.say_waiting, limits.open_retry_ms):
+                raise failures.busy(folder, limits.busy_timeout_ms)
+            return lib
+        except BaseException as exc:
+            if conn is not None:
                 conn.close()
-                raise LibraryError(f"the library database {folder / schema.DB_NAME} is damaged ({exc}); run 'dtn rebuild'") from None
-        lib = cls(
-            folder,
-            db,
-            Store(folder / schema.STORE_DIR, on_step),
-            trust or TrustStore(folder / schema.TRUST_DIR, builtin_trust_dir()),
-            limits,
-        )
-        if lib.trust.audit is None:  # trust changes made through this library are audit rows
-            lib.trust.audit = lib._audit_trust_change
-        if recover:
-            lib.recover()
-        return lib
+            if lock is not None:
+                lock.close()
+            if isinstance(exc, (OSError, sqlite3.Error)):
+                raise failures.translate(exc, folder, waited_ms=limits.busy_timeout_ms) from None
+            raise
 
     def _audit_trust_change(self, action: str, key: TrustedKey, detail: str) -> None:
         importing.audit_event(self, "trust store", action, detail, signer=f"{key.name} ({key.key_id})")
@@ -80,6 +88,8 @@ class Library(LibraryBase):
         if self.trust.audit == self._audit_trust_change:
             self.trust.audit = None
         self.db.close()
+        if self.lock is not None:
+            self.lock.close()
 
     def __enter__(self) -> Library:
         return self
@@ -89,59 +99,89 @@ class Library(LibraryBase):
 
     # --- maintenance.py: recovery, revocations, demo, rebuild, check ---------------------
 
-    recover = maintenance.recover
-    apply_revocations = maintenance.apply_revocations
-    is_empty = maintenance.is_empty
-    remove_demo = maintenance.remove_demo
-    rebuild = maintenance.rebuild
-    check = maintenance.check
-    deep_check = deepcheck.deep_check
-    bounded_hash_check = deepcheck.bounded_hash_check
-    repair = deepcheck.repair
+    recover = boundary(maintenance.recover)
+    is_empty = boundary(maintenance.is_empty)
+    remove_demo = boundary(maintenance.remove_demo)
+    rebuild = boundary(maintenance.rebuild)
+    check = boundary(maintenance.check)
+    deep_check = boundary(deepcheck.deep_check)
+    bounded_hash_check = boundary(deepcheck.bounded_hash_check)
+    repair = boundary(deepcheck.repair)
+
+    # --- keys.py: trusting, revoking, restoring keys ------------------------------------
+
+    trusted_keys = boundary(keys.trusted_keys)
+    trust_key = boundary(keys.trust_key)
+    revoke_key = boundary(keys.revoke_key)
+    restore_key = boundary(keys.restore_key)
+    apply_revocations = boundary(keys.apply_revocations)
 
     # --- importing.py (the rules it applies: rules.py) ------------------------------------
 
-    import_file = importing.import_file
-    import_paths = importing.import_paths
-    scan_folder = importing.scan_folder
-    audit = importing.audit_log
-    audit_event = importing.audit_event
+    import_file = boundary(importing.import_file)
+    import_paths = boundary(importing.import_paths)
+    scan_folder = boundary(importing.scan_folder)
+    audit = boundary(importing.audit_log)
+    audit_event = boundary(importing.audit_event)
     audit_csv = staticmethod(importing.audit_csv)
 
     # --- queries.py ----------------------------------------------------------------------
 
-    editions = queries.editions
-    edition = queries.edition
-    latest_edition = queries.latest_edition
-    level_editions = queries.level_editions
-    previous_edition = queries.previous_edition
-    chapters = queries.chapters
-    chapter = queries.chapter
-    chapter_by_id = queries.chapter_by_id
-    asset = queries.asset
-    level_events = queries.level_events
-    levels = queries.levels
-    themes = queries.themes
-    theme_chapters = queries.theme_chapters
-    changes_since_previous = queries.changes_since_previous
+    editions = boundary(queries.editions)
+    edition = boundary(queries.edition)
+    latest_edition = boundary(queries.latest_edition)
+    level_editions = boundary(queries.level_editions)
+    previous_edition = boundary(queries.previous_edition)
+    chapters = boundary(queries.chapters)
+    chapter = boundary(queries.chapter)
+    chapter_by_id = boundary(queries.chapter_by_id)
+    asset = boundary(queries.asset)
+    level_events = boundary(queries.level_events)
+    levels = boundary(queries.levels)
+    themes = boundary(queries.themes)
+    theme_chapters = boundary(queries.theme_chapters)
 
     # --- compare.py ----------------------------------------------------------------------
 
-    compare = _compare.compare
+    compare = boundary(_compare.compare)
+    changes_since_previous = boundary(_compare.changes_since_previous)
 
     # --- search.py -----------------------------------------------------------------------
 
     fts_query = staticmethod(_search.fts_query)
-    search = _search.search
+    search = boundary(_search.search)
 
     # --- state.py: ticks, notes, bookmarks, reading positions, settings -------------------
 
-    checklists = state.checklists
-    set_item_state = state.set_item_state
-    reading_position = state.reading_position
-    set_reading_position = state.set_reading_position
-    add_bookmark = state.add_bookmark
-    bookmarks = state.bookmarks
-    remove_bookmark = state.remove_bookmark
-    setting = state.setting
-    set_setting = state.set_setting
+    checklists = boundary(state.checklists)
+    set_item_state = boundary(state.set_item_state)
+    carry_over_offer = boundary(state.carry_over_offer)
+    carry_over_notes = boundary(state.carry_over_notes)
+    reading_position = boundary(state.reading_position)
+    set_reading_position = boundary(state.set_reading_position)
+    setting = boundary(state.setting)
+    set_setting = boundary(state.set_setting)
+
+    # --- bookmarks.py: bookmarks and notes, their export and import ----------------------
+
+    add_bookmark = boundary(_bookmarks.add_bookmark)
+    set_bookmark_note = boundary(_bookmarks.set_bookmark_note)
+    remove_bookmark = boundary(_bookmarks.remove_bookmark)
+    bookmarks = boundary(_bookmarks.bookmarks)
+    export_bookmarks = boundary(_bookmarks.export_bookmarks)
+    write_bookmarks = boundary(_bookmarks.write_bookmarks)
+    import_bookmarks = boundary(_bookmarks.import_bookmarks)
+    import_bookmarks_file = boundary(_bookmarks.import_bookmarks_file)
+
+
+def _prepare(db: sqlite_utils.Database, limits: LibraryLimits) -> None:
+    for attempt in range(limits.open_attempts):
+        try:
+            schema.prepare(db)
+            return
+        except sqlite3.OperationalError as exc:
+            # Switching a new file to WAL is not covered by the busy timeout: when
+            # several connections set up a new library at once, try again briefly.
+            if not failures.is_busy(exc) or attempt == limits.open_attempts - 1:
+                raise
+            time.sleep(limits.open_retry_ms / 1000)

@@ -4,14 +4,16 @@ import rules (rules.py), committed to the store and indexed, each with its audit
 from __future__ import annotations
 
 import json
+import logging
 import os
 import threading
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from reader.core.bundle import BUNDLE_SUFFIX, VerifiedBundle, verify_bundle
-from reader.core.errors import CancelledError, DTNError, LibraryError
+from reader.core.errors import BUG_ERROR_TYPE, CancelledError, DTNError, LibraryError, LibraryStorageError, bug_message
 from reader.core.library import rules
 from reader.core.library.models import AuditEntry, ImportResult, Progress
 from reader.core.render import plain_text
@@ -20,8 +22,18 @@ from reader.core.trust import utc_now
 if TYPE_CHECKING:
     from reader.core.library.base import LibraryBase
 
+log = logging.getLogger(__name__)
+
 def import_file(lib: LibraryBase, path: str | Path, source: str | None = None) -> ImportResult:
-    """Import one bundle file. Never raises for a bad bundle: the result says why it was rejected."""
+    """Import one bundle file. Never raises for a bad bundle: the result says why it was rejected.
+
+    The bytes are read once into the store's temporary file and verified there, outside
+    any lock. Then one change (BEGIN IMMEDIATE) owns the rest: the present check and the
+    rollback check (rules.py), the store commit, the index rows and the audit row. A
+    second process importing at the same time waits for it, so what was checked is what
+    is committed. Raises only the library's own storage errors (disk full, read-only,
+    locked, damaged); the library is then as it was.
+    """
     path = Path(path)
     shown = source or str(path)
     result = ImportResult(shown, "rejected")
@@ -29,36 +41,63 @@ def import_file(lib: LibraryBase, path: str | Path, source: str | None = None) -
     try:
         staged = lib.store.stage_file(path, lib.bundle_limits.archive.max_archive_bytes)
         result.sha256 = staged.sha256
-        present = rules.find_present(lib.db, staged.sha256)
-        if present:
-            lib.store.discard(staged)
-            result.status, result.bundle_id, result.revision = "present", present[0], present[1]
-            result.signer, result.signer_key_id, result.edition, result.demo = present[2], present[3], present[4], bool(present[5])
+        verified = rows = None
+        if rules.find_present(lib.db, staged.sha256) is None:  # else no need to verify: decided below
+            verified = verify_bundle(staged.path, lib.trust, lib.bundle_limits)
+            _describe(result, verified)
+            rows = IndexRows.of(verified)
+        lib.step("import:verified")
+        with lib.changing() as change:
+            lib.step("import:begin")
+            present = rules.find_present(change.db, staged.sha256)
+            if present:
+                lib.store.discard(staged)
+                staged = None
+                result.status, result.bundle_id, result.revision = "present", present[0], present[1]
+                result.signer, result.signer_key_id, result.edition, result.demo = present[2], present[3], present[4], bool(present[5])
+                audit_import(lib, result)
+                return result
+            if verified is None or rows is None:  # it was present at first look and has been removed since
+                verified = verify_bundle(staged.path, lib.trust, lib.bundle_limits)
+                _describe(result, verified)
+                rows = IndexRows.of(verified)
+            ownership = rules.check_owner(change.db, verified)
+            result.superseded = rules.check_rollback(change.db, verified, staged.sha256)
+            size, sha = staged.size, staged.sha256
+            if not lib.store.has(sha):
+                change.on_rollback(lambda: lib.store.remove(sha))
+            lib.store.commit(staged)
+            staged = None
+            result.status = "imported"
+            write_index(lib, rows, sha, size, shown, ownership)
             audit_import(lib, result)
-            return result
-        verified = verify_bundle(staged.path, lib.trust, lib.bundle_limits)
-        m = verified.manifest
-        result.bundle_id, result.revision = m.bundle_id, m.revision
-        result.edition, result.signer, result.signer_key_id = m.edition_name, verified.signer_name, verified.signer_key_id
-        result.demo = m.demo or verified.signer.demo
-        result.files_checked = verified.files_checked
-        ownership = rules.check_owner(lib.db, verified)
-        result.superseded = rules.check_rollback(lib.db, verified, staged.sha256)
-        size = staged.size
-        lib.store.commit(staged)
-        staged = None
-        result.status = "imported"
-        index(lib, verified, result.sha256, size, shown, result, ownership)
+            lib.step("import:indexed")
         after_index(lib, verified, ownership)
         return result
-    except DTNError as exc:
-        if staged is not None:
-            if result.bundle_id is None:
-                _name_the_rejected(lib, staged.path, result)
-            lib.store.discard(staged)
-        result.reason, result.error_type = str(exc), type(exc).__name__
+    except LibraryStorageError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - an unexpected error is a bug, but still loses nothing
+        result.status = "rejected"
+        if staged is not None and result.bundle_id is None:
+            _name_the_rejected(lib, staged.path, result)
+        if isinstance(exc, DTNError):
+            result.record_error(exc)
+        else:
+            log.exception("import of %s failed unexpectedly", shown)
+            result.reason, result.error_type = bug_message(exc), BUG_ERROR_TYPE
         audit_import(lib, result)
         return result
+    finally:
+        if staged is not None:
+            lib.store.discard(staged)
+
+
+def _describe(result: ImportResult, verified: VerifiedBundle) -> None:
+    m = verified.manifest
+    result.bundle_id, result.revision = m.bundle_id, m.revision
+    result.edition, result.signer, result.signer_key_id = m.edition_name, verified.signer_name, verified.signer_key_id
+    result.demo = m.demo or verified.signer.demo
+    result.files_checked = verified.files_checked
 
 
 def _name_the_rejected(lib: LibraryBase, path: Path, result: ImportResult) -> None:
@@ -84,6 +123,24 @@ def _name_the_rejected(lib: LibraryBase, path: Path, result: ImportResult) -> No
         pass  # what could not be read stays unnamed
 
 
+@dataclass(frozen=True)
+class IndexRows:
+    """A verified bundle's index rows, prepared before the change opens (plain text for the
+    search index costs time; the write lock should not wait for it)."""
+
+    verified: VerifiedBundle
+    chapters: list[tuple[int, Any, str, str]]  # order, chapter entry, Markdown, plain text
+    checklists: list[Any]
+
+    @classmethod
+    def of(cls, verified: VerifiedBundle) -> IndexRows:
+        chapters = []
+        for order, ch in enumerate(verified.manifest.chapters):
+            text = verified.text(ch.file)
+            chapters.append((order, ch, text, plain_text(text)))
+        return cls(verified, chapters, [verified.checklist(entry) for entry in verified.manifest.checklists])
+
+
 def index(
     lib: LibraryBase,
     verified: VerifiedBundle,
@@ -93,16 +150,22 @@ def index(
     result: ImportResult | None = None,
     ownership: rules.Ownership = rules.Ownership(),
 ) -> int:
-    """Write one verified bundle into the index, in one transaction with its audit row
-    (and the rows of what ``ownership`` says it replaces or rotates)."""
+    """Write one verified bundle into the index (inside the caller's change), with the audit
+    row of ``result`` if given (and the rows of what ``ownership`` says it replaces or rotates)."""
+    edition_pk = write_index(lib, IndexRows.of(verified), sha256, size, source, ownership)
+    if result is not None:
+        audit_import(lib, result)
+    return edition_pk
+
+
+def write_index(
+    lib: LibraryBase, rows: IndexRows, sha256: str, size: int, source: str, ownership: rules.Ownership = rules.Ownership()
+) -> int:
+    """Write one bundle's prepared rows into the index; the newest revision supersedes the rest."""
+    verified = rows.verified
     m = verified.manifest
     now = utc_now()
     demo = m.demo or verified.signer.demo
-    chapters = []
-    for order, ch in enumerate(m.chapters):
-        text = verified.text(ch.file)
-        chapters.append((order, ch, text, plain_text(text)))
-    checklists = [verified.checklist(entry) for entry in m.checklists]
     hidden = None
     with lib.db.atomic():
         _apply_ownership(lib, verified, ownership)
@@ -130,7 +193,7 @@ def index(
             [edition_pk, m.bundle_id, edition_pk],
         )
         lib.db.execute("UPDATE bundles SET status = 'superseded' WHERE bundle_id = ? AND sha256 != ?", [m.bundle_id, sha256])
-        for order, ch, text, plain in chapters:
+        for order, ch, text, plain in rows.chapters:
             cur = lib.db.execute(
                 """INSERT INTO chapters (edition_pk, ord, chapter_id, title, themes, file, theme_chapter, markdown)
                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
@@ -143,7 +206,7 @@ def index(
                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
                 [edition_pk, ev.start, ev.end, ev.value, ev.label, ev.scale, ev.region, ev.note],
             )
-        for order, cl in enumerate(checklists):
+        for order, cl in enumerate(rows.checklists):
             cur = lib.db.execute(
                 "INSERT INTO checklists (edition_pk, ord, checklist_id, partner, title) VALUES (?, ?, ?, ?, ?)",
                 [edition_pk, order, cl.id, cl.partner, cl.title],
@@ -152,8 +215,6 @@ def index(
                 "INSERT INTO checklist_items (checklist_pk, ord, item_id, text, priority) VALUES (?, ?, ?, ?, ?)",
                 [(cur.lastrowid, i, item.id, item.text, item.priority) for i, item in enumerate(cl.items)],
             )
-        if result is not None:
-            audit_import(lib, result)
     return edition_pk
 
 
@@ -198,12 +259,13 @@ def audit_import(lib: LibraryBase, result: ImportResult) -> None:
     result_name = {"imported": "imported", "present": "already present", "rejected": "rejected"}[result.status]
     with lib.db.atomic():
         lib.db.execute(
-            "INSERT INTO audit (time, source, sha256, result, reason, signer, bundle_id, revision, error_type)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO audit (time, source, sha256, result, reason, signer, bundle_id, revision, error_type, error_code, error_params)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 utc_now(), result.source, result.sha256, result_name, result.reason,
                 f"{result.signer} ({result.signer_key_id})" if result.signer else None,
                 result.bundle_id, result.revision, result.error_type,
+                result.error_code, json.dumps(result.error_params, ensure_ascii=False, default=str) if result.error_params is not None else None,
             ],
         )
 
@@ -219,12 +281,16 @@ def scan_folder(lib: LibraryBase, folder: str | Path) -> list[Path]:
         try:
             entries = sorted(os.scandir(current), key=lambda e: e.name)
         except OSError as exc:
-            raise LibraryError(f"cannot read folder {current}: {exc.strerror or exc}") from None
+            raise LibraryError(
+                f"cannot read folder {current}: {exc.strerror or exc}", code="scan-folder-read", folder=str(current), detail=exc.strerror or str(exc)
+            ) from None
         subdirs = []
         for entry in entries:
             seen += 1
             if seen > lib.limits.max_scan_entries:
-                raise LibraryError(f"{folder} holds more than {lib.limits.max_scan_entries} entries; choose a smaller folder")
+                raise LibraryError(
+                    f"{folder} holds more than {lib.limits.max_scan_entries} entries; choose a smaller folder", code="scan-too-many-entries", folder=str(folder), limit=lib.limits.max_scan_entries
+                )
             if entry.is_symlink() or entry.name.startswith("."):
                 continue
             if entry.is_dir(follow_symlinks=False):
@@ -233,7 +299,9 @@ def scan_folder(lib: LibraryBase, folder: str | Path) -> list[Path]:
             elif entry.is_file(follow_symlinks=False) and entry.name.lower().endswith(BUNDLE_SUFFIX):
                 found.append(Path(entry.path))
                 if len(found) > lib.limits.max_scan_bundles:
-                    raise LibraryError(f"{folder} holds more than {lib.limits.max_scan_bundles} bundles; import it in parts")
+                    raise LibraryError(
+                        f"{folder} holds more than {lib.limits.max_scan_bundles} bundles; import it in parts", code="scan-too-many-bundles", folder=str(folder), limit=lib.limits.max_scan_bundles
+                    )
         stack.extend(reversed(subdirs))
     return sorted(found)
 
@@ -253,7 +321,7 @@ def import_paths(
             try:
                 files.extend((p, str(p)) for p in scan_folder(lib, path))
             except LibraryError as exc:
-                result = ImportResult(str(path), "rejected", reason=str(exc), error_type=type(exc).__name__)
+                result = ImportResult(str(path), "rejected").record_error(exc)
                 audit_import(lib, result)
                 results.append(result)
         else:
@@ -261,7 +329,7 @@ def import_paths(
     total = len(files)
     for done, (path, shown) in enumerate(files):
         if cancel is not None and cancel.is_set():
-            cancelled = CancelledError(f"import cancelled after {done} of {total} bundles")
+            cancelled = CancelledError(f"import cancelled after {done} of {total} bundles", code="import-cancelled", done=done, total=total)
             cancelled.results = results  # what was done before the cancel
             raise cancelled
         results.append(import_file(lib, path, shown))
@@ -302,7 +370,7 @@ def audit_log(
         where.append("time < ?")
         params.append(until)
     sql = "SELECT * FROM audit" + (f" WHERE {' AND '.join(where)}" if where else "") + " ORDER BY id DESC LIMIT ?"
-    return [AuditEntry(**r) for r in lib.db.query(sql, [*params, limit])]
+    return [_audit_entry(r) for r in lib.db.query(sql, [*params, limit])]
 
 
 def audit_csv(entries: Iterable[AuditEntry]) -> str:
@@ -323,3 +391,11 @@ def audit_csv(entries: Iterable[AuditEntry]) -> str:
             row.append("'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text)
         writer.writerow(row)
     return out.getvalue()
+
+
+def _audit_entry(row: dict) -> AuditEntry:
+    try:
+        params = json.loads(row["error_params"]) if row["error_params"] else None
+    except ValueError:
+        params = None
+    return AuditEntry(**{**row, "error_params": params if isinstance(params, dict) else None})

@@ -3,6 +3,7 @@ removing the demo, rebuilding the index from the store, and checking it."""
 
 from __future__ import annotations
 
+import json
 import logging
 import sqlite3
 import threading
@@ -10,8 +11,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reader.core.bundle import VerifiedBundle, verify_bundle
-from reader.core.errors import CancelledError, DTNError, RevokedKeyError
-from reader.core.library import importing, rules
+from reader.core.errors import CancelledError, DTNError, LibraryBusyError, LibraryStorageError, RevokedKeyError
+from reader.core.library import importing, keys, rules
 from reader.core.library.models import Progress
 from reader.core.library.schema import INDEX_TABLES
 from reader.core.minisign import format_key_id
@@ -25,40 +26,77 @@ log = logging.getLogger(__name__)
 
 def recover(lib: LibraryBase) -> list[str]:
     """Startup recovery: sweep temporary files, index store files an interrupted import left
-    unindexed, and hide editions whose signing key was revoked. Returns what it did."""
-    done = []
-    swept = lib.store.sweep()
-    if swept:
-        done.append(f"removed {swept} temporary file(s) of an interrupted import")
-    indexed = {row["sha256"] for row in lib.db.query("SELECT sha256 FROM bundles")}
-    for sha in sorted(lib.store.hashes() - indexed):
-        path = lib.store.path_for(sha)
-        try:
-            verified = verify_stored(lib, path)
-            ownership = rules.check_owner(lib.db, verified)
-            rules.check_rollback(lib.db, verified, sha)
-            importing.index(lib, verified, sha, path.stat().st_size, "recovered after an interrupted import", ownership=ownership)
-            importing.after_index(lib, verified, ownership)
-            done.append(f"finished an interrupted import of {verified.manifest.bundle_id}")
-        except (sqlite3.Error, OSError) as exc:
-            # The database or the disk, not the file: perhaps another process is importing it right now.
-            done.append(f"store file {sha[:12]} could not be indexed now: {exc}")
-        except Exception as exc:  # noqa: BLE001  one bad stored file must never keep the library from opening
-            # Never deleted: moved aside into the quarantine folder, with an audit row.
-            reason = str(exc) if isinstance(exc, DTNError) else f"unexpected {type(exc).__name__}: {exc} (a bug; please report it)"
-            if not isinstance(exc, DTNError):
-                log.exception("recovery of store file %s failed unexpectedly", sha)
-            from reader.core.library.deepcheck import quarantine
+    unindexed, and hide editions whose signing key was revoked. Returns what it did.
 
-            try:
-                target = quarantine(lib, sha, reason)
-                done.append(f"store file {sha[:12]} could not be indexed and was moved to {target}: {reason}")
-            except DTNError as moved:
-                done.append(f"store file {sha[:12]} could not be indexed: {reason}; {moved}")
-    done.extend(apply_revocations(lib))
+    Temporary files are swept only when this Library holds the library lock alone: with
+    another program (or thread) using the library they may be its import in progress. A
+    store file is only ever unindexed outside a change (an import moves it into place
+    inside its transaction), so one found unindexed while no change runs is an interrupted
+    import; while another program's change runs it is left to that change.
+    """
+    done = []
+    alone = lib.lock is not None and lib.lock.try_exclusive()
+    try:
+        if alone:
+            swept = lib.store.sweep()
+            if swept:
+                done.append(f"removed {swept} temporary file(s) of an interrupted import")
+        indexed = {row["sha256"] for row in lib.db.query("SELECT sha256 FROM bundles")}
+        for sha in sorted(lib.store.hashes() - indexed):
+            done.extend(_finish_interrupted_import(lib, sha, wait=alone))
+    finally:
+        if lib.lock is not None:
+            lib.lock.share(lib.limits.busy_timeout_ms, lib.say_waiting, lib.limits.open_retry_ms)
+    done.extend(keys.apply_revocations(lib))
     for line in done:
         log.info("recovery: %s", line)
     return done
+
+
+def _finish_interrupted_import(lib: LibraryBase, sha: str, *, wait: bool) -> list[str]:
+    path = lib.store.path_for(sha)
+    try:
+        verified = verify_stored(lib, path)
+        size = path.stat().st_size
+    except FileNotFoundError:
+        return []  # an import elsewhere took it back (its change failed)
+    except (sqlite3.Error, OSError) as exc:
+        return [f"store file {sha[:12]} could not be indexed now: {exc}"]
+    except Exception as exc:  # noqa: BLE001  one bad stored file must never keep the library from opening
+        return _set_aside(lib, sha, exc)
+    try:
+        with lib.changing(wait=wait) as change:
+            lib.step("recover:begin")
+            if rules.find_present(change.db, sha) is not None or not lib.store.has(sha):
+                return []  # another program's import finished it (or took it back) meanwhile
+            ownership = rules.check_owner(change.db, verified)
+            rules.check_rollback(change.db, verified, sha)
+            importing.index(lib, verified, sha, size, "recovered after an interrupted import", ownership=ownership)
+        importing.after_index(lib, verified, ownership)
+        return [f"finished an interrupted import of {verified.manifest.bundle_id}"]
+    except LibraryBusyError:
+        return []  # another program is changing the library now: this file may be its import
+    except LibraryStorageError:
+        raise
+    except (sqlite3.Error, OSError) as exc:
+        return [f"store file {sha[:12]} could not be indexed now: {exc}"]
+    except Exception as exc:  # noqa: BLE001  one bad stored file must never keep the library from opening
+        return _set_aside(lib, sha, exc)
+
+
+def _set_aside(lib: LibraryBase, sha: str, exc: Exception) -> list[str]:
+    """A stored file that cannot be indexed is never deleted: it moves to the quarantine
+    folder, with an audit row."""
+    from reader.core.library.deepcheck import quarantine
+
+    reason = str(exc) if isinstance(exc, DTNError) else f"unexpected {type(exc).__name__}: {exc} (a bug; please report it)"
+    if not isinstance(exc, DTNError):
+        log.exception("recovery of store file %s failed unexpectedly", sha)
+    try:
+        target = quarantine(lib, sha, reason)
+        return [f"store file {sha[:12]} could not be indexed and was moved to {target}: {reason}"]
+    except DTNError as moved:
+        return [f"store file {sha[:12]} could not be indexed: {reason}; {moved}"]
 
 
 def verify_stored(lib: LibraryBase, path: Path) -> VerifiedBundle:
@@ -67,24 +105,6 @@ def verify_stored(lib: LibraryBase, path: Path) -> VerifiedBundle:
         return verify_bundle(path, lib.trust, lib.bundle_limits)
     except (RevokedKeyError,):
         return verify_bundle(path, _TrustIgnoringRevocation(lib.trust), lib.bundle_limits)
-
-
-def apply_revocations(lib: LibraryBase) -> list[str]:
-    """Hide (not delete) editions signed by keys that are now revoked; unhide if trusted again."""
-    changes = []
-    revoked = {k.key_id: k for k in lib.trust.keys() if k.revoked}
-    with lib.db.atomic():
-        for row in lib.db.query("SELECT pk, bundle_id, signer_key_id, hidden_reason FROM editions"):
-            key = revoked.get(row["signer_key_id"])
-            reason = None
-            if key is not None:
-                reason = f"signed by key {key.key_id} ({key.name}), revoked on {key.revoked_at}"
-                if key.revoked_reason:
-                    reason += f": {key.revoked_reason}"
-            if reason != row["hidden_reason"]:
-                lib.db.execute("UPDATE editions SET hidden_reason = ? WHERE pk = ?", [reason, row["pk"]])
-                changes.append(f"{row['bundle_id']}: {'hidden, ' + reason if reason else 'shown again'}")
-    return changes
 
 
 def is_empty(lib: LibraryBase) -> bool:
@@ -96,12 +116,12 @@ def remove_demo(lib: LibraryBase) -> int:
     shas = [r[0] for r in lib.db.execute("SELECT DISTINCT sha256 FROM editions WHERE demo = 1").fetchall()]
     if not shas:
         return 0
-    with lib.db.atomic():
+    with lib.changing():
         for sha in shas:
             delete_bundle_rows(lib, sha)
         lib.db.execute(
-            "INSERT INTO audit (time, source, result, reason) VALUES (?, ?, ?, ?)",
-            [utc_now(), "demo library", "removed", f"{len(shas)} demo bundle(s) removed by the user"],
+            "INSERT INTO audit (time, source, result, reason, error_code, error_params) VALUES (?, ?, ?, ?, ?, ?)",
+            [utc_now(), "demo library", "removed", f"{len(shas)} demo bundle(s) removed by the user", "audit-demo-removed", json.dumps({"count": len(shas)})],
         )
     for sha in shas:
         lib.store.remove(sha)
@@ -133,7 +153,7 @@ def rebuild(lib: LibraryBase, progress: Progress | None = None, cancel: threadin
     hidden: list[str] = []
     for done, sha in enumerate(shas):
         if cancel is not None and cancel.is_set():
-            raise CancelledError("rebuild cancelled; the library was left as it was")
+            raise CancelledError("rebuild cancelled; the library was left as it was", code="rebuild-cancelled")
         path = lib.store.path_for(sha)
         try:
             vb = verify_stored(lib, path)
@@ -144,13 +164,21 @@ def rebuild(lib: LibraryBase, progress: Progress | None = None, cancel: threadin
             rejected.append((sha, str(exc)))
         if progress:
             progress(done + 1, len(shas))
-    known = {r["sha256"]: (r["source"], r["imported_at"]) for r in lib.db.query("SELECT sha256, source, imported_at FROM bundles")}
-    # In the order they were first imported where the index still knows it (so each id keeps
-    # the publisher that brought it first), else by signed creation time; old revisions first,
-    # so each newer one supersedes the one before. The import rules apply as on import.
-    verified.sort(key=lambda item: (known.get(item[1], ("", "~"))[1], item[0].manifest.created, item[0].manifest.revision))
-    indexed, removed_demo = 0, []
-    with lib.db.atomic():
+    with lib.changing():
+        # What another program imported since the store was listed is indexed too.
+        for sha in sorted(lib.store.hashes() - set(shas)):
+            path = lib.store.path_for(sha)
+            try:
+                vb = verify_stored(lib, path)
+                verified.append((vb, sha, path.stat().st_size))
+            except DTNError as exc:
+                rejected.append((sha, str(exc)))
+        known = {r["sha256"]: (r["source"], r["imported_at"]) for r in lib.db.query("SELECT sha256, source, imported_at FROM bundles")}
+        # In the order they were first imported where the index still knows it (so each id keeps
+        # the publisher that brought it first), else by signed creation time; old revisions first,
+        # so each newer one supersedes the one before. The import rules apply as on import.
+        verified.sort(key=lambda item: (known.get(item[1], ("", "~"))[1], item[0].manifest.created, item[0].manifest.revision))
+        indexed, removed_demo = 0, []
         for table in INDEX_TABLES:
             lib.db.execute(f"DELETE FROM {table}")
         for vb, sha, size in verified:
@@ -164,12 +192,15 @@ def rebuild(lib: LibraryBase, progress: Progress | None = None, cancel: threadin
             removed_demo.extend(ownership.replaces_demo)
             indexed += 1 - len(ownership.replaces_demo)
         lib.db.execute(
-            "INSERT INTO audit (time, source, result, reason) VALUES (?, ?, ?, ?)",
-            [utc_now(), "rebuild", "rebuilt", f"{indexed} bundle(s) indexed, {len(rejected)} refused"],
+            "INSERT INTO audit (time, source, result, reason, error_code, error_params) VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                utc_now(), "rebuild", "rebuilt", f"{indexed} bundle(s) indexed, {len(rejected)} refused",
+                "audit-rebuilt", json.dumps({"indexed": indexed, "failed": len(rejected)}),
+            ],
         )
     for sha in removed_demo:
         lib.store.remove(sha)
-    apply_revocations(lib)
+    keys.apply_revocations(lib)
     return {"indexed": indexed, "hidden": hidden, "rejected": rejected}
 
 

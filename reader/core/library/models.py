@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
-from reader.core.vocabulary import SCALES
+from reader.core.errors import DTNError
+from reader.core.vocabulary import level_rank
 
 # progress(done, total), called by long library work.
 Progress = Callable[[int, int], None]
@@ -28,6 +29,14 @@ class ImportResult:
     error_type: str | None = None
     superseded: int | None = None  # revision it replaced
     demo: bool = False
+    error_code: str | None = None  # a rejection's code and params (reader.core.messages says it in any language)
+    error_params: dict[str, Any] | None = None
+
+    def record_error(self, error: DTNError) -> ImportResult:
+        """Keep why ``error`` stopped this bundle: its message, class, code and params."""
+        self.reason, self.error_type = str(error), type(error).__name__
+        self.error_code, self.error_params = error.code, dict(error.params)
+        return self
 
     @property
     def ok(self) -> bool:
@@ -149,6 +158,7 @@ class ChecklistView:
     partner: str
     title: str
     items: list[ChecklistItemState]
+    bundle_id: str = ""  # the edition the ticks and notes belong to (through all its revisions)
 
     @property
     def done(self) -> int:
@@ -167,6 +177,50 @@ class AuditEntry:
     bundle_id: str | None
     revision: int | None
     error_type: str | None = None
+    error_code: str | None = None  # the rejection's code and params, to say it in the reader's language
+    error_params: dict[str, Any] | None = None
+
+
+@dataclass(frozen=True)
+class CarryOver:
+    """Notes on open items of the previous edition's checklist that an edition's checklist could take."""
+
+    from_bundle_id: str
+    from_edition: str  # its name
+    notes: dict[str, str]  # item id -> note
+
+
+@dataclass(frozen=True)
+class Bookmark:
+    """A bookmark and, when its edition is in the library, where it points now."""
+
+    pk: int
+    bundle_id: str
+    chapter_id: str
+    anchor: str  # a section's heading id; "" for the chapter itself
+    note: str
+    created_at: str
+    updated_at: str
+    edition_pk: int | None  # the edition's current revision; None when it is not in the library
+    edition_name: str
+    edition_date: str
+    demo: bool
+    chapter_pk: int | None  # None when the chapter is not (or no longer) in that edition
+    chapter_title: str
+    section_title: str  # the heading ``anchor`` names, when known
+
+    @property
+    def available(self) -> bool:
+        return self.chapter_pk is not None
+
+
+@dataclass(frozen=True)
+class BookmarkImport:
+    """What an import did: bookmarks added, notes updated (the file's were newer), left as they were."""
+
+    added: int
+    updated: int
+    unchanged: int
 
 
 class DiffPart(NamedTuple):
@@ -241,14 +295,5 @@ class Comparison:
     def level_direction(self) -> str:
         """"raised", "lowered" or "same", by the level's word (the same word on the old
         four-level and the new five-level scale is the same level)."""
-        rank_a, rank_b = _level_rank(self.level_a), _level_rank(self.level_b)
+        rank_a, rank_b = (level_rank(level.value, level.label, level.scale) for level in (self.level_a, self.level_b))
         return "raised" if rank_b > rank_a else "lowered" if rank_b < rank_a else "same"
-
-
-def _level_rank(level: LevelPoint) -> float:
-    """A level's place on the five-level scale, by its word (so 3/4 and 4/5 Substantieel are equal)."""
-    labels = SCALES["dtn-5"].labels
-    if level.label in labels:
-        return labels.index(level.label) + 1.0
-    scale = SCALES.get(level.scale)
-    return 1.0 + 4.0 * (level.value - 1) / (scale.max - 1) if scale is not None and scale.max > 1 else float(level.value)

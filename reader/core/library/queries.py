@@ -1,11 +1,10 @@
-"""Queries: editions, chapters (rendered on first view), assets, levels and themes,
-and what changed since the previous edition."""
+"""Queries: editions, chapters (rendered on first view), assets, levels and themes."""
 
 from __future__ import annotations
 
 import json
 from dataclasses import asdict
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from reader.core.bundle import FileEntry, read_member
 from reader.core.errors import NotFoundError
@@ -55,7 +54,7 @@ def edition(lib: LibraryBase, key: str | int) -> Edition:
             lib.db.query(EDITION_SQL + " WHERE e.bundle_id = ? ORDER BY e.revision DESC LIMIT 1", [key])
         )
     if not rows:
-        raise NotFoundError(f"no edition {key!r} in the library; 'dtn list' shows what there is")
+        raise NotFoundError(f"no edition {key!r} in the library; 'dtn list' shows what there is", code="edition-not-found", key=key)
     return edition_from_row(rows[0])
 
 
@@ -104,7 +103,7 @@ def chapter(lib: LibraryBase, chapter_pk: int) -> Chapter:
     """A chapter with its rendered HTML (rendered on first view, then cached)."""
     rows = list(lib.db.query(CHAPTER_SQL.replace("c.theme_chapter,", "c.theme_chapter, c.markdown, c.html, c.toc, c.placeholder,") + " WHERE c.pk = ?", [chapter_pk]))
     if not rows:
-        raise NotFoundError(f"no chapter {chapter_pk} in the library")
+        raise NotFoundError(f"no chapter {chapter_pk} in the library", code="chapter-not-found", chapter=chapter_pk)
     row = rows[0]
     info = chapter_info_from_row(row)
     if row["html"] is None:
@@ -123,7 +122,7 @@ def chapter(lib: LibraryBase, chapter_pk: int) -> Chapter:
 def chapter_by_id(lib: LibraryBase, edition_pk: int, chapter_id: str) -> ChapterInfo:
     rows = list(lib.db.query(CHAPTER_SQL + " WHERE c.edition_pk = ? AND c.chapter_id = ?", [edition_pk, chapter_id]))
     if not rows:
-        raise NotFoundError(f"no chapter {chapter_id!r} in this edition")
+        raise NotFoundError(f"no chapter {chapter_id!r} in this edition", code="chapter-id-not-found", chapter=chapter_id)
     return chapter_info_from_row(rows[0])
 
 
@@ -138,10 +137,10 @@ def asset(lib: LibraryBase, edition_pk: int, name: str) -> bytes:
     """One image of an edition, read from its stored bundle and checked against the signed hash."""
     row = lib.db.execute("SELECT sha256, files FROM editions WHERE pk = ?", [edition_pk]).fetchone()
     if row is None:
-        raise NotFoundError(f"no edition {edition_pk}")
+        raise NotFoundError(f"no edition {edition_pk}", code="edition-unknown", edition=edition_pk)
     entries = {f[0]: (f[1], f[2]) for f in json.loads(row[1])}
     if name not in entries or not name.startswith("assets/"):
-        raise NotFoundError(f"{name} is not an asset of this edition")
+        raise NotFoundError(f"{name} is not an asset of this edition", code="asset-not-found", name=name)
     size, sha = entries[name]
     return read_member(lib.store.path_for(row[0]), FileEntry(name, size, sha), lib.bundle_limits.archive)
 
@@ -196,18 +195,3 @@ def theme_chapters(lib: LibraryBase, theme: str) -> list[ChapterInfo]:
         [theme],
     )
     return [chapter_info_from_row(r) for r in rows]
-
-
-def changes_since_previous(lib: LibraryBase, edition: Edition) -> dict[str, Any]:
-    """What changed against the previous edition: level, chapters added and removed."""
-    prev = previous_edition(lib, edition)
-    if prev is None:
-        return {"previous": None, "level_changed": False, "added": [c.title for c in chapters(lib, edition.pk)], "removed": []}
-    now = {c.chapter_id: c.title for c in chapters(lib, edition.pk)}
-    before = {c.chapter_id: c.title for c in chapters(lib, prev.pk)}
-    return {
-        "previous": prev,
-        "level_changed": (prev.level_value, prev.level_scale) != (edition.level_value, edition.level_scale),
-        "added": [t for cid, t in now.items() if cid not in before],
-        "removed": [t for cid, t in before.items() if cid not in now],
-    }

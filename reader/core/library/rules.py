@@ -46,7 +46,7 @@ def check_owner(db: sqlite_utils.Database, verified: VerifiedBundle) -> Ownershi
         raise BundleOwnerError(
             f"{m.bundle_id} belongs to publisher {owner!r}, who brought it first; {who} (key {verified.signer_key_id}) "
             f"cannot replace it, whatever the revision",
-            bundle_id=m.bundle_id, owner=owner, publisher=m.publisher, key_id=verified.signer_key_id,
+            code="bundle-owner-taken", bundle_id=m.bundle_id, owner=owner, publisher=m.publisher, key_id=verified.signer_key_id,
         )
     latest_key = max(real, key=lambda r: r[4])[1]
     return Ownership(rotated_from=latest_key if latest_key != verified.signer_key_id else None)
@@ -75,11 +75,13 @@ def check_rollback(db: sqlite_utils.Database, verified: VerifiedBundle, sha256: 
     revision, existing_sha = row
     if m.revision < revision:
         raise RollbackError(
-            f"{m.bundle_id} revision {m.revision} is older than revision {revision} already in the library (rollback refused)"
+            f"{m.bundle_id} revision {m.revision} is older than revision {revision} already in the library (rollback refused)",
+            code="rollback-older", bundle_id=m.bundle_id, revision=m.revision, present=revision,
         )
     if m.revision == revision and sha256 != existing_sha:
         raise RollbackError(
             f"{m.bundle_id} revision {m.revision} is already in the library with different content; "
-            "a correction must carry a higher revision"
+            "a correction must carry a higher revision",
+            code="rollback-different", bundle_id=m.bundle_id, revision=m.revision,
         )
     return revision

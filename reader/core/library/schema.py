@@ -91,6 +91,46 @@ def m002_audit_error_type(db: sqlite_utils.Database) -> None:
     # The error class of a rejection, so a GUI can put a translated headline in front of the reason.
     db.execute("ALTER TABLE audit ADD COLUMN error_type TEXT")
 
+@migrations()
+def m003_checklist_state_per_edition(db: sqlite_utils.Database) -> None:
+    # Ticks and notes belong to an edition (its bundle id, so every revision), not to an item id
+    # shared by all editions. A row from before goes to the newest current edition holding the
+    # item, the one it was most likely ticked in; a row no edition holds any more keeps bundle id ''.
+    db.execute(
+        """CREATE TABLE checklist_state_new (
+            bundle_id TEXT NOT NULL, checklist_id TEXT NOT NULL, item_id TEXT NOT NULL,
+            ticked INTEGER NOT NULL DEFAULT 0, note TEXT NOT NULL DEFAULT '', updated_at TEXT NOT NULL,
+            PRIMARY KEY (bundle_id, checklist_id, item_id))"""
+    )
+    db.execute(
+        """INSERT INTO checklist_state_new (bundle_id, checklist_id, item_id, ticked, note, updated_at)
+           SELECT COALESCE((SELECT e.bundle_id FROM editions e
+                              JOIN checklists c ON c.edition_pk = e.pk JOIN checklist_items i ON i.checklist_pk = c.pk
+                             WHERE c.checklist_id = s.checklist_id AND i.item_id = s.item_id AND e.superseded_by IS NULL
+                             ORDER BY e.date DESC, e.pk DESC LIMIT 1), ''),
+                  s.checklist_id, s.item_id, s.ticked, s.note, s.updated_at
+           FROM checklist_state s"""
+    )
+    db.execute("DROP TABLE checklist_state")
+    db.execute("ALTER TABLE checklist_state_new RENAME TO checklist_state")
+
+
+@migrations()
+def m004_bookmarks_by_place(db: sqlite_utils.Database) -> None:
+    # One bookmark per place (edition, chapter, section), so an import can merge instead of
+    # adding duplicates; updated_at says which of two notes on a place is newer.
+    db.execute("ALTER TABLE bookmarks ADD COLUMN updated_at TEXT NOT NULL DEFAULT ''")
+    db.execute("UPDATE bookmarks SET updated_at = created_at")
+    db.execute("DELETE FROM bookmarks WHERE pk NOT IN (SELECT MAX(pk) FROM bookmarks GROUP BY bundle_id, chapter_id, anchor)")
+    db.execute("CREATE UNIQUE INDEX bookmarks_place ON bookmarks (bundle_id, chapter_id, anchor)")
+
+
+@migrations()
+def m005_audit_error_code(db: sqlite_utils.Database) -> None:
+    # The code and params of a rejection, so the window says it in the reader's language.
+    db.execute("ALTER TABLE audit ADD COLUMN error_code TEXT")
+    db.execute("ALTER TABLE audit ADD COLUMN error_params TEXT")
+
 
 INDEX_TABLES = ("chapter_fts", "checklist_items", "checklists", "level_events", "chapters", "editions", "bundles")
 

@@ -101,7 +101,7 @@ def search(
                                AND +chapter_fts.rowid IN ({','.join('?' * len(rids))})"""
         rows = {r[0]: r for r in lib.db.execute(detail_sql, [query, min(rids), max(rids), *rids]).fetchall()}
     except sqlite3.OperationalError as exc:
-        raise LibraryError(f"cannot search for {text!r}: {exc}") from None
+        raise LibraryError(f"cannot search for {text!r}: {exc}", code="search-failed", text=text, detail=str(exc)) from None
     return [
         SearchHit(r[0], r[1], r[2], r[3], r[4], r[5], r[6], json_list(r[7]), _mark(r[9]), rank, bool(r[8]))
         for rid, rank in top

@@ -8,16 +8,14 @@ from __future__ import annotations
 
 import html
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QFileDialog,
     QFrame,
     QGridLayout,
@@ -35,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.errors import DTNError
+from reader.core.library import MAX_NOTE_CHARS
 from reader.ui import printing
 from reader.ui.errors import show_error
 from reader.ui.format import demo_marking, format_date, locale_for
@@ -42,14 +41,12 @@ from reader.ui.views.base import View, scaled_font
 
 if TYPE_CHECKING:
     # The library module loads on the worker threads, so the window shows before it does.
-    from reader.core.library import ChecklistItemState, ChecklistView, Edition, Library
+    from reader.core.library import CarryOver, ChecklistItemState, ChecklistView, Edition, Library
     from reader.ui.context import AppContext
     from reader.ui.tasks import TaskHandle
 
 log = logging.getLogger(__name__)
 
-# Matches the core's cap on a note (Library.set_item_state keeps 2000 characters).
-MAX_NOTE_CHARS = 2000
 
 
 def priority_text(priority: str) -> str:
@@ -70,6 +67,14 @@ def progress_text(done: int, total: int, language: str) -> str:
         .replace("%1", loc.toString(done))
         .replace("%2", loc.toString(total))
     )
+
+
+def _offers(lib: Library, edition_pk: int | None, checklists: list[ChecklistView]) -> dict[str, CarryOver]:
+    """The previous edition's notes each checklist of ``edition_pk`` could carry over."""
+    if edition_pk is None:
+        return {}
+    offers = {c.checklist_id: lib.carry_over_offer(edition_pk, c.checklist_id) for c in checklists}
+    return {cid: offer for cid, offer in offers.items() if offer is not None}
 
 
 def edition_label(edition: Edition, language: str) -> str:
@@ -127,6 +132,7 @@ class _Loaded:
     editions: list[Edition]
     edition_pk: int | None
     checklists: list[ChecklistView]
+    offers: dict[str, CarryOver] = field(default_factory=dict)  # checklist id -> notes the previous edition offers
 
 
 class _ItemText(QLabel):
@@ -224,6 +230,7 @@ class ChecklistsView(View):
         self._checklists: list[ChecklistView] = []
         self._rows: list[ItemRow] = []
         self._current_checklist_id: str | None = None
+        self._offers: dict[str, CarryOver] = {}
 
         self.edition_combo = QComboBox()
         self.edition_combo.setAccessibleName(self.tr("Edition"))
@@ -277,6 +284,7 @@ class ChecklistsView(View):
         right_layout.addWidget(self.heading)
         right_layout.addWidget(self.partner_label)
         right_layout.addWidget(self.progress)
+        right_layout.addWidget(self._build_carry_over_bar())
         right_layout.addWidget(self.scroll, 1)
 
         self.splitter = QSplitter()
@@ -327,7 +335,7 @@ class ChecklistsView(View):
                 # The edition asked for if it is still there, else the newest with checklists.
                 if chosen_pk is None or edition.pk == edition_pk:
                     chosen_pk, chosen = edition.pk, lists
-            return _Loaded(editions, chosen_pk, chosen)
+            return _Loaded(editions, chosen_pk, chosen, _offers(lib, chosen_pk, chosen))
 
         self.run_task(work, self._on_loaded, self._on_load_failed, channel="load")
 
@@ -340,7 +348,8 @@ class ChecklistsView(View):
         editions = self._editions
 
         def work(lib: Library, handle: TaskHandle) -> _Loaded:
-            return _Loaded(editions, edition_pk, lib.checklists(edition_pk))
+            lists = lib.checklists(edition_pk)
+            return _Loaded(editions, edition_pk, lists, _offers(lib, edition_pk, lists))
 
         self.run_task(work, self._on_loaded, self._on_load_failed, channel="load")
 
@@ -351,6 +360,7 @@ class ChecklistsView(View):
         self._editions = result.editions
         self._edition_pk = result.edition_pk
         self._checklists = result.checklists
+        self._offers = result.offers
         self.edition_combo.blockSignals(True)
         self.edition_combo.clear()
         for edition in result.editions:
@@ -438,6 +448,7 @@ class ChecklistsView(View):
                 widget.deleteLater()
         if not 0 <= row < len(self._checklists):
             self._current_checklist_id = None
+            self._show_carry_over(None)
             self.heading.clear()
             self.partner_label.clear()
             self._update_progress()
@@ -466,10 +477,58 @@ class ChecklistsView(View):
             self._rows.append(widget)
         self.items_layout.addStretch(1)
         self._update_progress()
+        self._show_carry_over(checklist.checklist_id)
 
     def _flush_notes(self) -> None:
         for row in self._rows:
             row.flush_note()
+
+    # --- carrying notes over from the previous edition ------------------------------------------
+
+    def _build_carry_over_bar(self) -> QWidget:
+        self.carry_over_bar = QFrame()
+        self.carry_over_bar.setFrameShape(QFrame.Shape.StyledPanel)
+        self.carry_over_label = QLabel()
+        self.carry_over_label.setWordWrap(True)
+        self.carry_over_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.carry_over_button = QPushButton(self.tr("&Carry over notes"))
+        self.carry_over_button.setAccessibleName(self.tr("Carry over the notes of open items from the previous edition"))
+        self.carry_over_button.clicked.connect(self.carry_over_notes)
+        bar_layout = QHBoxLayout(self.carry_over_bar)
+        bar_layout.addWidget(self.carry_over_label, 1)
+        bar_layout.addWidget(self.carry_over_button)
+        self.carry_over_bar.hide()
+        return self.carry_over_bar
+
+    def _show_carry_over(self, checklist_id: str | None) -> None:
+        offer = self._offers.get(checklist_id or "")
+        if offer is None:
+            self.carry_over_bar.hide()
+            return
+        self.carry_over_label.setText(
+            self.tr("%n open item(s) of this checklist had a note in %1. Carry the notes over to this edition? Ticks are not carried over.", "", len(offer.notes))
+            .replace("%1", offer.from_edition)
+        )
+        self.carry_over_bar.show()
+
+    def carry_over_notes(self) -> None:
+        """Copy the previous edition's notes on open items into this edition's checklist (explicitly, on request)."""
+        checklist_id, edition_pk = self._current_checklist_id, self._edition_pk
+        if checklist_id is None or edition_pk is None or checklist_id not in self._offers:
+            return
+        self._flush_notes()
+        self._pending_writes += 1
+        self.carry_over_bar.hide()
+
+        def work(lib: Library, handle: TaskHandle) -> int:
+            return lib.carry_over_notes(edition_pk, checklist_id)
+
+        def done(count: int) -> None:
+            self.ctx.status_message.emit(self.tr("%n note(s) carried over from the previous edition.", "", count))
+            self._reload_after_writes = True
+            self._write_done()
+
+        self.run_task(work, done, self._on_write_failed, write=True)
 
     # --- saving -----------------------------------------------------------------------------
 
@@ -481,10 +540,14 @@ class ChecklistsView(View):
         self._write(checklist_id, item.item_id, note=text)
 
     def _write(self, checklist_id: str, item_id: str, *, ticked: bool | None = None, note: str | None = None) -> None:
+        checklist = next((c for c in self._checklists if c.checklist_id == checklist_id), None)
+        if checklist is None:
+            return
+        bundle_id = checklist.bundle_id  # the tick belongs to this edition, never to others with the same ids
         self._pending_writes += 1
 
         def work(lib: Library, handle: TaskHandle) -> None:
-            lib.set_item_state(checklist_id, item_id, ticked=ticked, note=note)
+            lib.set_item_state(bundle_id, checklist_id, item_id, ticked=ticked, note=note)
 
         self.run_task(work, lambda _result: self._on_written(checklist_id, item_id), self._on_write_failed, write=True)
 
@@ -548,14 +611,5 @@ class ChecklistsView(View):
 
     def _on_print_clicked(self) -> None:
         printout = self._printout()
-        if printout is None:
-            return
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        dialog = QPrintDialog(printer, self)
-        dialog.setAccessibleName(self.tr("Print checklist"))
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        try:
-            printing.print_document(printout, printer)
-        except DTNError as exc:
-            show_error(self, exc)
+        if printout is not None:
+            printing.print_with_dialog(printout, self, self.tr("Print checklist"))

@@ -228,14 +228,15 @@ class CompareView(View):
         self.swap_button.setAccessibleName(self.tr("Swap sides"))
         self.swap_button.setToolTip(self.tr("Exchange the editions on the left and on the right"))
         self.swap_button.clicked.connect(self.swap)
-        choice_row = QHBoxLayout()
-        choice_row.addWidget(self.left_label)
-        choice_row.addWidget(self.left_combo, 1)
-        choice_row.addSpacing(8)
-        choice_row.addWidget(self.swap_button)
-        choice_row.addSpacing(8)
-        choice_row.addWidget(self.right_label)
-        choice_row.addWidget(self.right_combo, 1)
+        # One choice above the other, Swap beside both: side by side they needed more than a
+        # small window's width.
+        choice_row = QGridLayout()
+        choice_row.addWidget(self.left_label, 0, 0)
+        choice_row.addWidget(self.left_combo, 0, 1)
+        choice_row.addWidget(self.right_label, 1, 0)
+        choice_row.addWidget(self.right_combo, 1, 1)
+        choice_row.addWidget(self.swap_button, 0, 2, 2, 1)
+        choice_row.setColumnStretch(1, 1)
 
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)

@@ -54,6 +54,7 @@ EDITION_ROLE = Qt.ItemDataRole.UserRole + 1
 TOC_ROLE = Qt.ItemDataRole.UserRole + 2
 POSITION_SAVE_DELAY_MS = 800  # after the last scroll
 TOC_SLACK_PX = 12
+VIEW_MARGIN_PX = 4  # the three columns need every pixel of a small window
 SUMMARY_LINES = 4  # the edition's summary shows this many lines, and scrolls  # the delegate's padding around a contents entry
 
 
@@ -205,13 +206,16 @@ class EditionsView(View):
         ctx.open_edition_requested.connect(self._on_open_edition_requested)
         ctx.open_chapter_requested.connect(self._on_open_chapter_requested)
         ctx.open_theme_chapter_requested.connect(self._on_open_theme_chapter_requested)
+        ctx.open_section_requested.connect(self._on_open_section_requested)
 
     # --- construction ----------------------------------------------------------------
 
     def _build(self) -> None:
         # Left: the edition list.
-        self.show_all = QCheckBox(self.tr("Show superseded and hidden editions"))
+        # A short label (the list's column is narrow in a small window), the whole story in the tooltip.
+        self.show_all = QCheckBox(self.tr("Also superseded and hidden"))
         self.show_all.setAccessibleName(self.tr("Show superseded and hidden editions"))
+        self.show_all.setToolTip(self.tr("Also list the older revisions of editions and the editions hidden because their key was revoked"))
         self.show_all.toggled.connect(lambda _checked: self.reload())
         self.edition_list = QListWidget()
         self.edition_list.setAccessibleName(self.tr("Editions, newest first"))
@@ -344,6 +348,8 @@ class EditionsView(View):
         tools.addStretch(1)
         self.tool_buttons: list[QToolButton] = []
         zoom = (self.browser.zoom_out_action, self.browser.zoom_in_action, self.browser.zoom_reset_action)
+        # The button says "PDF"; its menu and tooltip say what it does.
+        self.browser.pdf_action.setIconText(self.tr("PDF"))
         for action in (self.find_action, *zoom, self.browser.print_action, self.browser.pdf_action):
             # The actions live on the view, so their shortcuts work from the toc as well as the text.
             self.addAction(action)
@@ -376,6 +382,11 @@ class EditionsView(View):
                 button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
             tools.addWidget(button)
             self.tool_buttons.append(button)
+        from reader.ui.views.bookmarking import BookmarkTool
+
+        self.bookmark_tool = BookmarkTool(self, self.current_place)
+        tools.addWidget(self.bookmark_tool.button)
+        self.tool_buttons.append(self.bookmark_tool.button)
         self._pin_tool_widths()
 
         reader_pane = QWidget()
@@ -412,6 +423,7 @@ class EditionsView(View):
         self.split.setSizes([300, 900])
         self.inner_split.setSizes([220, 680])
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(VIEW_MARGIN_PX, VIEW_MARGIN_PX, VIEW_MARGIN_PX, VIEW_MARGIN_PX)
         layout.addWidget(self.split)
 
         QWidget.setTabOrder(self.edition_list, self.show_all)
@@ -584,6 +596,10 @@ class EditionsView(View):
         self.open_chapter(chapter_pk, theme=theme)
         self.ctx.show_view_requested.emit("editions")
 
+    def _on_open_section_requested(self, chapter_pk: int, anchor: str) -> None:
+        self._open(chapter_pk=chapter_pk, anchor=anchor)
+        self.ctx.show_view_requested.emit("editions")
+
     def open_edition(self, edition_pk: int) -> None:
         """Show an edition with its first chapter."""
         self._open(edition_pk=edition_pk)
@@ -689,6 +705,17 @@ class EditionsView(View):
         self.notice_label.setText("\n".join(notices))
         self.notice_label.setVisible(bool(notices))
         self.summary_label.setText(edition.summary)
+        self._minimum_changed()
+
+    def current_place(self) -> tuple[Edition, Chapter, str] | None:
+        """The edition and chapter shown, and the anchor of the section chosen in the table of
+        contents ("" for the chapter itself); None while no chapter is shown."""
+        if self._edition is None or self._chapter is None:
+            return None
+        item = self.toc.currentItem()
+        kind, value = item.data(0, TOC_ROLE) if item is not None else ("chapter", None)
+        anchor = value if kind != "chapter" and isinstance(value, str) and item.parent() is not None else ""
+        return self._edition, self._chapter, anchor
 
     def _fill_toc(self) -> None:
         self.toc.clear()
@@ -734,6 +761,14 @@ class EditionsView(View):
             stack.extend((item.child(i), depth + 1) for i in range(item.childCount()))
         scrollbar = self.toc.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
         self.toc.setMinimumWidth(widest + scrollbar + 2 * self.toc.frameWidth() + TOC_SLACK_PX)
+        self._minimum_changed()
+
+    def _minimum_changed(self) -> None:
+        """The header or the contents need other room: tell the window (a QSplitter does not pass
+        its children's new minimum on), so it grows instead of laying them over each other."""
+        self.split.updateGeometry()
+        self.inner_split.updateGeometry()
+        self.updateGeometry()
 
     def _on_toc_item_activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         kind, value = item.data(0, TOC_ROLE)
@@ -854,17 +889,7 @@ class EditionsView(View):
         self.ctx.status_message.emit(self.tr("Saved %1 (%n page(s))", "", pages).replace("%1", path))
 
     def _print(self, printout: printing.Printout) -> None:
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        dialog = QPrintDialog(printer, self)
-        dialog.setAccessibleName(self.tr("Print"))
-        if dialog.exec() != QPrintDialog.DialogCode.Accepted:
-            return
-        try:
-            printing.print_document(printout, printer)
-        except DTNError as exc:
-            show_error(self, exc)
+        printing.print_with_dialog(printout, self, self.tr("Print"))
 
     # --- reading position ----------------------------------------------------------------
 

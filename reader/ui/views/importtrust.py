@@ -44,6 +44,7 @@ from reader.core.errors import CancelledError, KeyFormatError, NotFoundError
 from reader.ui.errors import error_text, show_error, stored_reason
 from reader.ui.format import demo_marking, format_timestamp, locale_for
 from reader.ui.help import open_error_help, what_does_this_mean
+from reader.ui.prefs import FOLDER_IMPORT, FOLDER_KEYS
 from reader.ui.views.base import View
 
 if TYPE_CHECKING:
@@ -562,14 +563,52 @@ class ImportTrustView(View):
         return self._audit_entries[rows[0].row()]
 
     def _on_trust_unknown_clicked(self) -> None:
-        """The public key itself is still needed: from a .pub file; its fingerprint is then compared."""
+        """The public key itself is still needed, from a .pub file or pasted; its fingerprint is then compared."""
+        from PySide6.QtWidgets import QInputDialog
+
         entry = self._selected_audit_entry()
-        path, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Trust this key"), "", self.tr("minisign public keys (*.pub);;All files (*)")
-        )
-        if path:
-            self._expected_key_id = entry.signer.rsplit("(", 1)[-1].rstrip(")") if entry is not None and entry.signer else None
-            self.add_key_file(path)
+        expected = entry.signer.rsplit("(", 1)[-1].rstrip(")") if entry is not None and entry.signer else None
+        how = self.ask_key_source(expected)
+        if how == "file":
+            path, _filter = QFileDialog.getOpenFileName(
+                self, self.tr("Trust this key"), "", self.tr("minisign public keys (*.pub);;All files (*)")
+            )
+            if path:
+                self._expected_key_id = expected
+                self.add_key_file(path)
+        elif how == "paste":
+            text, ok = QInputDialog.getMultiLineText(self, self.tr("Trust this key"), self.tr("The public key (the .pub file's text or its key line):"))
+            if ok and text.strip():
+                self._expected_key_id = expected
+                self.add_key_text(text)
+
+    def ask_key_source(self, key_id: str | None) -> str | None:
+        """"file", "paste" or None (cancelled): where the public key of ``key_id`` comes from."""
+        from PySide6.QtWidgets import QMessageBox
+
+        ask = QMessageBox(QMessageBox.Icon.Question, self.tr("Trust this key"),
+                          self.tr("The bundle was signed by key %1. To trust it, the reader needs the public key itself, "
+                                  "from the publisher: a .pub file, or its text pasted.").replace("%1", key_id or "?"),
+                          QMessageBox.StandardButton.Cancel, self)
+        ask.setAccessibleName(self.tr("Trust this key"))
+        from_file = ask.addButton(self.tr("From a &file…"), QMessageBox.ButtonRole.AcceptRole)
+        pasted = ask.addButton(self.tr("&Paste the key…"), QMessageBox.ButtonRole.AcceptRole)
+        ask.exec()
+        return "file" if ask.clickedButton() is from_file else "paste" if ask.clickedButton() is pasted else None
+
+    def add_key_text(self, text: str) -> None:
+        """A pasted public key: checked like a file's, then the fingerprint comparison."""
+        from reader.core.trust import parse_public_key
+
+        data = text.encode("utf-8")[:MAX_PUB_FILE_BYTES + 1]
+        try:
+            key = parse_public_key(data)
+        except KeyFormatError as exc:
+            self._expected_key_id = None
+            show_error(self, exc, self.tr("Add key"))
+            return
+        self._key_source = "pasted text"  # as the audit row records it
+        self._on_key_file_read((data, key))
 
     def _on_export_clicked(self, path: str | None = None) -> None:
         if not path:
@@ -619,7 +658,7 @@ class ImportTrustView(View):
                 signed[edition.signer_key_id] = signed.get(edition.signer_key_id, 0) + 1
                 if edition.demo:
                     demo.add(edition.bundle_id)
-            return _Snapshot(lib.trust.keys(), signed, lib.audit(AUDIT_ROWS, **wanted), demo)
+            return _Snapshot(lib.trusted_keys(), signed, lib.audit(AUDIT_ROWS, **wanted), demo)
 
         wanted = self.audit_filter()
         self.run_task(work, self._on_reloaded, self._on_reload_failed, channel="load")
@@ -861,15 +900,18 @@ class ImportTrustView(View):
         from reader.core.bundle import BUNDLE_SUFFIX
 
         paths, _filter = QFileDialog.getOpenFileNames(
-            self, self.tr("Import bundle files"), "", self.tr("DTN bundles (*%1);;All files (*)").replace("%1", BUNDLE_SUFFIX)
+            self, self.tr("Import bundle files"), self.ctx.prefs.folder(FOLDER_IMPORT),
+            self.tr("DTN bundles (*%1);;All files (*)").replace("%1", BUNDLE_SUFFIX),
         )
         if paths:
+            self.ctx.prefs.set_folder(FOLDER_IMPORT, Path(paths[0]).parent)
             self.import_paths(paths)
 
     def choose_folder(self) -> None:
         """Ask for a folder, e.g. a USB stick (the button and the File menu), and import every bundle in it."""
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Import every bundle in a folder"))
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Import every bundle in a folder"), self.ctx.prefs.folder(FOLDER_IMPORT))
         if folder:
+            self.ctx.prefs.set_folder(FOLDER_IMPORT, folder)
             self.import_paths([folder])
 
     # --- drag and drop ----------------------------------------------------------------------------
@@ -926,9 +968,10 @@ class ImportTrustView(View):
 
     def _on_add_key_clicked(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Add a trusted key"), "", self.tr("minisign public keys (*.pub);;All files (*)")
+            self, self.tr("Add a trusted key"), self.ctx.prefs.folder(FOLDER_KEYS), self.tr("minisign public keys (*.pub);;All files (*)")
         )
         if path:
+            self.ctx.prefs.set_folder(FOLDER_KEYS, Path(path).parent)
             self.add_key_file(path)
 
     def add_key_file(self, path: str | Path) -> None:
@@ -964,7 +1007,7 @@ class ImportTrustView(View):
         source = str(getattr(self, "_key_source", "") or "")
 
         def work(lib: Library, handle: TaskHandle) -> TrustedKey:
-            return lib.trust.add(data, name=name, role=role, publisher=publisher or None, source=source)
+            return lib.trust_key(data, name=name, role=role, publisher=publisher or None, source=source)
 
         self.run_task(work, self._on_key_added, lambda exc: show_error(self, exc, self.tr("Add key")), write=True)
 
@@ -987,8 +1030,7 @@ class ImportTrustView(View):
         """Revoke a key and hide what it signed (write task), then tell the other views."""
 
         def work(lib: Library, handle: TaskHandle) -> tuple[TrustedKey, list[str]]:
-            revoked = lib.trust.revoke(key_id, reason)
-            return revoked, lib.apply_revocations()
+            return lib.revoke_key(key_id, reason)
 
         self.run_task(work, self._on_key_revoked, lambda exc: show_error(self, exc, self.tr("Revoke key")), write=True)
 

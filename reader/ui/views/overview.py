@@ -253,8 +253,6 @@ class OverviewView(View):
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setWidget(inner)
         self.scroll.setAccessibleName(self.tr("Overview"))
-        # AT-SPI reports the focus of a scroll area on its viewport: name that too.
-        self.scroll.viewport().setAccessibleName(self.tr("Overview"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.scroll)

@@ -2,8 +2,8 @@
 # Set up DTN Reader on Debian or Ubuntu: the system packages it needs, then .venv/ with the
 # app installed in it (editable). Run it from the checkout, as root or as a user with sudo:
 #
-#   scripts/setup-debian.sh          # the app: Python, Qt's runtime libraries (xcb), fonts
-#   scripts/setup-debian.sh --test   # and everything the tests use (minisign, nginx, Xvfb, ...)
+#   packaging/setup-debian.sh          # the app: Python, Qt's runtime libraries (xcb), fonts
+#   packaging/setup-debian.sh --test   # and everything the tests use (minisign, nginx, Xvfb, ...)
 #
 # It is what the README's Quick start runs; .ci/run runs the README's test command, so a
 # package missing here fails CI. Safe to run again: apt-get and pip skip what is there.
@@ -14,7 +14,7 @@ TEST=0
 case "${1:-}" in
   --test) TEST=1 ;;
   "") ;;
-  *) echo "usage: scripts/setup-debian.sh [--test]" >&2; exit 2 ;;
+  *) echo "usage: packaging/setup-debian.sh [--test]" >&2; exit 2 ;;
 esac
 
 # Python 3.11+ with venv (Debian splits venv off).
