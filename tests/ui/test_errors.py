@@ -34,7 +34,7 @@ def test_dates_and_numbers_in_messages_use_the_locale(qapp):
     assert locale_for("nl").toString(2026 * 1000) in error_text(TrustStoreError("x", code="trust-store-full", limit=2_026_000), "nl")
     from reader.core.errors import FeedExpiredError
 
-    expired = error_text(FeedExpiredError("x", expired="2026-03-01T12:00:00Z"), "nl")
+    expired = error_text(FeedExpiredError("x", code="feed-expired-on", expired_at="2026-03-01T12:00:00Z"), "nl")  # as sync raises it
     assert "2026-03-01" not in expired and "T12:00" not in expired and "2026" in expired
 
 
