@@ -246,7 +246,9 @@ class SyncView(View):
             state.save()
             return {"settings": state.settings, "status": state.status()}
 
-        self.run_task(work, self._on_loaded, self._on_save_failed, write=True)
+        # On the load channel: a reload still running would otherwise show the settings from
+        # before this change (and undo a click on Offline) when its result arrives after ours.
+        self.run_task(work, self._on_loaded, self._on_save_failed, write=True, channel="load")
 
     def _on_save_clicked(self) -> None:
         self._save()
