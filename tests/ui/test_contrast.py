@@ -75,3 +75,13 @@ def test_the_overview_badge_paints_the_chosen_pair(ctx, qtbot):
     colours = [part.split(":")[1].strip().rstrip(";").split(";")[0] for part in style.split(";") if "color" in part]
     bg, fg = colours[0], colours[1]
     assert contrast_ratio(fg, bg) >= MIN_CONTRAST_TEXT, style
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_readers_own_schemes_select_readably(qapp, scheme):
+    """Selected rows: HighlightedText on Highlight, in the palettes the reader sets itself."""
+    from reader.ui import scheme as schemes
+
+    palette = schemes.light_palette() if scheme == "light" else schemes.dark_palette()
+    ratio = contrast_ratio(palette.color(QPalette.ColorRole.HighlightedText).name(), palette.color(QPalette.ColorRole.Highlight).name())
+    assert ratio >= MIN_CONTRAST_TEXT, f"{scheme}: {ratio:.2f}:1"
