@@ -146,8 +146,7 @@ class CheckDialog(QDialog):
         self.finished_check.emit(report)
 
     def _on_repaired(self, _report: dict) -> None:
-        self.ctx.library_changed.emit()
-        self.start()
+        self.start()  # the views hear what the repair touched from ctx.library_changed
 
     def _on_failed(self, exc: BaseException) -> None:
         self.progress.setRange(0, 1)

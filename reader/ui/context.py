@@ -19,7 +19,9 @@ class AppContext(QObject):
     """Shared by the window and its views; passed in through constructors, never global.
 
     Signals:
-        library_changed: the library's content changed (import, rebuild, revoke, demo removed).
+        library_changed(changes): a library change, with the core ``Changes`` value saying what
+            it touched (each view reloads only for the areas it shows). Emitted once per task
+            that changed something, by whichever view started it.
         open_edition_requested(edition_pk): show an edition in the Editions view.
         open_chapter_requested(chapter_pk, highlight): show a chapter, highlighting the words.
         open_theme_chapter_requested(theme, chapter_pk): show a chapter reached through a theme,
@@ -35,7 +37,7 @@ class AppContext(QObject):
     chart's right edge); tests and screenshots pass a fixed one.
     """
 
-    library_changed = Signal()
+    library_changed = Signal(object)  # reader.core.library.changes.Changes
     open_edition_requested = Signal(int)
     open_chapter_requested = Signal(int, str)
     open_theme_chapter_requested = Signal(str, int)
@@ -62,3 +64,4 @@ class AppContext(QObject):
         self.language = language
         self.schemes = schemes  # switches the colour scheme (None: the settings only store the choice)
         self.prefs = prefs or Preferences()  # the person's own settings (language, geometry, folders)
+        tasks.changes.changed.connect(self.library_changed)

@@ -176,4 +176,3 @@ class SettingsDialog(QDialog):
         self.load_demo.setChecked(False)
         self.ctx.status_message.emit(self.tr("%n demo edition(s) removed", "", count))
         self.demo_removed.emit(count)
-        self.ctx.library_changed.emit()

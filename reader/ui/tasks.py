@@ -29,6 +29,12 @@ log = logging.getLogger(__name__)
 SHUTDOWN_WAIT_MS = 10_000
 
 
+class LibraryChanges(QObject):
+    """Says, once per task, what the task's library calls touched (a core ``Changes``)."""
+
+    changed = Signal(object)
+
+
 class TaskSignals(QObject):
     progress = Signal(int, int)
     succeeded = Signal(object)
@@ -59,8 +65,11 @@ class TaskHandle:
 
 
 class Task(QRunnable):
-    def __init__(self, fn: Callable[[Library, TaskHandle], Any], libraries: "LibraryConnections | None") -> None:
+    def __init__(
+        self, fn: Callable[[Library, TaskHandle], Any], libraries: "LibraryConnections | None", changes: LibraryChanges | None = None
+    ) -> None:
         super().__init__()
+        self._changes = changes
         self.setAutoDelete(True)
         self.signals = TaskSignals()
         self.handle = TaskHandle(self.signals)
@@ -68,8 +77,10 @@ class Task(QRunnable):
         self._libraries = libraries
 
     def run(self) -> None:
+        lib = None
         try:
-            result = self._fn(self._libraries.get() if self._libraries is not None else None, self.handle)
+            lib = self._libraries.get() if self._libraries is not None else None
+            result = self._fn(lib, self.handle)
         except BaseException as exc:  # noqa: BLE001 - nothing may escape a worker
             if not isinstance(exc, CancelledError):
                 log.debug("task failed", exc_info=True)
@@ -77,6 +88,11 @@ class Task(QRunnable):
         else:
             self.signals.succeeded.emit(result)
         finally:
+            # After the task's own callbacks: what it touched (also when it failed half-way,
+            # such as a cancelled import), for every view at once.
+            changes = lib.take_changes() if lib is not None else None
+            if changes and self._changes is not None:
+                self._changes.changed.emit(changes)
             self.signals.finished.emit()
 
 
@@ -135,6 +151,8 @@ class TaskRunner:
         self.write_pool = QThreadPool()
         self.write_pool.setMaxThreadCount(1)
         self._live: set[Task] = set()
+        #: ``changed(Changes)``: what each task's library calls touched (AppContext rebroadcasts it).
+        self.changes = LibraryChanges()
 
     def submit(
         self,
@@ -156,7 +174,7 @@ class TaskRunner:
             library: False for work that needs no library (``fn`` gets None), such as
                 rendering a help page: it must work when the library cannot be opened.
         """
-        task = Task(fn, self.libraries if library else None)
+        task = Task(fn, self.libraries if library else None, self.changes)
         # Keep the Python wrapper alive until the task has finished.
         self._live.add(task)
         if on_success is not None:

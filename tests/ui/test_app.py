@@ -14,6 +14,7 @@ import pytest
 import shiboken6
 from PySide6.QtCore import Qt
 
+from reader.core.library.changes import Changes
 from reader.core.demo_pins import DEMO_KEY_ID
 from reader.core.library import Library
 from reader.ui.app import Options, ReaderApp, parse_args, stored_language
@@ -171,7 +172,7 @@ def test_settings_switch_language_live_and_store_it(start_app, qtbot, library_di
     # The old window is gone; a library change reaches only the new one's views.
     qtbot.waitUntil(lambda: not shiboken6.isValid(old_window), timeout=LOAD_TIMEOUT_MS)
     with qtbot.waitSignal(overview.loaded, timeout=LOAD_TIMEOUT_MS):
-        reader.ctx.library_changed.emit()
+        reader.ctx.library_changed.emit(Changes.everything())
     for name in ("editions", "history", "themes", "compare", "checklists", "import"):
         view = reader.window.views[name]
         with qtbot.waitSignal(view.loaded, timeout=LOAD_TIMEOUT_MS):

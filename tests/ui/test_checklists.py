@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
+from reader.core.library.changes import Changes
 from reader.core.library import Library
 from reader.ui.views.checklists import ChecklistsView, checklist_html
 
@@ -171,7 +172,7 @@ def test_library_changed_reloads_a_visible_view(qtbot, ctx, library_dir):
     with Library.open(library_dir) as lib:
         lib.set_item_state("dtn-2025-06", "politie", ITEM, ticked=True)
     with qtbot.waitSignal(view.loaded, timeout=10_000):
-        ctx.library_changed.emit()
+        ctx.library_changed.emit(Changes.everything())
     assert _row(view, ITEM).checkbox.isChecked()
 
 

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 
+from reader.core.library.changes import Changes
 from reader.core.library import ChapterComparison, ChapterInfo, DiffPart, Library
 from reader.ui.views.compare import EDITION_ROLE, MARK_STRENGTH, CompareView, blend
 from reader.ui.window import MainWindow
@@ -260,7 +261,7 @@ def test_library_change_reloads_and_keeps_the_choice(view, qtbot, library_dir, c
     editions = pks(library_dir)
     compare(qtbot, view, editions["dtn-2019-06"], editions["dtn-2019-12"])
     with qtbot.waitSignal(view.loaded, timeout=LOAD_TIMEOUT_MS):
-        ctx.library_changed.emit()
+        ctx.library_changed.emit(Changes.everything())
     assert (view.left_pk(), view.right_pk()) == (editions["dtn-2019-06"], editions["dtn-2019-12"])
 
 

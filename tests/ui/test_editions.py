@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QImage, QPixmap, QTextDocument, QTextTable
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from reader.core.library.changes import Changes
 from reader.core.library import Library
 from reader.core.minisign import SecretKey
 from reader.core.source import build_source, write_example_source
@@ -320,7 +321,7 @@ def test_library_change_drops_an_edition_that_is_gone(view, qtbot, ctx, library_
     with Library.open(library_dir) as lib:
         assert lib.remove_demo() == 12
     with qtbot.waitSignal(view.loaded, timeout=TIMEOUT_MS):
-        ctx.library_changed.emit()
+        ctx.library_changed.emit(Changes.everything())
     assert view.edition_list.count() == 0
     assert view.list_status.isVisible() and "no editions" in view.list_status.text()
     assert view.browser.toPlainText() == ""

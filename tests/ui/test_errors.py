@@ -130,6 +130,7 @@ def test_a_rejection_in_the_dutch_window_has_no_english_sentence(qapp, qtbot, ct
     try:
         view = ImportTrustView(ctx)
         qtbot.addWidget(view)
+        view.show()  # as in the window: a hidden view only marks itself stale on a change
         with qtbot.waitSignal(view.loaded, timeout=10_000):
             view.activate()
         with qtbot.waitSignal(view.imported, timeout=20_000) as blocker, qtbot.waitSignal(view.loaded, timeout=20_000):

@@ -9,6 +9,7 @@ from PySide6.QtCore import QEvent, QPoint, QSize, Qt
 from PySide6.QtGui import QColor, QHelpEvent, QImage, QPalette
 from PySide6.QtWidgets import QFileDialog, QToolTip, QWidget
 
+from reader.core.library.changes import Changes
 from reader.core.errors import ExportError
 from reader.core.library import Library
 from reader.ui.chart import LevelChart, axis_position
@@ -232,7 +233,7 @@ def test_chart_follows_the_palette(view):
 
 def test_reloads_when_the_library_changes(view, ctx, qtbot):
     with qtbot.waitSignal(view.loaded, timeout=10_000):
-        ctx.library_changed.emit()
+        ctx.library_changed.emit(Changes.everything())
     assert view.table.rowCount() == len(view.chart.points())
 
 

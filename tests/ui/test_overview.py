@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from reader.core.library.changes import Changes
 from reader.core.demo import demo_bundle_paths
 from reader.core.library import Library
 from reader.ui import i18n
@@ -136,7 +137,7 @@ def test_overview_reloads_when_the_library_changes(make_overview, tmp_path, qtbo
         path = next(p for p in demo_bundle_paths() if p.name == "dtn-2024-06.dtnb")
         assert lib.import_file(path).ok
     with qtbot.waitSignal(view.loaded, timeout=LOAD_TIMEOUT_MS):
-        view.ctx.library_changed.emit()
+        view.ctx.library_changed.emit(Changes.everything())
     assert view.edition_title.text().endswith("juni 2024")
 
 

@@ -8,6 +8,7 @@ import shiboken6
 from PySide6.QtCore import QObject, QThread
 from PySide6.QtWidgets import QApplication
 
+from reader.core.library.changes import Changes
 from reader.ui.views.base import View
 
 TIMEOUT_MS = 10_000
@@ -84,17 +85,17 @@ def test_library_changes_reload_a_visible_view_and_mark_a_hidden_one_stale(qtbot
     view = _CountingView(ctx, ["first", "visible", "shown again"])
     qtbot.addWidget(view)
     # Not yet activated: nothing on screen to refresh, so nothing loads.
-    ctx.library_changed.emit()
+    ctx.library_changed.emit(Changes.everything())
     assert view.reloads == 0
     view.show()
     qtbot.waitExposed(view)
     with qtbot.waitSignal(view.loaded, timeout=TIMEOUT_MS):
         view.activate()
     with qtbot.waitSignal(view.loaded, timeout=TIMEOUT_MS):
-        ctx.library_changed.emit()
+        ctx.library_changed.emit(Changes.everything())
     assert view.shown == ["first", "visible"]
     view.hide()
-    ctx.library_changed.emit()
+    ctx.library_changed.emit(Changes.everything())
     assert view.reloads == 2
     with qtbot.waitSignal(view.loaded, timeout=TIMEOUT_MS):
         view.show()

@@ -12,6 +12,7 @@ import), maintenance.py (recover, rebuild, check).
 """
 
 from reader.core.library.bookmarks import BOOKMARKS_TYPE, BOOKMARKS_VERSION, MAX_BOOKMARKS, MAX_BOOKMARKS_FILE_BYTES
+from reader.core.library.changes import Changes
 from reader.core.library.compare import MAX_DIFF_PARAGRAPHS, normalised_title, paragraph_diff, paragraphs
 from reader.core.library.facade import Library
 from reader.core.library.limits import MAX_NOTE_CHARS, LibraryLimits
@@ -37,6 +38,7 @@ from reader.core.library.schema import DB_NAME, INDEX_TABLES, STORE_DIR, TRUST_D
 from reader.core.library.search import _MARK_CLOSE, _MARK_OPEN, _mark, marks_to_text
 
 __all__ = [
+    "Changes",
     "BOOKMARKS_TYPE", "BOOKMARKS_VERSION", "MAX_BOOKMARKS", "MAX_BOOKMARKS_FILE_BYTES",
     "Bookmark", "BookmarkImport", "CarryOver",
     "DB_NAME", "INDEX_TABLES", "MAX_DIFF_PARAGRAPHS", "MAX_NOTE_CHARS", "STORE_DIR", "TRUST_DIR",

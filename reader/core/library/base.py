@@ -16,6 +16,7 @@ import sqlite_utils
 
 from reader.core.bundle import BundleLimits
 from reader.core.library import failures
+from reader.core.library.changes import NOTHING, Changes
 from reader.core.library.limits import LibraryLimits
 from reader.core.library.lock import LibraryLock
 from reader.core.store import StepHook, Store
@@ -65,6 +66,16 @@ class LibraryBase:
         self._on_step = on_step or (lambda step: None)
         self._on_wait = on_wait or (lambda message: log.info("%s", message))
         self._render_lock = threading.Lock()
+        self._changes = NOTHING  # what the calls since the last take_changes() touched
+
+    def note(self, changes: Changes) -> None:
+        """Record that a change touched ``changes`` (called by the rooms once it is written)."""
+        self._changes = self._changes | changes
+
+    def take_changes(self) -> Changes:
+        """What this library's changes touched since the last call (and forget it)."""
+        changes, self._changes = self._changes, NOTHING
+        return changes
 
     def step(self, name: str) -> None:
         """A named point of a change; tests pause or interrupt there (see store.StepHook)."""

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from reader.core.bundle import ID_RE, SLUG_RE, TIMESTAMP_RE, _Fields, canonical_json, load_json
 from reader.core.errors import BookmarksFileError, ExportError, LibraryError, LimitExceededError, ManifestError, NotFoundError, UnsafeTextError
+from reader.core.library.changes import BOOKMARKS
 from reader.core.library.models import Bookmark, BookmarkImport
 from reader.core.trust import utc_now
 
@@ -74,9 +75,11 @@ def add_bookmark(lib: LibraryBase, bundle_id: str, chapter_id: str, anchor: str 
                ON CONFLICT (bundle_id, chapter_id, anchor) DO UPDATE SET note = excluded.note, updated_at = excluded.updated_at""",
             [bundle_id, chapter_id, anchor, note, now, now],
         )
-        return lib.db.execute(
+        pk = lib.db.execute(
             "SELECT pk FROM bookmarks WHERE bundle_id = ? AND chapter_id = ? AND anchor = ?", [bundle_id, chapter_id, anchor]
         ).fetchone()[0]
+    lib.note(BOOKMARKS)
+    return pk
 
 
 def set_bookmark_note(lib: LibraryBase, pk: int, note: str) -> None:
@@ -86,6 +89,7 @@ def set_bookmark_note(lib: LibraryBase, pk: int, note: str) -> None:
         changed = lib.db.execute("UPDATE bookmarks SET note = ?, updated_at = ? WHERE pk = ?", [note, utc_now(), pk]).rowcount
     if not changed:
         raise NotFoundError(f"no bookmark {pk}; 'dtn bookmarks list' shows their numbers", code="bookmark-unknown", pk=pk)
+    lib.note(BOOKMARKS)
 
 
 def remove_bookmark(lib: LibraryBase, pk: int) -> None:
@@ -94,6 +98,7 @@ def remove_bookmark(lib: LibraryBase, pk: int) -> None:
         removed = lib.db.execute("DELETE FROM bookmarks WHERE pk = ?", [pk]).rowcount
     if not removed:
         raise NotFoundError(f"no bookmark {pk}; 'dtn bookmarks list' shows their numbers", code="bookmark-unknown", pk=pk)
+    lib.note(BOOKMARKS)
 
 
 def _exists(lib: LibraryBase, bundle_id: str, chapter_id: str, anchor: str) -> bool:
@@ -271,4 +276,6 @@ def import_bookmarks(lib: LibraryBase, data: bytes, what: str = "the bookmarks f
                 updated += 1
             else:
                 unchanged += 1
+    if added or updated:
+        lib.note(BOOKMARKS)
     return BookmarkImport(added, updated, unchanged)

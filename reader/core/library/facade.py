@@ -14,6 +14,7 @@ from reader.core.library import bookmarks as _bookmarks
 from reader.core.library import deepcheck, failures, importing, keys, maintenance, queries, schema, state
 from reader.core.library import search as _search
 from reader.core.library.base import LibraryBase, WaitHook
+from reader.core.library.changes import TRUST
 from reader.core.library.failures import boundary
 from reader.core.library.lock import LibraryLock
 from reader.core.library.limits import LibraryLimits
@@ -82,6 +83,7 @@ class Library(LibraryBase):
             raise
 
     def _audit_trust_change(self, action: str, key: TrustedKey, detail: str) -> None:
+        self.note(TRUST)
         importing.audit_event(self, "trust store", action, detail, signer=f"{key.name} ({key.key_id})")
 
     def close(self) -> None:

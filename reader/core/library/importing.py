@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from reader.core.bundle import BUNDLE_SUFFIX, VerifiedBundle, verify_bundle
 from reader.core.errors import BUG_ERROR_TYPE, CancelledError, DTNError, LibraryError, LibraryStorageError, bug_message
 from reader.core.library import rules
+from reader.core.library.changes import AUDIT
 from reader.core.library.models import AuditEntry, ImportResult, Progress
 from reader.core.render import plain_text
 from reader.core.trust import utc_now
@@ -57,6 +58,7 @@ def import_file(lib: LibraryBase, path: str | Path, source: str | None = None) -
                 result.status, result.bundle_id, result.revision = "present", present[0], present[1]
                 result.signer, result.signer_key_id, result.edition, result.demo = present[2], present[3], present[4], bool(present[5])
                 audit_import(lib, result)
+                lib.note(result.changes)
                 return result
             if verified is None or rows is None:  # it was present at first look and has been removed since
                 verified = verify_bundle(staged.path, lib.trust, lib.bundle_limits)
@@ -74,6 +76,7 @@ def import_file(lib: LibraryBase, path: str | Path, source: str | None = None) -
             audit_import(lib, result)
             lib.step("import:indexed")
         after_index(lib, verified, ownership)
+        lib.note(result.changes)
         return result
     except (LibraryStorageError, OSError, sqlite3.Error):
         raise  # the library's own disk or database: failures.boundary names the cause
@@ -87,6 +90,7 @@ def import_file(lib: LibraryBase, path: str | Path, source: str | None = None) -
             log.exception("import of %s failed unexpectedly", shown)
             result.reason, result.error_type = bug_message(exc), BUG_ERROR_TYPE
         audit_import(lib, result)
+        lib.note(result.changes)
         return result
     finally:
         if staged is not None:
@@ -254,6 +258,7 @@ def audit_event(lib: LibraryBase, source: str, result: str, reason: str, **field
             f"INSERT INTO audit ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
             [utc_now(), source, result, reason, *fields.values()],
         )
+    lib.note(AUDIT)
 
 
 def audit_import(lib: LibraryBase, result: ImportResult) -> None:
@@ -324,6 +329,7 @@ def import_paths(
             except LibraryError as exc:
                 result = ImportResult(str(path), "rejected").record_error(exc)
                 audit_import(lib, result)
+                lib.note(result.changes)
                 results.append(result)
         else:
             files.append((path, str(path)))

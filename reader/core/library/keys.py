@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from reader.core.library.changes import EDITIONS, TRUST
 from reader.core.trust import TrustedKey
 
 if TYPE_CHECKING:
@@ -20,13 +21,16 @@ def trusted_keys(lib: LibraryBase) -> list[TrustedKey]:
 def trust_key(lib: LibraryBase, pub_data: bytes, **options: Any) -> TrustedKey:
     """Trust a public key (minisign ``.pub`` bytes); ``options`` as TrustStore.add takes them
     (name, role, publisher, source). Raises KeyFormatError, TrustStoreError."""
-    return lib.trust.add(pub_data, **options)
+    key = lib.trust.add(pub_data, **options)
+    lib.note(TRUST)
+    return key
 
 
 def revoke_key(lib: LibraryBase, key_id: str, reason: str = "") -> tuple[TrustedKey, list[str]]:
     """Revoke a key and hide what it signed. Returns the key and one line per edition hidden.
     Raises TrustStoreError."""
     key = lib.trust.revoke(key_id, reason)
+    lib.note(TRUST)
     return key, apply_revocations(lib)
 
 
@@ -34,6 +38,7 @@ def restore_key(lib: LibraryBase, key_id: str) -> tuple[TrustedKey, list[str]]:
     """Undo a revocation and show again what the key signed. Returns the key and one line per
     edition shown again. Raises TrustStoreError."""
     key = lib.trust.unrevoke(key_id)
+    lib.note(TRUST)
     return key, apply_revocations(lib)
 
 
@@ -49,6 +54,8 @@ def apply_revocations(lib: LibraryBase) -> list[str]:
         updates = _revocation_updates(lib, revoked)
         for pk, _bundle_id, reason in updates:
             lib.db.execute("UPDATE editions SET hidden_reason = ? WHERE pk = ?", [reason, pk])
+    if updates:
+        lib.note(EDITIONS)
     return [f"{bundle_id}: {'hidden, ' + reason if reason else 'shown again'}" for _pk, bundle_id, reason in updates]
 
 

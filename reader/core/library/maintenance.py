@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from reader.core.bundle import VerifiedBundle, verify_bundle
 from reader.core.errors import CancelledError, DTNError, LibraryBusyError, LibraryStorageError, RevokedKeyError
 from reader.core.library import importing, keys, rules
+from reader.core.library.changes import AUDIT, EDITIONS
 from reader.core.library.models import Progress
 from reader.core.library.schema import INDEX_TABLES
 from reader.core.minisign import format_key_id
@@ -73,6 +74,7 @@ def _finish_interrupted_import(lib: LibraryBase, sha: str, *, wait: bool) -> lis
             rules.check_rollback(change.db, verified, sha)
             importing.index(lib, verified, sha, size, "recovered after an interrupted import", ownership=ownership)
         importing.after_index(lib, verified, ownership)
+        lib.note(EDITIONS)
         return [f"finished an interrupted import of {verified.manifest.bundle_id}"]
     except LibraryBusyError:
         return []  # another program is changing the library now: this file may be its import
@@ -123,6 +125,7 @@ def remove_demo(lib: LibraryBase) -> int:
             "INSERT INTO audit (time, source, result, reason, error_code, error_params) VALUES (?, ?, ?, ?, ?, ?)",
             [utc_now(), "demo library", "removed", f"{len(shas)} demo bundle(s) removed by the user", "audit-demo-removed", json.dumps({"count": len(shas)})],
         )
+    lib.note(EDITIONS | AUDIT)
     for sha in shas:
         lib.store.remove(sha)
     return len(shas)
@@ -198,6 +201,7 @@ def rebuild(lib: LibraryBase, progress: Progress | None = None, cancel: threadin
                 "audit-rebuilt", json.dumps({"indexed": indexed, "failed": len(rejected)}),
             ],
         )
+    lib.note(EDITIONS | AUDIT)
     for sha in removed_demo:
         lib.store.remove(sha)
     keys.apply_revocations(lib)

@@ -8,6 +8,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, NamedTuple
 
 from reader.core.errors import DTNError
+from reader.core.library.changes import AUDIT, EDITIONS, Changes
 from reader.core.vocabulary import level_rank
 
 # progress(done, total), called by long library work.
@@ -41,6 +42,12 @@ class ImportResult:
     @property
     def ok(self) -> bool:
         return self.status != "rejected"
+
+    @property
+    def changes(self) -> Changes:
+        """What importing this file touched: every import writes an audit row; only a new one
+        changes the editions."""
+        return EDITIONS | AUDIT if self.status == "imported" else AUDIT
 
     def line(self) -> str:
         demo = " [DEMO]" if self.demo else ""

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from reader.core.errors import NotFoundError
+from reader.core.library.changes import READING_STATE, SETTINGS
 from reader.core.library.limits import MAX_NOTE_CHARS
 from reader.core.library.models import CarryOver, ChecklistItemState, ChecklistView
 from reader.core.trust import utc_now
@@ -68,6 +69,7 @@ def set_item_state(
             [bundle_id, checklist_id, item_id, int(current_ticked if ticked is None else ticked),
              current_note if note is None else note[:MAX_NOTE_CHARS], utc_now()],
         )
+    lib.note(READING_STATE)
 
 
 def carry_over_offer(lib: LibraryBase, edition_pk: int, checklist_id: str) -> CarryOver | None:
@@ -111,6 +113,7 @@ def carry_over_notes(lib: LibraryBase, edition_pk: int, checklist_id: str) -> in
                    ON CONFLICT (bundle_id, checklist_id, item_id) DO UPDATE SET note = excluded.note, updated_at = excluded.updated_at""",
                 [bundle_id, checklist_id, item_id, note, now],
             )
+    lib.note(READING_STATE)
     return len(offer.notes)
 
 
@@ -125,6 +128,7 @@ def set_reading_position(lib: LibraryBase, bundle_id: str, chapter_id: str, posi
             "INSERT OR REPLACE INTO reading_positions (bundle_id, chapter_id, position, updated_at) VALUES (?, ?, ?, ?)",
             [bundle_id, chapter_id, min(max(position, 0.0), 1.0), utc_now()],
         )
+    lib.note(READING_STATE)
 
 
 def setting(lib: LibraryBase, key: str, default: str | None = None) -> str | None:
@@ -135,3 +139,4 @@ def setting(lib: LibraryBase, key: str, default: str | None = None) -> str | Non
 def set_setting(lib: LibraryBase, key: str, value: str) -> None:
     with lib.db.atomic():
         lib.db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", [key, value])
+    lib.note(SETTINGS)

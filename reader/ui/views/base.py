@@ -17,6 +17,7 @@ from PySide6.QtCore import QModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen, QShowEvent
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTreeWidget, QWidget
 
+from reader.core.library.changes import Changes
 from reader.ui.format import SECONDARY_ALPHA, demo_marking
 
 if TYPE_CHECKING:
@@ -65,6 +66,9 @@ class View(QWidget):
     #: Reload on a library change even while hidden, for a view that must be current
     #: before it is shown again.
     reload_when_hidden = False
+    #: The areas of the library the view shows: a change that touched none of them leaves
+    #: the view as it is (also when the view made the change itself).
+    depends_on: Changes = Changes.everything()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -94,11 +98,17 @@ class View(QWidget):
 
     # --- library changes -----------------------------------------------------------------
 
-    def _on_library_changed(self) -> None:
+    def _on_library_changed(self, changes: Changes) -> None:
+        if not changes.concerns(self.depends_on):
+            return
+        self.on_change(changes)
         if self._activated and (self.isVisible() or self.reload_when_hidden):
             self.reload()
         else:
             self._stale = True
+
+    def on_change(self, changes: Changes) -> None:
+        """A change this view depends on, before it reloads (or is marked stale): drop caches."""
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)

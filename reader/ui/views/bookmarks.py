@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.core.library.changes import Changes
 from reader.ui.errors import error_text, show_error
 from reader.ui.format import demo_marking, format_timestamp
 from reader.ui.views.base import View, scaled_font
@@ -75,6 +76,8 @@ class BookmarksView(View):
         loaded: the list is shown (after activate(), a search or a library change).
         changed: a bookmark was changed, removed or imported (after the write is done).
     """
+
+    depends_on = Changes(bookmarks=True)
 
     changed = Signal()
 
@@ -263,8 +266,7 @@ class BookmarksView(View):
     def _on_written(self, message: str = "") -> None:
         if message:
             self.ctx.status_message.emit(message)
-        self.changed.emit()
-        self.reload()
+        self.changed.emit()  # the list reloads from ctx.library_changed, as for a bookmark added elsewhere
 
     def export_to(self, path: str) -> None:
         def work(lib: Library, handle: TaskHandle) -> int:

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from reader.core.errors import DTNError
 from reader.core.library import MAX_NOTE_CHARS
+from reader.core.library.changes import Changes
 from reader.ui import printing
 from reader.ui.errors import show_error
 from reader.ui.format import demo_marking, format_date, locale_for
@@ -218,6 +219,10 @@ class ChecklistsView(View):
         loaded: the editions, partners and the selected partner's items are shown.
         saved(checklist_id, item_id): a tick or note was written.
     """
+
+    # Ticks and notes are written only here and shown as they are typed: reloading for them
+    # would rebuild the list under the person's cursor (a carry-over reloads once it is written).
+    depends_on = Changes(editions=True)
 
     saved = Signal(str, str)  # checklist id, item id: a tick or note was written
 

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.errors import CancelledError, NotFoundError
+from reader.core.library.changes import Changes
 from reader.core.render import plain_text
 from reader.ui.context import AppContext
 from reader.ui.errors import error_text
@@ -184,6 +185,8 @@ class CompareView(View):
             library change).
         compared(older_pk, newer_pk): a comparison is shown (every time, also after a new choice).
     """
+
+    depends_on = Changes(editions=True)
 
     compared = Signal(int, int)
 

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from reader.core.errors import DTNError
 from reader.core.library import Chapter, ChapterInfo, Edition, Library
+from reader.core.library.changes import Changes
 from reader.ui.browser import ASSET_SCHEME, ChapterBrowser
 from reader.ui.context import AppContext
 from reader.ui.errors import error_text, show_error
@@ -182,6 +183,8 @@ class EditionsView(View):
         edition_shown(edition_pk): an edition's header and table of contents are shown.
         chapter_shown(chapter_pk): a chapter's HTML is displayed (and scrolled into place).
     """
+
+    depends_on = Changes(editions=True)
 
     edition_shown = Signal(int)
     chapter_shown = Signal(int)
@@ -477,9 +480,8 @@ class EditionsView(View):
 
     # --- the edition list --------------------------------------------------------------
 
-    def _on_library_changed(self) -> None:
+    def on_change(self, changes: Changes) -> None:
         self._edition_may_be_gone = True
-        super()._on_library_changed()
 
     def reload(self) -> None:
         """Load the edition list (after a library change, or when the show-all box asks)."""

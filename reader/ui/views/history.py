@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from reader.core.errors import CancelledError, DTNError
 from reader.core.library import LevelPoint, Library
+from reader.core.library.changes import Changes
 from reader.core.vocabulary import SCALES
 from reader.ui.chart import LevelChart
 from reader.ui.context import AppContext
@@ -53,6 +54,8 @@ class HistoryView(View):
         loaded: the chart and the table are filled.
         exported(path): the chart was written to an image file.
     """
+
+    depends_on = Changes(editions=True)
 
     exported = Signal(str)  # the path of a written image
 

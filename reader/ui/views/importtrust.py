@@ -1,8 +1,9 @@
 """Import and trust: import bundles with a verification report, manage trusted keys, read the audit log.
 
 Everything that reads or writes the library runs as a task; imports, adding
-and revoking keys are write tasks. After a change of the library's content the
-view emits ``ctx.library_changed`` so the other views reload.
+and revoking keys are write tasks. What a change touched reaches every view,
+this one included, through ``ctx.library_changed``; this view reloads for the
+editions, the trust store and the audit log.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.errors import CancelledError, KeyFormatError, NotFoundError
+from reader.core.library.changes import Changes
 from reader.ui.errors import error_text, show_error, stored_reason
 from reader.ui.format import demo_marking, format_timestamp, locale_for
 from reader.ui.help import open_error_help, what_does_this_mean
@@ -349,13 +351,14 @@ class ImportTrustView(View):
         trust_changed: a key was added or revoked.
     """
 
+    depends_on = Changes(editions=True, trust=True, audit=True)
+
     imported = Signal(list)  # the ImportResults of a finished import
     import_failed = Signal(object)  # the exception (CancelledError when cancelled)
     trust_changed = Signal()  # a key was added or revoked
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self._emitting = False
         self._import_task: Task | None = None
         self._results: list[ImportResult] = []
         self._keys: list[TrustedKey] = []
@@ -636,18 +639,6 @@ class ImportTrustView(View):
     def title(self) -> str:
         return self.tr("Import and trust")
 
-    def _on_library_changed(self) -> None:
-        if self._emitting:
-            return  # our own change: this view reloads itself
-        super()._on_library_changed()
-
-    def _emit_library_changed(self) -> None:
-        self._emitting = True
-        try:
-            self.ctx.library_changed.emit()
-        finally:
-            self._emitting = False
-
     # --- loading keys and audit -------------------------------------------------------------------
 
     def reload(self) -> None:
@@ -820,17 +811,13 @@ class ImportTrustView(View):
         self._demo_bundles |= outcome.demo_bundles
         self._set_importing(False)
         self._show_results(results)
-        self.reload()
-        if any(r.status == "imported" for r in results):
-            self._emit_library_changed()
         self.ctx.status_message.emit(self.summary_label.text())
         self.imported.emit(results)
 
     def _on_import_failed(self, exc: BaseException) -> None:
         self._set_importing(False)
-        self.reload()
-        # Bundles checked before the cancel or failure stay imported; let the other views catch up.
-        self._emit_library_changed()
+        # Bundles checked before the cancel or failure stay imported: the views (this one too)
+        # catch up from ctx.library_changed.
         if isinstance(exc, CancelledError):
             self.summary_label.setText(
                 self.tr("Import cancelled: %1. The audit log shows what was imported before.").replace("%1", error_text(exc))
@@ -1013,8 +1000,6 @@ class ImportTrustView(View):
 
     def _on_key_added(self, key: TrustedKey) -> None:
         self.ctx.status_message.emit(self.tr("Key %1 (%2) is now trusted").replace("%1", key.key_id).replace("%2", key.name))
-        self.reload()
-        self._emit_library_changed()
         self.trust_changed.emit()
 
     def _on_revoke_clicked(self) -> None:
@@ -1039,6 +1024,4 @@ class ImportTrustView(View):
         self.ctx.status_message.emit(
             self.tr("Key %1 revoked; %n edition(s) hidden", "", len(changes)).replace("%1", key.key_id)
         )
-        self.reload()
-        self._emit_library_changed()
         self.trust_changed.emit()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.core.library.changes import Changes
 from reader.core.vocabulary import SCALES
 from reader.ui import format as fmt
 from reader.ui.context import AppContext
@@ -173,6 +174,8 @@ class OverviewView(View):
     Signals:
         loaded: the library's data is shown (after activate() or a library change).
     """
+
+    depends_on = Changes(editions=True)
 
     # The window's first page stays current behind the others (an import updates it at once).
     reload_when_hidden = True
@@ -532,7 +535,6 @@ class OverviewView(View):
             log.warning("demo bundles rejected: %s", "; ".join(r.line() for r in rejected))
         self.ctx.status_message.emit(demo_loaded_text())
         self.show_notice(demo_loaded_text())
-        self.ctx.library_changed.emit()
 
     def _on_demo_failed(self, exc: BaseException) -> None:
         self._demo_running = False

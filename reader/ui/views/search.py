@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.library import Library, SearchHit
+from reader.core.library.changes import Changes
 from reader.ui.context import AppContext
 from reader.ui.errors import error_text
 from reader.ui.format import demo_marking, format_date, locale_for, search_mark_colours, theme_name
@@ -146,6 +147,8 @@ class SearchView(View):
         loaded: fresh results (or the empty-query hint) are shown.
     """
 
+    depends_on = Changes(editions=True)
+
     # Showing the view again keeps the query and results; the filters reload when stale.
     reload_on_activate = False
 
@@ -251,11 +254,13 @@ class SearchView(View):
         super().activate()
         self.query.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def _on_library_changed(self) -> None:
-        self._filters_loaded = False  # the themes and years may have changed
-        super()._on_library_changed()
-        if self.query.text().strip():
+    def _on_library_changed(self, changes: Changes) -> None:
+        super()._on_library_changed(changes)
+        if changes.concerns(self.depends_on) and self.query.text().strip():
             self._schedule()
+
+    def on_change(self, changes: Changes) -> None:
+        self._filters_loaded = False  # the themes and years may have changed
 
     # --- filters -------------------------------------------------------------------------
 

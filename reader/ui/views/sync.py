@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.errors import CancelledError
+from reader.core.library.changes import Changes
 from reader.ui import format as fmt
 from reader.ui.context import AppContext
 from reader.ui.errors import error_text, reason_text
@@ -85,6 +86,8 @@ class SyncView(View):
         synced(object): a sync finished (the SyncReport).
         sync_failed(object): a sync was refused or failed (the exception).
     """
+
+    depends_on = Changes()  # the sync state is not in the library; the page reloads it after a sync
 
     synced = Signal(object)
     sync_failed = Signal(object)
@@ -314,8 +317,6 @@ class SyncView(View):
         self._task = None
         for result in report.results:
             self.results.addItem(self.result_line(result))
-        if any(r.status == "imported" for r in report.results):
-            self.ctx.library_changed.emit()
         if report.level_change is not None:
             self.announce_level_change(report.level_change)
         self.reload()

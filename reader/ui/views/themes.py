@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.errors import CancelledError
+from reader.core.library.changes import Changes
 from reader.core.vocabulary import THEMES
 from reader.core.library import ChapterInfo, Library
 from reader.ui.context import AppContext
@@ -63,6 +64,8 @@ class ThemesView(View):
         loaded: the theme list is shown.
         chapters_loaded(theme): the chapters of ``theme`` are shown.
     """
+
+    depends_on = Changes(editions=True)
 
     chapters_loaded = Signal(str)
 
