@@ -32,7 +32,7 @@ from reader.core.bundle import (
 )
 from reader.core.errors import DTNError, FeedError, ManifestError
 from reader.core.minisign import SecretKey, Signature
-from reader.core.trust import TrustedKey, TrustStore
+from reader.core.trust import TrustedKey, TrustStore, atomic_write
 
 FEED_NAME = "feed.json"
 FEED_SIGNATURE_NAME = "feed.json.minisig"
@@ -373,10 +373,3 @@ def write_feed(folder: str | Path, key: SecretKey, *, expires_days: int = DEFAUL
     return parse_feed(load_json(data, FEED_NAME, MAX_FEED_BYTES, MAX_FEED_JSON_DEPTH))
 
 
-def atomic_write(path: Path, data: bytes) -> None:
-    tmp = path.with_name(f".tmp-{path.name}")
-    with open(tmp, "wb") as f:
-        f.write(data)
-        f.flush()
-        os.fsync(f.fileno())
-    os.replace(tmp, path)

@@ -360,21 +360,26 @@ class TrustStore:
     def _write(self, key: TrustedKey) -> None:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            _atomic_write(self.folder / f"{key.key_id}.pub", key.key.to_file())
+            atomic_write(self.folder / f"{key.key_id}.pub", key.key.to_file())
             meta = {k: v for k, v in key.meta().items() if k not in ("builtin", "unbound", "any_publisher")}
             if key.unbound:
                 meta.pop("publisher")  # still to be bound by the library
-            _atomic_write(self.folder / f"{key.key_id}.json", (json.dumps(meta, indent=2) + "\n").encode())
+            atomic_write(self.folder / f"{key.key_id}.json", (json.dumps(meta, indent=2) + "\n").encode())
         except OSError as exc:
             raise TrustStoreError(
                 f"cannot write the trust store in {self.folder}: {exc.strerror or exc}", code="trust-store-write", folder=str(self.folder), detail=exc.strerror or str(exc)
             ) from None
 
 
-def _atomic_write(path: Path, data: bytes) -> None:
-    tmp = path.with_name(f".tmp-{path.name}")
-    with open(tmp, "wb") as f:
-        f.write(data)
-        f.flush()
-        os.fsync(f.fileno())
-    os.replace(tmp, path)
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write ``path`` whole or not at all: a temporary file of this process's own (two
+    processes never share one), fsynced, then renamed over it. Raises OSError."""
+    tmp = path.with_name(f".tmp-{os.getpid()}-{path.name}")
+    try:
+        with open(tmp, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
