@@ -12,6 +12,7 @@ from pathlib import Path
 from bench import measure
 from bench.config import REPO_ROOT, BenchConfig
 from bench.generate import describe, ensure_corpus
+from bench.goals import goals
 from bench.report import table
 
 
@@ -20,7 +21,8 @@ def parse_args(argv: list[str]) -> BenchConfig:
     parser.add_argument("--editions", type=int, help="editions in the synthetic library (default 1000; --quick: 30)")
     parser.add_argument("--quick", action="store_true", help="a small run: 30 editions, a 10 MB big bundle, 3 runs, 15 queries")
     parser.add_argument("--runs", type=int, help="runs per figure; each figure is their median (default 5; --quick: 3)")
-    parser.add_argument("--out", type=Path, help="where to write the results (default bench/results.json)")
+    parser.add_argument("--out", type=Path, help="where to write the results (default bench/results.json for the full run, "
+                        "bench/work/results-quick.json for --quick, bench/work/results-nN-rR.json for other sizes)")
     parser.add_argument("--work", type=Path, help="cache folder of the generated inputs (default bench/work)")
     parser.add_argument("--profile", type=Path, metavar="DIR", help="also write pyinstrument profiles of verify, import and rebuild")
     args = parser.parse_args(argv)
@@ -40,7 +42,11 @@ def parse_args(argv: list[str]) -> BenchConfig:
         overrides["work_dir"] = args.work
     if args.profile is not None:
         overrides["profile_dir"] = args.profile
-    return replace(config, **overrides)
+    config = replace(config, **overrides)
+    if args.out is None and not config.quick and (config.editions, config.runs) != (BenchConfig.editions, BenchConfig.runs):
+        # Only the full run writes the committed results; a partial one writes beside its inputs.
+        config = replace(config, out=config.work_dir / f"results-n{config.editions}-r{config.runs}.json")
+    return config
 
 
 def shown(path: Path) -> str:
@@ -70,6 +76,7 @@ def main(argv: list[str] | None = None) -> int:
         ("search", lambda: measure.measure_search(corpus, config)),
         ("startup+memory", lambda: measure.measure_startup_and_memory(corpus, config)),
         ("rebuild", lambda: measure.measure_rebuild(corpus, config)),
+        ("deep_check", lambda: measure.measure_deep_check(corpus, config)),
     )
     for name, step in steps:
         say(f"measuring {name} ...")
@@ -80,6 +87,7 @@ def main(argv: list[str] | None = None) -> int:
         else:
             results[name] = value
         say(f"  {name}: {time.perf_counter() - t:.1f} s")
+    results["goals"] = goals(results)
     results["bench_seconds"] = round(time.perf_counter() - started, 1)
     config.out.parent.mkdir(parents=True, exist_ok=True)
     config.out.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
