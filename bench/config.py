@@ -47,6 +47,7 @@ class BenchConfig:
     import_timeout_s: float = 3600.0  # one import child process
     rg_timeout_s: float = 60.0  # one ripgrep process
     profile_dir: Path | None = None  # write pyinstrument profiles here
+    scale: tuple[int, ...] = ()  # --scale: run the whole bench at each of these library sizes
 
     @classmethod
     def quick_defaults(cls, **overrides) -> BenchConfig:

@@ -108,3 +108,28 @@ def test_a_missing_figure_is_not_met_rather_than_guessed() -> None:
     assert typeahead["met"] is False
     unmeasured = [g for g in rows if g["value"] is None]
     assert len(unmeasured) == GOAL_ROWS - 2 and all(g["met"] is None for g in unmeasured)
+
+
+def test_scale_plots_one_png_per_measured_figure(tmp_path: Path) -> None:
+    from PySide6.QtGui import QImage
+
+    from bench.goals import goals
+    from bench.plot import PLOT_SIZE_PX, growth, plot_all
+
+    def run(n: int) -> dict:
+        search = {"p95_ms": n / 100, "rg_p95_ms": n / 10, "search_view_p95_ms": (n / 100) ** 2}
+        return {"corpus": {"editions": n}, "goals": goals({"search": search})}
+
+    drawn = plot_all([run(100), run(1000), run(10_000)], tmp_path)
+    assert [d["growth_exponent"] for d in drawn] == [1.0, 2.0]  # search p95 linear, type-ahead quadratic
+    for d in drawn:
+        image = QImage(d["png"])
+        assert not image.isNull() and (image.width(), image.height()) == PLOT_SIZE_PX
+        assert image.pixelColor(0, 0).name() == "#ffffff" and len({image.pixel(x, 200) for x in range(640)}) > 2
+    assert growth([(100, 5.0)]) is None
+
+
+def test_scale_needs_two_sizes() -> None:
+    for bad in ("100", "100,abc", "1,100", "100,20000"):
+        proc = subprocess.run([sys.executable, "-m", "bench", "--scale", bad], cwd=REPO, capture_output=True, text=True, timeout=60)
+        assert proc.returncode == 2 and "--scale" in proc.stderr and "Traceback" not in proc.stderr, bad
