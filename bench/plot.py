@@ -60,7 +60,9 @@ def draw(figure: str, unit: str, points: list[tuple[int, float]], out: Path) -> 
     xs = [math.log10(n) for n, _ in pts]
     # Both axes logarithmic: a straight line's slope is the growth exponent (1 = linear).
     first_n, first_v = pts[0]
-    linear = [(n, first_v * n / first_n) for n, _ in pts]  # the dashed reference line
+    # The dashed reference is linear cost: a value that grows with size, or a rate that stays flat.
+    rate = unit.endswith("/s")
+    linear = [(n, first_v if rate else first_v * n / first_n) for n, _ in pts]
     values = [v for _, v in pts + linear if v > 0] or [1.0]
     y0, y1 = math.log10(min(values)) - 0.2, math.log10(max(values)) + 0.2
     x0, x1 = (min(xs) - 0.1, max(xs) + 0.1) if xs else (0, 1)
@@ -90,7 +92,7 @@ def draw(figure: str, unit: str, points: list[tuple[int, float]], out: Path) -> 
     p.setPen(QPen(QColor("#888888"), 1, Qt.PenStyle.DashLine))
     for a, b in zip(linear, linear[1:]):
         p.drawLine(at(*a), at(*b))
-    p.drawText(QRectF(plot.left() + 8, plot.top() + 4, 300, 16), Qt.AlignmentFlag.AlignLeft, "dashed: linear growth from the first point")
+    p.drawText(QRectF(plot.left() + 8, plot.top() + 4, 300, 16), Qt.AlignmentFlag.AlignLeft, "dashed: linear cost from the first point" + (" (a flat rate)" if rate else ""))
     p.setPen(QPen(QColor("#1f5fa8"), 2))
     for a, b in zip(pts, pts[1:]):
         p.drawLine(at(*a), at(*b))
