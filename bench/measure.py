@@ -373,6 +373,43 @@ def measure_rebuild(corpus: Corpus, config: BenchConfig) -> dict:
     }
 
 
+# --- deep check ----------------------------------------------------------------------------
+
+DEEP_CHECK_MAX_RUNS = 3  # each pass re-indexes the whole store; three pairs are enough for a median
+
+
+def measure_deep_check(corpus: Corpus, config: BenchConfig) -> dict:
+    """``Library.deep_check`` against sha256 over the same store files, in pairs (floor, check)."""
+    from bench.child import open_library
+
+    floor_s: list[float] = []
+    check_s: list[float] = []
+    with open_library(library_dir(corpus)) as lib:
+        paths = [lib.store.path_for(sha) for sha in sorted(lib.store.hashes())]
+        store_bytes = sum(p.stat().st_size for p in paths)
+        for p in paths:  # warm-up: the page cache holds the store for both sides
+            sha256_file(p, config.hash_chunk_bytes)
+        for _ in range(min(config.runs, DEEP_CHECK_MAX_RUNS)):
+            start = time.perf_counter()
+            for p in paths:
+                sha256_file(p, config.hash_chunk_bytes)
+            floor_s.append(time.perf_counter() - start)
+            start = time.perf_counter()
+            report = lib.deep_check()
+            check_s.append(time.perf_counter() - start)
+            if not report.ok:
+                raise RuntimeError(f"the deep check found problems in the bench library: {report.findings[:3]}")
+    ratio = median([f / c for f, c in zip(floor_s, check_s)])
+    return {
+        "bundles": len(paths),
+        "store_bytes": store_bytes,
+        "sha256_mb_s": _r(store_bytes / MB / median(floor_s), 1),
+        "mb_s": _r(store_bytes / MB / median(check_s), 1),
+        "ratio": _r(ratio, 3),
+        "runs_s": {"sha256": [_r(x, 4) for x in floor_s], "deep_check": [_r(x, 3) for x in check_s]},
+    }
+
+
 # --- startup and memory ---------------------------------------------------------------------
 
 
@@ -446,6 +483,7 @@ def _measure_startup_and_memory(corpus: Corpus, config: BenchConfig, env: dict) 
     app_ms = median([r["first_paint_ms"] for r in painted])
     ratio = app_ms / bare_ms
     overview = [r["views"]["overview"] for r in painted if "overview" in r.get("views", {})]
+    chapter = [r["durations_ms"]["chapter"] for r in painted if "chapter" in r.get("durations_ms", {})]
     startup = {
         "status": "measured",
         "app_first_paint_ms": _r(app_ms, 1),
@@ -457,6 +495,9 @@ def _measure_startup_and_memory(corpus: Corpus, config: BenchConfig, env: dict) 
         if any("library_loaded_ms" in r for r in painted)
         else None,
         "app_overview_loaded_ms": _r(median(overview), 1) if overview else None,
+        # Selection to chapter_shown, one per self-test run: with 5 runs the p95 is near the slowest.
+        "chapter_open_median_ms": _r(median(chapter), 1) if chapter else None,
+        "chapter_open_p95_ms": _r(percentile(chapter, P95), 1) if chapter else None,
         "self_test_ok": all(r.get("ok") for r in app_runs),
         "self_test_errors": self_test_errors,
         "runs_ms": {"app": [r.get("first_paint_ms") for r in app_runs], "bare": [r["first_paint_ms"] for r in bare_runs]},

@@ -52,6 +52,24 @@ def rows(results: dict) -> list[tuple[str, str, str, str, str, str]]:
     return out
 
 
+def _shown(value) -> str:
+    if value is None:
+        return "not measured"
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def goals_table(results: dict) -> str:
+    """The goals list (issue 15) as a Markdown table."""
+    header = ("figure", "value", "floor", "ratio", "goal", "met")
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
+    for g in results.get("goals", []):
+        value = _shown(g["value"]) + (f" {g['unit']}" if g["value"] is not None else "")
+        floor = _shown(g["floor"]) if g["floor"] is not None else ""
+        ratio = _shown(g["ratio"]) if g["ratio"] is not None else ""
+        lines.append(f"| {g['figure']} | {value} | {floor} | {ratio} | {g['goal']} | {_met(g['met'])} |")
+    return "\n".join(lines)
+
+
 def table(results: dict) -> str:
     header = ("figure", "DTN Reader", "floor / baseline", "ratio", "goal", "met")
     body = rows(results)
@@ -64,4 +82,6 @@ def table(results: dict) -> str:
         f"{cfg['editions']} editions, {cfg['runs']} runs per figure (median); {mc['cpu']}, {mc['cores']} cores, "
         f"{mc['memory_gb']} GB; Python {mc['python']}, Qt {mc['qt']}, SQLite {mc['sqlite']}; {mc['date']}"
     )
+    if results.get("goals"):
+        lines += ["", goals_table(results)]
     return "\n".join(lines)

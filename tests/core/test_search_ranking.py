@@ -90,3 +90,50 @@ def test_past_the_cap_the_newest_matches_are_ranked(big_lib):
     # With filters, the cap counts only the chapters that pass them.
     hits = capped.search("dreiging", year_to=2017, limit=10)
     assert len(hits) == 3 and all(h.edition_date < "2018" for h in hits)
+
+
+PRIVATE_SNIPPET_CASES = [
+    ("dreiging", {}),
+    ("reeel", {}),
+    ('"netwerk radicalisering"', {}),
+    ("radical*", {}),
+    ("radi*", {}),
+    ("jonger", {"prefix_last": True}),
+    ("hoofdstuk netw", {"prefix_last": True}),
+    ("coördinat*", {"limit": 3}),
+    ("aanslag", {"themes": ["jihadisme", "polarisatie"]}),
+    ("dreiging", {"year_from": 2016, "year_to": 2019}),
+]
+
+
+@pytest.mark.parametrize("text, kwargs", PRIVATE_SNIPPET_CASES)
+def test_snippets_from_the_private_table_are_the_same(big_lib, monkeypatch, text, kwargs):
+    """The fast path for long prefixes (snippets made in a private table of the rows shown),
+    forced on for every kind of query, gives exactly the straightforward query's hits."""
+    from reader.core.library import search as search_module
+
+    monkeypatch.setattr(search_module, "PRIVATE_SNIPPET_MS_PER_ROW", 0.0)
+    monkeypatch.setattr(search_module, "_long_prefix", lambda _query: True)
+    calls = []
+    private = search_module._rows_with_private_snippets
+    monkeypatch.setattr(search_module, "_rows_with_private_snippets", lambda *a: calls.append(a) or private(*a))
+    hits = big_lib.search(text, **kwargs)
+    assert hits and calls  # the private path ran and found something
+    assert [(h.chapter_pk, h.snippet) for h in hits] == straightforward(big_lib, text, **kwargs)
+    monkeypatch.undo()
+    assert big_lib.search(text, **kwargs) == hits  # and the same SearchHits as the usual path
+
+
+def test_which_prefixes_are_longer_than_the_prefix_index():
+    from reader.core.library.search import INDEXED_PREFIX_CHARS, _long_prefix
+
+    assert INDEXED_PREFIX_CHARS == 3
+    assert not _long_prefix('"ve"*') and not _long_prefix('"rad"*') and not _long_prefix('"radicaal"')
+    assert _long_prefix('"radi"*') and _long_prefix('"de" "netw"*') and _long_prefix('"het dreigingsniveau" "ex"* "extrem"*')
+
+
+def test_the_prefix_index_is_what_the_fast_path_assumes(big_lib):
+    from reader.core.library.search import INDEXED_PREFIX_CHARS
+
+    sql = big_lib.db.execute("SELECT sql FROM sqlite_master WHERE name = 'chapter_fts'").fetchone()[0]
+    assert f"prefix = '2 {INDEXED_PREFIX_CHARS}'" in sql
