@@ -47,9 +47,12 @@ def growth(points: list[tuple[int, float]]) -> float | None:
 def draw(figure: str, unit: str, points: list[tuple[int, float]], out: Path) -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QPointF, QRectF, Qt
-    from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter, QPen
+    from PySide6.QtGui import QColor, QImage, QPainter, QPen
+    from PySide6.QtWidgets import QApplication
 
-    _app = QGuiApplication.instance() or QGuiApplication([])
+    # A QApplication, not a QGuiApplication: in a process that later makes widgets (the test
+    # suite does), a QGuiApplication left behind makes the first QWidget abort.
+    _app = QApplication.instance() or QApplication([])
     w, h = PLOT_SIZE_PX
     left, top, right, bottom = MARGIN_PX
     image = QImage(w, h, QImage.Format.Format_RGB32)
