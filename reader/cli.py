@@ -213,18 +213,13 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def _write_atomic(path: Path, data: bytes) -> None:
-    """Write beside ``path`` and rename: a full disk or a kill leaves the old file (or none)."""
-    tmp = path.with_name(f".tmp-{path.name}")
+    """Write ``path`` whole or not at all; the OSError names the file."""
+    from reader.core.trust import atomic_write
+
     try:
-        with open(tmp, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
+        atomic_write(path, data)
     except OSError as exc:
         raise OSError(exc.errno, f"cannot write {path}: {exc.strerror or exc}") from None
-    finally:
-        tmp.unlink(missing_ok=True)
 
 
 def cmd_verify(args: argparse.Namespace) -> int:

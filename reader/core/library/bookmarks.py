@@ -12,7 +12,6 @@ text are checked, and a bad file changes nothing.
 from __future__ import annotations
 
 import json
-import os
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -21,7 +20,7 @@ from reader.core.bundle import ID_RE, SLUG_RE, TIMESTAMP_RE, _Fields, canonical_
 from reader.core.errors import BookmarksFileError, ExportError, LibraryError, LimitExceededError, ManifestError, NotFoundError, UnsafeTextError
 from reader.core.library.changes import BOOKMARKS
 from reader.core.library.models import Bookmark, BookmarkImport
-from reader.core.trust import utc_now
+from reader.core.trust import atomic_write, utc_now
 
 if TYPE_CHECKING:
     from reader.core.library.base import LibraryBase
@@ -173,15 +172,9 @@ def write_bookmarks(lib: LibraryBase, path: str | Path) -> int:
     """Write every bookmark to ``path`` (whole or not at all). Returns how many. Raises ExportError."""
     path = Path(path)
     data = export_bookmarks(lib)
-    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
     try:
-        with open(tmp, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
+        atomic_write(path, data)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
         raise ExportError(f"cannot write {path}: {exc.strerror or exc}", code="bookmarks-write", path=str(path), detail=exc.strerror or str(exc)) from None
     return len(json.loads(data)["bookmarks"])
 
