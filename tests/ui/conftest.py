@@ -63,3 +63,24 @@ def main_window(ctx, qtbot):
     win.activateWindow()
     qtbot.waitActive(win)
     return win
+
+
+@pytest.fixture(autouse=True)
+def no_blocking_dialogs(monkeypatch):
+    """A modal dialog no test expects would block the run for ever offscreen (nobody closes
+    it). Instead it is answered "cancel" at once and the test fails with what it said.
+    Tests that expect a dialog patch its ``exec`` themselves, which takes precedence."""
+    from PySide6.QtWidgets import QDialog, QMessageBox
+
+    shown: list[str] = []
+
+    def refuse(dialog) -> int:
+        text = dialog.text() if isinstance(dialog, QMessageBox) else ""
+        shown.append(f"{type(dialog).__name__} {dialog.windowTitle()!r}: {text}")
+        return QMessageBox.StandardButton.Cancel.value if isinstance(dialog, QMessageBox) else QDialog.DialogCode.Rejected.value
+
+    monkeypatch.setattr(QDialog, "exec", refuse)
+    monkeypatch.setattr(QMessageBox, "exec", refuse)
+    yield shown
+    if shown:
+        pytest.fail("a modal dialog would have blocked the test: " + " | ".join(shown))
