@@ -328,14 +328,13 @@ def _demo_mark(edition) -> str:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from reader.core.sync import is_feed_folder
+    from reader.core.sync import split_feed_folders
 
-    feeds = [p for p in args.paths if is_feed_folder(p)]
+    feeds, rest = split_feed_folders(args.paths)
     if feeds:  # a feed folder (a USB stick from 'dtn fetch') is imported with the feed's checks
         status = EXIT_OK
         for folder in feeds:
             status = max(status, cmd_sync(argparse.Namespace(**{**vars(args), "target": folder, "mirror": None, "ca_bundle": None})))
-        rest = [p for p in args.paths if p not in feeds]
         if not rest:
             return status
         return max(status, cmd_import(argparse.Namespace(**{**vars(args), "paths": rest})))

@@ -58,6 +58,7 @@ from reader.core.feed import (
     parse_time,
     verify_feed,
 )
+from reader.core.library.models import ImportResult
 from reader.core.store import TMP_PREFIX
 from reader.core.trust import TrustStore
 
@@ -465,17 +466,15 @@ class FolderSource(Source):
                 while chunk := f.read(min(self.limits.chunk_bytes, entry.size + 1 - total)):
                     clock.check()
                     total += len(chunk)
-                    if total > entry.size:
-                        raise DownloadTooLargeError(
-                            f"{path} is larger than the {entry.size} bytes its feed entry declares", path=str(path), limit=entry.size
-                        )
+                    if total > entry.size:  # a file on the stick is not a transfer: it was altered
+                        raise _size_mismatch(entry, str(os.fstat(f.fileno()).st_size))
                     out.write(chunk)
                     digest.update(chunk)
                     progress(len(chunk))
         except OSError as exc:
             raise DownloadError(f"cannot read {path}: {exc.strerror or exc}", code="download-file", path=str(path)) from None
         if total != entry.size:
-            raise DownloadError(f"{path} is {total} bytes; its feed entry declares {entry.size}", code="download-truncated", path=str(path))
+            raise _size_mismatch(entry, str(total))
         return digest.hexdigest()
 
 
@@ -728,10 +727,28 @@ class EntryResult:
     status: str  # "imported" | "fetched" | "present" | "older" | "skipped" | "failed"
     error: DTNError | None = None
     detail: str = ""
+    imported: ImportResult | None = None  # the library's own import result, when the bundle got that far
 
     @property
     def ok(self) -> bool:
         return self.status != "failed"
+
+    def import_result(self, source: str) -> ImportResult:
+        """This entry as a line of an import report (the window's): the library's own result
+        when the bundle reached its import, else what the feed's checks decided."""
+        if self.imported is not None:
+            return self.imported
+        e = self.entry
+        shown = f"{source.rstrip('/')}/{e.path}"
+        if self.status in ("present", "older"):  # up to date: the same or a newer revision is held
+            return ImportResult(shown, "present", sha256=e.sha256, bundle_id=e.bundle_id, revision=e.revision)
+        result = ImportResult(shown, "rejected", sha256=e.sha256, bundle_id=e.bundle_id, revision=e.revision)
+        if self.error is not None:
+            return result.record_error(self.error)
+        return result.record_error(FeedError(
+            f"{e.bundle_id} revision {e.revision} was refused at an earlier sync; add its publisher's key to try again",
+            code="sync-refused-before", bundle_id=e.bundle_id, revision=e.revision,
+        ))
 
     def line(self) -> str:
         what = f"{self.entry.bundle_id} revision {self.entry.revision}"
@@ -840,6 +857,7 @@ class Syncer:
                 report = self._run(progress, cancel)
             except DTNError as exc:
                 self._record(False, str(exc), exc.code, type(exc).__name__, success=False, params=exc.params)
+                self._audit_refusal(exc, self.source.name)
                 raise
             message = report.summary()
             self._record(report.ok, message, None if report.ok else "sync-refusals", None, success=True, report=report)
@@ -860,6 +878,21 @@ class Syncer:
             self.state.save()
         except FeedError as exc:
             log.warning("%s", exc)
+
+    def _audit_refusal(self, exc: DTNError, source: str, entry: FeedEntry | None = None) -> None:
+        """An audit row for a refusal made before the library's import (which writes its own):
+        a feed or a download that failed its checks. Transport trouble is not one; from a
+        folder (a USB stick) there is none, so every refusal there is a row."""
+        if not audited_refusal(exc, from_folder=isinstance(self.source, FolderSource)):
+            return
+        fields: dict[str, Any] = {"error_type": type(exc).__name__, "error_code": exc.code,
+                                  "error_params": json.dumps(dict(exc.params), ensure_ascii=False, default=str)}
+        if entry is not None:
+            fields.update(sha256=entry.sha256, bundle_id=entry.bundle_id, revision=entry.revision)
+        try:
+            self.lib.audit_event(source, "rejected", str(exc), **fields)
+        except (DTNError, OSError) as failed:  # the sync report and state still say it
+            log.warning("could not write the audit row of a sync refusal: %s", failed)
 
     def _run(self, progress: Progress | None, cancel: threading.Event | None) -> SyncReport:
         clock = Clock(self.limits, cancel)
@@ -929,26 +962,71 @@ class Syncer:
     def _take(self, entry: FeedEntry, clock: Clock, step: Callable[[int], None], trust: TrustStore, refused: set[str]) -> EntryResult:
         self.lib.store.ensure()
         partial = self.lib.store.folder / f"{PARTIAL_PREFIX}{entry.sha256}"
+        shown = f"{self.source.name.rstrip('/')}/{entry.path}"
         try:
             digest = self.source.read_bundle(entry, partial, clock, step)
             check_download(partial, entry, trust, digest)
-            result = self.lib.import_file(partial, source=f"{self.source.name.rstrip('/')}/{entry.path}")
+            result = self.lib.import_file(partial, source=shown)
             if not result.ok:
                 refused.add(entry.sha256)
-                return EntryResult(entry, "failed", error=_import_error(result))
+                return EntryResult(entry, "failed", error=_import_error(result), imported=result)
             detail = f", replaces revision {result.superseded}" if result.superseded else ""
-            return EntryResult(entry, "imported" if result.status == "imported" else "present", detail=detail)
+            return EntryResult(entry, "imported" if result.status == "imported" else "present", detail=detail, imported=result)
         except CancelledError:
             raise
         except (DownloadError, FeedError) as exc:
+            self._audit_refusal(exc, shown, entry)
             return EntryResult(entry, "failed", error=exc)
         except DTNError as exc:  # the bundle's own verification: untrusted key, altered member, ...
             refused.add(entry.sha256)
+            self._audit_refusal(exc, shown, entry)
             return EntryResult(entry, "failed", error=exc)
         except OSError as exc:
             return EntryResult(entry, "failed", error=DownloadError(f"cannot write {partial}: {exc.strerror or exc}", code="download-file"))
         finally:
             partial.unlink(missing_ok=True)
+
+
+def audited_refusal(exc: DTNError, *, from_folder: bool = False) -> bool:
+    """Whether a refusal before the import says something about what was offered (a forged,
+    altered, rolled back or expired feed; a bundle not matching its entry; a mirror sending
+    too much or redirecting elsewhere), and so belongs in the audit log. Being offline, a
+    dead connection, a slow server, another sync running or a cancel do not; a feed folder
+    has no transport, so there only another sync running and a cancel do not."""
+    if isinstance(exc, (CancelledError, SyncBusyError)):
+        return False
+    if from_folder:
+        return True
+    return not isinstance(exc, DownloadError) or isinstance(exc, (DownloadTooLargeError, RedirectRefusedError))
+
+
+def split_feed_folders(paths: list[str | Path]) -> tuple[list[str], list[str]]:
+    """The feed folders among ``paths`` (a USB stick written by ``dtn fetch``: taken with the
+    feed's checks), and the rest (bundle files and plain folders: bundle by bundle)."""
+    feeds = [str(p) for p in paths if is_feed_folder(p)]
+    return feeds, [str(p) for p in paths if str(p) not in feeds]
+
+
+def import_paths(library, paths: list[str | Path], progress: Progress | None = None,
+                 cancel: threading.Event | None = None, *, now: Callable[[], datetime] = now_utc) -> list[ImportResult]:
+    """Import files and folders as an import report shows them (the window's import): a feed
+    folder with its feed's checks (signature, rollback, expiry, each bundle against its entry),
+    one line per entry; a feed refused as a whole is one rejected line for its folder; the
+    rest through the library's import. ``progress`` counts bundles of the plain paths."""
+    feeds, rest = split_feed_folders(paths)
+    results: list[ImportResult] = []
+    for folder in feeds:
+        try:
+            report = sync_library(library, folder, cancel=cancel, now=now)
+        except CancelledError:
+            raise
+        except DTNError as exc:
+            results.append(ImportResult(folder, "rejected").record_error(exc))
+            continue
+        results.extend(r.import_result(folder) for r in report.results)
+    if rest:
+        results.extend(library.import_paths(rest, progress, cancel))
+    return results
 
 
 def _import_error(result) -> DTNError:

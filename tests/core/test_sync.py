@@ -404,3 +404,96 @@ def test_a_second_sync_of_the_same_library_waits_its_turn(lib, server, tmp_path,
             run(lib, server.url)
     assert dump(lib) == before and server.requests == []
     assert run(lib, server.url).count("imported") == 1  # and once it is free, the sync runs
+
+
+# --- refusals before the import are audit rows; the window's import of a feed folder ---------------
+
+
+def _audit(lib: Library) -> list:
+    return [e for e in lib.audit() if e.result == "rejected"]
+
+
+def test_a_refused_feed_is_an_audit_row_with_its_code(lib, tmp_path, feed_key, june, december) -> None:
+    folder = tmp_path / "usb"
+    feeds.feed_files(folder, {"juni.dtnb": june, "december.dtnb": december}, feed_key, version=3)
+    run(lib, str(folder))
+    older = tmp_path / "usb-old"
+    feeds.feed_files(older, {"juni.dtnb": june}, feed_key, version=2)
+    with pytest.raises(FeedRollbackError):
+        run(lib, str(older))
+    [row] = _audit(lib)
+    assert (row.source, row.error_type, row.error_code) == (str(older), "FeedRollbackError", "feed-rollback-version")
+    assert row.error_params == {"version": 2, "accepted": 3} and "rollback" in row.reason
+
+
+def test_a_download_that_fails_its_entry_is_an_audit_row(lib, server, tmp_path, feed_key, june) -> None:
+    publish(server, tmp_path, feed_key, {"juni.dtnb": june})
+    server.faults["juni.dtnb"] = "extra"
+    run(lib, server.url)
+    [row] = _audit(lib)
+    assert (row.error_code, row.bundle_id, row.revision) == ("feed-size-mismatch", "dtn-2024-06", 1)
+    assert row.source.endswith("/juni.dtnb") and row.sha256 == hashlib.sha256(june).hexdigest()
+
+
+@pytest.mark.parametrize("fault", ["404", "500", "truncate"])
+def test_transport_trouble_is_no_audit_row(lib, server, tmp_path, feed_key, june, fault) -> None:
+    publish(server, tmp_path, feed_key, {"juni.dtnb": june})
+    server.faults["juni.dtnb"] = fault
+    assert not run(lib, server.url).ok
+    server.faults = {FEED_NAME: fault} if fault != "truncate" else {}
+    if fault != "truncate":
+        with pytest.raises(DownloadError):
+            run(lib, server.url + "/other/")
+    assert _audit(lib) == []
+
+
+def test_offline_is_no_audit_row(lib, server, tmp_path, feed_key, june) -> None:
+    publish(server, tmp_path, feed_key, {"juni.dtnb": june})
+    state = SyncState(lib.folder)
+    state.set_settings(SyncSettings(offline=True))
+    state.save()
+    with pytest.raises(OfflineError):
+        run(lib, server.url)
+    assert _audit(lib) == []
+
+
+def test_the_windows_import_takes_a_feed_folder_with_its_checks(lib, tmp_path, feed_key, june, december, publisher_key) -> None:
+    from reader.core.sync import import_paths
+
+    folder = tmp_path / "usb"
+    feeds.feed_files(folder, {"juni.dtnb": june, "december.dtnb": december}, feed_key, version=3)
+    loose = tmp_path / "loose.dtnb"
+    bundles.write(loose, feeds.edition(publisher_key, "dtn-2025-06", date="2025-06-10", level=4))
+    results = import_paths(lib, [folder, loose])
+    assert [(r.source, r.status, r.bundle_id) for r in results] == [
+        (f"{folder}/december.dtnb", "imported", "dtn-2024-12"),
+        (f"{folder}/juni.dtnb", "imported", "dtn-2024-06"),
+        (str(loose), "imported", "dtn-2025-06"),
+    ]
+    # Taken as a feed: its version is remembered, so an older stick is a rollback.
+    assert [record["version"] for record in remembered(lib).values()] == [3]
+    # The same folder again: up to date, one line per entry.
+    assert [r.status for r in import_paths(lib, [folder])] == ["present", "present"]
+    # An older feed on another stick is refused as a whole, with nothing imported from it,
+    # although a plain folder import would take its bundle (it is present, not older).
+    older = tmp_path / "usb-old"
+    other = feeds.edition(publisher_key, "dtn-2023-12", date="2023-12-12", level=4)
+    feeds.feed_files(older, {"dec23.dtnb": other}, feed_key, version=2)
+    before = dump(lib)
+    [refused] = import_paths(lib, [older])
+    assert (refused.source, refused.status, refused.error_code) == (str(older), "rejected", "feed-rollback-version")
+    assert dump(lib) == before
+
+
+def test_the_windows_import_reports_a_stick_bundle_that_does_not_match_its_entry(lib, tmp_path, feed_key, june, december) -> None:
+    from reader.core.sync import import_paths
+
+    folder = tmp_path / "usb"
+    feeds.feed_files(folder, {"juni.dtnb": june, "december.dtnb": december}, feed_key)
+    (folder / "december.dtnb").write_bytes(december[:-1] + bytes([december[-1] ^ 1]))  # altered on the stick after the feed was signed
+    before = dump(lib)
+    dec, juni = import_paths(lib, [folder])
+    assert (juni.status, dec.status, dec.error_code) == ("imported", "rejected", "feed-hash-mismatch")
+    assert dec.bundle_id == "dtn-2024-12" and dec.source == f"{folder}/december.dtnb"
+    assert [e.bundle_id for e in lib.editions()] == ["dtn-2024-06"] and dump(lib) != before
+    assert [r.error_code for r in _audit(lib)] == ["feed-hash-mismatch"]

@@ -444,3 +444,37 @@ def test_dtn_trust_revoke_hides_the_editions_the_window_hides(qtbot, ctx, view, 
     )
     assert done.returncode == 0, done.stderr
     assert _hidden(by_cli) == []
+
+
+def test_a_feed_folder_is_imported_with_the_feeds_checks(qtbot, ctx, view, tmp_path, valid_bytes, test_key):
+    """A USB stick written by 'dtn fetch' carries a signed feed: the window takes it as
+    'dtn import' does, so a validly signed bundle that is not the one the feed lists is refused."""
+    import shutil
+
+    from tests.helpers import feeds
+
+    feed_key = SecretKey.generate()
+    with Library.open(ctx.library_dir) as lib:
+        lib.trust.add(feed_key.public.to_file(), name="Testfeed", role="feed")
+    stick = tmp_path / "usb"
+    feeds.feed_files(stick, {"voorbeeld.dtnb": valid_bytes}, feed_key)
+    # Swapped on the stick for another edition the same trusted key signed.
+    swapped = feeds.edition(test_key, "voorbeeld-2026-12", date="2026-12-01", level=5, publisher="Voorbeeldredactie")
+    (stick / "voorbeeld.dtnb").write_bytes(swapped)
+    # A plain import (a copy of the library) would take it: it is validly signed by a trusted key.
+    copy = tmp_path / "copy"
+    shutil.copytree(ctx.library_dir, copy)
+    with Library.open(copy) as lib:
+        plain = lib.import_file(bundles.write(tmp_path / "probe" / "x.dtnb", swapped))
+    with Library.open(ctx.library_dir) as lib:
+        before = [e.key for e in lib.editions()]
+    results = _import(qtbot, view, [stick])
+    assert plain.status == "imported"
+    [result] = results
+    # Refused by the feed's entry (its size; a swap of the same size by its sha256).
+    assert (result.status, result.bundle_id, result.error_code) == ("rejected", BUNDLE_ID, "feed-size-mismatch")
+    assert _cell(view.report_table, 0, COL_RESULT) == "Rejected"
+    assert _cell(view.report_table, 0, COL_SOURCE) == f"{stick}/voorbeeld.dtnb"
+    assert _cell(view.audit_table, 0, AUDIT_RESULT) == "Rejected"
+    with Library.open(ctx.library_dir) as lib:
+        assert [e.key for e in lib.editions()] == before

@@ -765,7 +765,10 @@ class ImportTrustView(View):
         self.summary_label.setText(self.tr("Checking %n item(s)…", "", len(paths)))
 
         def work(lib: Library, handle: TaskHandle) -> _ImportOutcome:
-            results = lib.import_paths(paths, handle.progress, handle.cancel_event)
+            from reader.core.sync import import_paths
+
+            # A feed folder (a USB stick from 'dtn fetch') with its feed's checks, as 'dtn import' does.
+            results = import_paths(lib, paths, handle.progress, handle.cancel_event)
             demo = set()
             for result in results:
                 if result.status == "rejected" or not result.bundle_id:
