@@ -108,7 +108,8 @@ CHILD = r"""
 import json, os, sys, time
 from pathlib import Path
 sys.path.insert(0, sys.argv[1])
-from reader.core.sync import HttpSource, HttpxFetcher, fetch_to_folder
+from reader.core.sync import fetch_to_folder
+from reader.core.transport import HttpSource, HttpxFetcher
 from reader.core.trust import TrustStore
 
 def status_mb(field):

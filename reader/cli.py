@@ -551,13 +551,14 @@ def cmd_feed(args: argparse.Namespace) -> int:
 
 
 def _fetcher_factory(args: argparse.Namespace):
-    from reader.core.sync import HttpxFetcher
+    from reader.core.transport import HttpxFetcher
 
     return lambda: HttpxFetcher(ca_bundle=args.ca_bundle)
 
 
 def cmd_sync(args: argparse.Namespace) -> int:
-    from reader.core.sync import SyncState, sync_library
+    from reader.core.sync import sync_library
+    from reader.core.syncstate import SyncState
 
     with _open_library(args) as lib:
         target = args.target
@@ -579,7 +580,8 @@ def cmd_sync(args: argparse.Namespace) -> int:
 
 
 def cmd_fetch(args: argparse.Namespace) -> int:
-    from reader.core.sync import HttpSource, fetch_to_folder
+    from reader.core.sync import fetch_to_folder
+    from reader.core.transport import HttpSource
 
     source = HttpSource([args.url, *(args.mirror or [])], _fetcher_factory(args)())
     try:

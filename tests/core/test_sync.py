@@ -31,16 +31,9 @@ from reader.core.errors import (
 )
 from reader.core.feed import FEED_NAME, FEED_SIGNATURE_NAME, FeedEntry, build_feed
 from reader.core.library import Library
-from reader.core.sync import (
-    FolderSource,
-    HttpSource,
-    HttpxFetcher,
-    SyncLimits,
-    SyncSettings,
-    SyncState,
-    fetch_to_folder,
-    sync_library,
-)
+from reader.core.sync import fetch_to_folder, sync_library
+from reader.core.syncstate import SyncSettings, SyncState
+from reader.core.transport import FolderSource, HttpSource, HttpxFetcher, SyncLimits
 from reader.core.trust import TrustStore
 from tests.helpers import bundles, feeds
 
@@ -395,7 +388,7 @@ def test_folder_source_refuses_a_linked_feed(tmp_path, feed_key, june, lib) -> N
 
 def test_a_second_sync_of_the_same_library_waits_its_turn(lib, server, tmp_path, feed_key, june) -> None:
     from reader.core.errors import SyncBusyError
-    from reader.core.sync import sync_lock
+    from reader.core.syncstate import sync_lock
 
     publish(server, tmp_path, feed_key, {"juni.dtnb": june})
     before = dump(lib)

@@ -16,7 +16,7 @@ import pytest
 
 from reader.core.feed import write_feed
 from reader.core.library import Library
-from reader.core.sync import Clock, HttpSource, HttpxFetcher, SyncLimits
+from reader.core.transport import Clock, HttpSource, HttpxFetcher, SyncLimits
 from reader.core.trust import TrustStore
 from tests.helpers import bundles, feeds
 from tests.helpers import nginx as nginx_server

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.sync import SyncSettings, SyncState
+from reader.core.syncstate import SyncSettings, SyncState
 from reader.core.trust import TrustStore
 from reader.ui.window import VIEWS, MainWindow
 from tests.helpers import bundles, feeds

@@ -50,12 +50,12 @@ class OverviewData:
     events: list = field(default_factory=list)  # LevelPoint of the latest edition
     changes: dict = field(default_factory=dict)  # Library.changes_since_previous
     edition_count: int = 0
-    sync: Any = None  # reader.core.sync.SyncStatus when a feed is configured or was synced
+    sync: Any = None  # reader.core.syncstate.SyncStatus when a feed is configured or was synced
 
 
 def _sync_status(lib):
     from reader.core.errors import DTNError
-    from reader.core.sync import SyncState
+    from reader.core.syncstate import SyncState
 
     try:
         state = SyncState(lib.folder)

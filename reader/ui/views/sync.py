@@ -1,6 +1,6 @@
 """Sync: the feed addresses, automatic sync, the Offline switch, Sync now with progress and cancel.
 
-Every decision is in reader.core.sync; this page only asks and shows. With Offline on, or
+Every decision is in reader.core.sync (and syncstate); this page only asks and shows. With Offline on, or
 no feed configured, nothing here opens a socket: no sync starts and the network
 information backend is not even loaded.
 """
@@ -47,7 +47,7 @@ RESULT_VISIBLE_LINES = 6
 
 
 def _load(lib, handle) -> dict[str, Any]:
-    from reader.core.sync import SyncState
+    from reader.core.syncstate import SyncState
 
     state = SyncState(lib.folder)
     return {"settings": state.settings, "status": state.status()}
@@ -233,7 +233,7 @@ class SyncView(View):
     # --- settings ----------------------------------------------------------------------------
 
     def _current_settings(self):
-        from reader.core.sync import SyncSettings
+        from reader.core.syncstate import SyncSettings
 
         urls = [line.strip() for line in self.urls.toPlainText().splitlines() if line.strip()]
         return SyncSettings(urls, self.automatic.isChecked(), self.offline.isChecked())
@@ -242,7 +242,7 @@ class SyncView(View):
         settings = self._current_settings()
 
         def work(lib, handle):
-            from reader.core.sync import SyncState
+            from reader.core.syncstate import SyncState
 
             state = SyncState(lib.folder)
             state.set_settings(settings)
