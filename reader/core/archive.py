@@ -232,14 +232,23 @@ class Archive:
         A stored member is read into one reusable buffer and hashed from there: no new
         bytes object per chunk, which is most of the cost besides hashing itself.
         """
+        digest, size, _head = self.sha256_and_head(name, 0)
+        return digest, size
+
+    def sha256_and_head(self, name: str, head: int) -> tuple[str, int, bytes]:
+        """Like :meth:`sha256`, and also the first ``head`` bytes of the content (all of it
+        when it is shorter): enough to check a header without keeping the member."""
         digest = hashlib.sha256()
         member = self.members[name]
+        kept = bytearray()
         if member.method != METHOD_STORED:
             size = 0
             for data in self.iter_chunks(name):
                 digest.update(data)
+                if len(kept) < head:
+                    kept += data[: head - len(kept)]
                 size += len(data)
-            return digest.hexdigest(), size
+            return digest.hexdigest(), size, bytes(kept)
         if self._buffer is None:
             self._buffer = memoryview(bytearray(self.limits.read_chunk_bytes))
         buffer = self._buffer
@@ -256,9 +265,11 @@ class Archive:
             if not n:
                 raise ArchiveError(f"{name}: archive ends inside this member (truncated)", code="archive-truncated-member", name=name)
             digest.update(want if n == len(want) else buffer[:n])
+            if len(kept) < head:
+                kept += buffer[: min(n, head - len(kept))]
             remaining -= n
             offset += n
-        return digest.hexdigest(), member.compressed_size
+        return digest.hexdigest(), member.compressed_size, bytes(kept)
 
 
 def _file_kind(mode: int) -> str:

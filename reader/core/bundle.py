@@ -27,7 +27,7 @@ from typing import Any, Callable
 from reader.core.archive import Archive, ArchiveLimits
 from reader.core.demo_pins import DEMO_BUNDLE_SHA256, DEMO_PUBLIC_KEY
 from reader.core.errors import DemoKeyError, IntegrityError, LimitExceededError, ManifestError, UnsafeAssetError
-from reader.core.image import ASSET_TYPES, ImageLimits, asset_type, image_info
+from reader.core.image import ASSET_TYPES, IMAGE_HEADER_BYTES, ImageLimits, asset_type, header_suffices, image_info
 from reader.core.minisign import SecretKey, Signature
 from reader.core.text import check_date, check_document, check_line, check_multiline, check_timestamp
 from reader.core.trust import TrustedKey, TrustStore
@@ -633,9 +633,11 @@ def verify_bundle(
                     f"{name} is {member.size} bytes; an image may be at most {limits.image.max_asset_bytes} bytes",
                     code="asset-too-large", asset=name, size=member.size, limit=limits.image.max_asset_bytes,
                 )
-            if keep or asset:
+            if keep or (asset and not header_suffices(name, member.size)):
                 data = archive.read(name)
                 digest = hashlib.sha256(data).hexdigest()
+            elif asset:  # streamed; the image header is all the checks below need
+                digest, _size, data = archive.sha256_and_head(name, IMAGE_HEADER_BYTES)
             else:
                 digest = archive.sha256(name)[0]  # streamed, nothing kept
             if digest != entry.sha256:
@@ -643,7 +645,7 @@ def verify_bundle(
                     f"{name} was altered: its sha256 does not match the signed manifest", code="integrity-altered", name=name
                 )
             if asset:
-                image_info(name, data, limits.image)  # signed is not safe: the type and pixel size checked
+                image_info(name, data, limits.image, size=member.size)  # signed is not safe: the type and pixel size checked
             if keep:
                 text_total += entry.size
                 if text_total > ml.max_text_total_bytes:

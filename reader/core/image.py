@@ -37,6 +37,21 @@ _MAGIC: dict[str, tuple[bytes, ...]] = {
 }
 
 
+# PNG, GIF and WebP say their type and pixel size in their first 30 bytes; a JPEG's frame
+# header can come after any amount of metadata, so a JPEG is always checked whole.
+IMAGE_HEADER_BYTES = 64
+_HEADER_KINDS = ("png", "gif", "webp")
+
+
+def header_suffices(name: str, size: int) -> bool:
+    """Whether :func:`image_info` decides on the first IMAGE_HEADER_BYTES of asset ``name``
+    (of ``size`` bytes) exactly as on the whole file. An unknown type: no (checked whole,
+    where image_info names the problem)."""
+    dot = name.rfind(".")
+    kind = ASSET_TYPES.get(name[dot:].lower() if dot > name.rfind("/") else "")
+    return kind in _HEADER_KINDS or (kind is not None and size <= IMAGE_HEADER_BYTES)
+
+
 @dataclass(frozen=True)
 class ImageLimits:
     """Caps on decoded images. Pixels decode to 4 bytes each (32-bit RGBA)."""
@@ -149,16 +164,18 @@ def _webp_size(name: str, data: bytes) -> tuple[int, int]:
 _SIZE_READERS = {"png": _png_size, "jpeg": _jpeg_size, "gif": _gif_size, "webp": _webp_size}
 
 
-def image_info(name: str, data: bytes, limits: ImageLimits = ImageLimits()) -> ImageInfo:
+def image_info(name: str, data: bytes, limits: ImageLimits = ImageLimits(), *, size: int | None = None) -> ImageInfo:
     """Check one asset: allowed type, the magic number of that type, a size within the caps.
 
-    Raises UnsafeAssetError naming the asset and the problem.
+    ``data`` is the file, or (when :func:`header_suffices`) its first IMAGE_HEADER_BYTES with
+    the file's ``size``. Raises UnsafeAssetError naming the asset and the problem.
     """
     kind = asset_type(name)
-    if len(data) > limits.max_asset_bytes:
+    size = len(data) if size is None else size
+    if size > limits.max_asset_bytes:
         raise UnsafeAssetError(
-            f"{name} is {len(data)} bytes; an image may be at most {limits.max_asset_bytes} bytes",
-            code="asset-too-large", asset=name, size=len(data), limit=limits.max_asset_bytes,
+            f"{name} is {size} bytes; an image may be at most {limits.max_asset_bytes} bytes",
+            code="asset-too-large", asset=name, size=size, limit=limits.max_asset_bytes,
         )
     if not data.startswith(_MAGIC[kind]):
         raise UnsafeAssetError(

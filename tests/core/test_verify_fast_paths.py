@@ -60,3 +60,72 @@ def test_archive_sha256_sees_a_member_cut_short(tmp_path: Path) -> None:
             f.truncate(data_offset + 1000)
         with pytest.raises(ArchiveError, match="truncated"):
             archive.sha256("assets/big.png")
+
+
+def test_archive_sha256_and_head_is_the_digest_and_the_first_bytes(tmp_path: Path) -> None:
+    big = bytes(range(256)) * 9000  # more than one read chunk: the head comes from the first fill
+    members = {"assets/big.png": big, "assets/small.png": b"x", "chapters/a.md": " ".join(str(i * 7919 % 10007) for i in range(20000)).encode()}
+    path = bf.write(tmp_path / "z.zip", bf.repack(members))
+    with Archive.open(str(path)) as archive:
+        for name, content in members.items():
+            for head in (0, 1, 30, 64, len(content), len(content) + 5):
+                assert archive.sha256_and_head(name, head) == (hashlib.sha256(content).hexdigest(), len(content), content[:head])
+
+
+def _image_outcome(name: str, data: bytes, **kw):
+    from reader.core.errors import UnsafeAssetError
+    from reader.core.image import ImageLimits, image_info
+
+    try:
+        return image_info(name, data, ImageLimits(max_image_side=5000, max_image_pixels=10_000_000), **kw)
+    except UnsafeAssetError as exc:
+        return (exc.code, str(exc), dict(exc.params))
+
+
+IMAGES = st.sampled_from(["png", "gif", "webp-VP8X", "webp-VP8L", "webp-VP8 ", "jpeg"])
+
+
+@settings(max_examples=400, suppress_health_check=list(HealthCheck), deadline=None)
+@given(IMAGES, st.integers(0, 9000), st.integers(0, 9000), st.integers(0, 80), st.binary(max_size=200), st.integers(-1, 3))
+def test_an_image_header_decides_as_the_whole_file(kind, width, height, cut, tail, flip) -> None:
+    """verify_bundle checks PNG, GIF and WebP assets on their first IMAGE_HEADER_BYTES (the
+    member streamed through the hash), and a JPEG only whole; for any content the header
+    gives the same answer as the whole file, including every refusal."""
+    from reader.core.image import IMAGE_HEADER_BYTES, header_suffices
+
+    w, h = max(width, 1), max(height, 1)
+    if kind == "png":
+        name, data = "assets/a.png", bf.png_image(1, 1)[:16] + w.to_bytes(4, "big") + h.to_bytes(4, "big") + bf.png_image(1, 1)[24:]
+    elif kind == "gif":
+        name, data = "assets/a.gif", bf.gif_header(w % 65536, h % 65536)
+    elif kind == "jpeg":
+        name, data = "assets/a.jpg", bf.jpeg_header(w % 65536, h % 65536)
+    else:
+        name, data = "assets/a.webp", bf.webp_image(w % 16384 or 1, h % 16384 or 1, kind.split("-")[1])
+    data = data + tail
+    if cut:
+        data = data[:cut]  # a header cut short
+    if 0 <= flip < len(data):
+        data = data[:flip] + bytes([data[flip] ^ 0x40]) + data[flip + 1:]  # a damaged magic number
+    if header_suffices(name, len(data)):
+        assert _image_outcome(name, data[:IMAGE_HEADER_BYTES], size=len(data)) == _image_outcome(name, data)
+    else:
+        assert kind == "jpeg" and len(data) > IMAGE_HEADER_BYTES
+
+
+def test_verify_refuses_an_oversized_png_streamed_through_the_hash(tmp_path: Path, publisher_key, trust_store) -> None:
+    """The header path still sees the pixel size of a stored PNG far larger than its header."""
+    from reader.core.bundle import verify_bundle
+    from reader.core.errors import UnsafeAssetError
+    from reader.core.image import IMAGE_HEADER_BYTES
+
+    png = bf.png_image(1, 1)
+    huge = png[:16] + (20000).to_bytes(4, "big") + (20000).to_bytes(4, "big") + png[24:] + bytes(300_000)
+    base = bf.build(publisher_key)
+    members = {n: c for n, c in bf.members_of(base).items() if n not in ("manifest.json", "manifest.json.minisig")}
+    members["assets/kaart.png"] = huge
+    assert len(huge) > 4 * IMAGE_HEADER_BYTES
+    bundle = bf.resign(base, publisher_key, lambda m: bf.refresh_files(m, members), members=members)
+    path = bf.write(tmp_path / "b.dtnb", bundle)
+    with pytest.raises(UnsafeAssetError, match="20000 x 20000 pixels"):
+        verify_bundle(path, trust_store)
