@@ -38,6 +38,10 @@ class ArchiveLimits:
     max_name_bytes: int = 255
     max_path_depth: int = 4
     read_chunk_bytes: int = 1024 * 1024
+    # Stored members are hashed by this many threads (hashing and pread release the GIL) when
+    # they hold at least parallel_hash_min_bytes between them; below that a thread costs more.
+    hash_threads: int = 4
+    parallel_hash_min_bytes: int = 8 * 1024 * 1024
 
 
 METHOD_STORED = 0
@@ -251,7 +255,14 @@ class Archive:
             return digest.hexdigest(), size, bytes(kept)
         if self._buffer is None:
             self._buffer = memoryview(bytearray(self.limits.read_chunk_bytes))
-        buffer = self._buffer
+        return self._hash_stored(name, head, self._buffer)
+
+    def _hash_stored(self, name: str, head: int, buffer: memoryview) -> tuple[str, int, bytes]:
+        """A stored member hashed through ``buffer``: with pread (no file position, so threads
+        may share the file) where the platform has it."""
+        member = self.members[name]
+        digest = hashlib.sha256()
+        kept = bytearray()
         f = self._file
         offset = member.data_offset
         remaining = member.compressed_size
@@ -270,6 +281,44 @@ class Archive:
             remaining -= n
             offset += n
         return digest.hexdigest(), member.compressed_size, bytes(kept)
+
+    def sha256_stored_many(self, names: list[str], head: int) -> dict[str, tuple[str, int, bytes] | Exception]:
+        """:meth:`sha256_and_head` of many stored members at once: by up to
+        ``limits.hash_threads`` threads when they hold ``limits.parallel_hash_min_bytes`` or
+        more, each over a contiguous run with a buffer of its own. A member that cannot be
+        read maps to its error, for the caller to raise where reading in order would have."""
+        stored = [n for n in names if self.members[n].method == METHOD_STORED]
+        total = sum(self.members[n].compressed_size for n in stored)
+        threads = min(self.limits.hash_threads, len(stored))
+        if _preadv is None or threads < 2 or total < self.limits.parallel_hash_min_bytes:
+            threads = 1
+        runs: list[list[str]] = [[] for _ in range(threads)]
+        share, done, run = total / threads, 0, 0
+        for name in stored:  # contiguous runs of about equal bytes: one forward pass each
+            if done >= share * (run + 1) and run < threads - 1:
+                run += 1
+            runs[run].append(name)
+            done += self.members[name].compressed_size
+
+        def hash_run(run_names: list[str]) -> dict[str, tuple[str, int, bytes] | Exception]:
+            buffer = memoryview(bytearray(self.limits.read_chunk_bytes))
+            out: dict[str, tuple[str, int, bytes] | Exception] = {}
+            for name in run_names:
+                try:
+                    out[name] = self._hash_stored(name, head, buffer)
+                except (ArchiveError, OSError) as exc:
+                    out[name] = exc
+            return out
+
+        if threads == 1:
+            return hash_run(stored)
+        from concurrent.futures import ThreadPoolExecutor
+
+        results: dict[str, tuple[str, int, bytes] | Exception] = {}
+        with ThreadPoolExecutor(max_workers=threads, thread_name_prefix="dtn-hash") as pool:
+            for part in pool.map(hash_run, runs):
+                results.update(part)
+        return results
 
 
 def _file_kind(mode: int) -> str:

@@ -720,6 +720,46 @@ def test_hostile_bundle_refused(hostile: Case, ctx: Ctx, tmp_path: Path, request
     assert path.read_bytes() == data  # verification never writes
 
 
+THREADED = ArchiveLimits(hash_threads=3, parallel_hash_min_bytes=0)  # every bundle's stored members hashed by threads
+
+
+@pytest.mark.parametrize("hostile", CASES, ids=[c.id for c in CASES])
+def test_hostile_bundle_refused_alike_when_members_are_hashed_by_threads(
+    hostile: Case, ctx: Ctx, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    """The threaded hashing of stored members (used for bundles of many bytes) refuses every
+    hostile bundle with the same error, in the same order of checks, as the plain one."""
+    from reader.core.bundle import BundleLimits
+
+    path = bundles.write(tmp_path / "hostile.dtnb", hostile.make(ctx))
+    trust = _trust_for(hostile.trust, request)
+    outcomes = []
+    for archive in (ArchiveLimits(), THREADED):
+        with pytest.raises(DTNError) as info:
+            verify_bundle(path, trust, BundleLimits(archive=archive))
+        outcomes.append((type(info.value), str(info.value), info.value.code))
+    assert outcomes[0] == outcomes[1]
+
+
+def test_threaded_hashing_reports_the_first_bad_member_in_archive_order(ctx: Ctx, trust_store: TrustStore, tmp_path: Path) -> None:
+    """Two altered images, hashed by different threads: the one earlier in the archive is named."""
+    from reader.core.bundle import BundleLimits
+
+    members = {n: c for n, c in bundles.members_of(ctx.base).items() if n not in (MANIFEST_NAME, SIGNATURE_NAME)}
+    images = {f"assets/beeld-{i:02d}.png": level_bar_png() + bytes([i]) * 2000 for i in range(12)}
+    members.update(images)
+    signed = bundles.resign(ctx.base, ctx.key, lambda m: bundles.refresh_files(m, members), members=members)
+    for late in ("assets/beeld-09.png", "assets/beeld-03.png"):
+        signed = bundles.replace_member(signed, late, images[late][:-1] + b"\xff")
+    path = bundles.write(tmp_path / "two-altered.dtnb", signed)
+    for archive in (ArchiveLimits(), THREADED):
+        with pytest.raises(IntegrityError, match="assets/beeld-03.png was altered"):
+            verify_bundle(path, trust_store, BundleLimits(archive=archive))
+    valid = bundles.write(tmp_path / "valid.dtnb", bundles.resign(ctx.base, ctx.key, lambda m: bundles.refresh_files(m, members), members=members))
+    plain, threaded = (verify_bundle(valid, trust_store, BundleLimits(archive=a)) for a in (ArchiveLimits(), THREADED))
+    assert (plain.files_checked, plain.texts, plain.manifest) == (threaded.files_checked, threaded.texts, threaded.manifest)
+
+
 def test_repacked_bundle_still_verifies(ctx: Ctx, trust_store: TrustStore, tmp_path: Path) -> None:
     """The factory's own zip writer produces bundles the reader accepts, so the cases above break one thing each."""
     for data in (
