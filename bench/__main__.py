@@ -93,7 +93,11 @@ def main(argv: list[str] | None = None) -> int:
     runs = []
     for n in config.scale:
         say(f"--- {n} editions ---")
-        runs.append(run(replace(config, editions=n, out=config.work_dir / f"results-scale-n{n}.json")))
+        # The full run's size and runs, in a committed scale run, is the full run: it writes
+        # bench/results.json as `python -m bench` would, so one command refreshes both.
+        full = committed and (n, config.runs) == (BenchConfig.editions, BenchConfig.runs)
+        out = BenchConfig.out if full else config.work_dir / f"results-scale-n{n}.json"
+        runs.append(run(replace(config, editions=n, out=out)))
     scale = {
         "sizes": list(config.scale),
         "runs": config.runs,
