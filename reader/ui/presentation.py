@@ -1,7 +1,8 @@
 """Presentation mode for trainers: full screen, large type, stepped through with the arrow keys.
 
 The slides: the edition with its level and what the level means; the level history as a
-chart; then the chapter's sections, one per slide (split at its second-level headings).
+chart; then the chapter's sections, one per slide (split at its second-level headings);
+last, each partner's checklist of the edition, its actions with their priority.
 Demo content says DEMO on every slide it is on. Right, Down, Page Down and Space go on;
 Left, Up, Page Up and Backspace go back; Home and End jump; Escape or F5 end it.
 
@@ -17,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent
-from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QListWidget, QListWidgetItem, QStackedWidget, QVBoxLayout, QWidget
 
 from reader.ui.browser import ChapterBrowser
 from reader.ui.chart import LevelChart
@@ -25,13 +26,15 @@ from reader.ui.format import demo_marking, format_date, level_badge_text, level_
 from reader.ui.printing import chapter_assets
 
 if TYPE_CHECKING:
-    from reader.core.library import Chapter, Edition, Library, LevelPoint
+    from reader.core.library import Chapter, ChecklistView, Edition, Library, LevelPoint
 
 # Type on the slides, relative to the application font.
 FONT_FACTOR = 1.9
 HEADING_FACTOR = 1.4  # the level and slide headings, relative to the slide font
 # A chapter with more sections is shown in this many slides, the rest on the last one.
 MAX_SECTION_SLIDES = 60
+# A partner's actions, this many a slide: what a projector shows in large type without scrolling.
+CHECKLIST_ITEMS_PER_SLIDE = 5
 
 _SECTION_RE = re.compile(r"(?=<h2[\s>])", re.IGNORECASE)
 
@@ -45,6 +48,7 @@ class PresentationSource:
     points: list[LevelPoint]
     edition_names: dict[int, str]
     assets: dict[str, bytes] = field(default_factory=dict)
+    checklists: list[ChecklistView] = field(default_factory=list)
 
 
 def load_presentation(lib: Library, edition_pk: int | None, chapter_pk: int | None) -> PresentationSource:
@@ -64,7 +68,8 @@ def load_presentation(lib: Library, edition_pk: int | None, chapter_pk: int | No
             raise NotFoundError("the library holds no edition to present; import one first", code="nothing-to-present")
         infos = lib.chapters(edition.pk)
         chapter = lib.chapter(infos[0].pk) if infos else None
-    source = PresentationSource(edition, chapter, lib.levels(), {e.pk: e.name for e in lib.editions()})
+    source = PresentationSource(edition, chapter, lib.levels(), {e.pk: e.name for e in lib.editions()},
+                                checklists=lib.checklists(edition.pk))
     if chapter is not None:
         chapter_assets(lib, edition.pk, chapter.html, source.assets, [])
     return source
@@ -169,6 +174,46 @@ class PresentationWindow(QWidget):
                 page_layout.addWidget(chapter_label)
                 page_layout.addWidget(browser, 1)
                 self._add(page, edition.demo)
+        # 4. Each partner's actions, a few a slide.
+        for checklist in source.checklists:
+            parts = [checklist.items[i : i + CHECKLIST_ITEMS_PER_SLIDE] for i in range(0, len(checklist.items), CHECKLIST_ITEMS_PER_SLIDE)]
+            for number, items in enumerate(parts or [[]], 1):
+                self._add(self._checklist_slide(checklist, items, number, len(parts)), edition.demo)
+
+    def _checklist_slide(self, checklist: ChecklistView, items: list, number: int, parts: int) -> QWidget:
+        """Some of a partner's actions as plain text (signed text is never read as markup),
+        the high priority ones in bold."""
+        from reader.ui.views.checklists import priority_text
+
+        page = QWidget()
+        page_layout = QVBoxLayout(page)
+        heading_text = self.tr("Actions for %1").replace("%1", checklist.partner)
+        if parts > 1:
+            heading_text = self.tr("%1 (%2 of %3)").replace("%1", heading_text).replace("%2", str(number)).replace("%3", str(parts))
+        heading = QLabel(heading_text)
+        heading.setTextFormat(Qt.TextFormat.PlainText)
+        heading.setFont(self.heading_font)
+        heading.setWordWrap(True)
+        title = QLabel(checklist.title)
+        title.setTextFormat(Qt.TextFormat.PlainText)
+        title.setWordWrap(True)
+        actions = QListWidget()
+        actions.setAccessibleName(self.tr("Actions for %1").replace("%1", checklist.partner))
+        actions.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys step the slides
+        actions.setWordWrap(True)
+        actions.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        actions.setSpacing(max(4, self.fontMetrics().height() // 4))
+        for item in items:
+            row = QListWidgetItem(f"• {item.text} ({priority_text(item.priority)})")
+            if item.priority == "hoog":
+                bold = QFont(self.font())
+                bold.setBold(True)
+                row.setFont(bold)
+            actions.addItem(row)
+        page_layout.addWidget(heading)
+        page_layout.addWidget(title)
+        page_layout.addWidget(actions, 1)
+        return page
 
     def _add(self, widget: QWidget, demo: bool) -> None:
         self.stack.addWidget(widget)

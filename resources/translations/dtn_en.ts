@@ -2007,6 +2007,14 @@
             <translation>Threat level %1</translation>
         </message>
         <message>
+            <source>Actions for %1</source>
+            <translation>Actions for %1</translation>
+        </message>
+        <message>
+            <source>%1 (%2 of %3)</source>
+            <translation>%1 (%2 of %3)</translation>
+        </message>
+        <message>
             <source>slide %1 of %2</source>
             <translation>slide %1 of %2</translation>
         </message>

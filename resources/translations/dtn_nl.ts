@@ -2007,6 +2007,14 @@
         <translation>Dreigingsniveau %1</translation>
     </message>
     <message>
+        <source>Actions for %1</source>
+        <translation>Acties voor %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2 of %3)</source>
+        <translation>%1 (%2 van %3)</translation>
+    </message>
+    <message>
         <source>slide %1 of %2</source>
         <translation>dia %1 van %2</translation>
     </message>

@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from reader.core.library import Library
-from reader.ui.presentation import MAX_SECTION_SLIDES, chapter_sections
+from reader.ui.presentation import CHECKLIST_ITEMS_PER_SLIDE, MAX_SECTION_SLIDES, chapter_sections
 from tests.helpers.views import LOAD_TIMEOUT_MS
 
 
@@ -36,7 +36,14 @@ def test_f5_presents_level_history_and_sections_with_arrow_keys(qtbot, window, q
     qtbot.waitExposed(show)
     assert show.windowState() & Qt.WindowState.WindowFullScreen
     assert show.font().pointSizeF() >= 1.5 * qapp.font().pointSizeF()
-    assert show.count == 2 + len(sections)  # the edition, the level history, each section
+    with Library.open(window.ctx.library_dir, recover=False) as lib:
+        checklists = lib.checklists(chapter.edition_pk)
+    assert len(checklists) == 6, "the demo editions from 2019 on have checklists for six partners"
+    per = CHECKLIST_ITEMS_PER_SLIDE
+    parts = [(c, c.items[i : i + per], i // per + 1, -(-len(c.items) // per)) for c in checklists for i in range(0, len(c.items), per)]
+    assert any(total > 1 for *_, total in parts), "a demo checklist is longer than one slide"
+    # The edition, the level history, each section, each partner's checklist a few actions a slide.
+    assert show.count == 2 + len(sections) + len(parts)
     assert show.stack.widget(1) is show.chart and show.chart.points
     seen = []
     for index in range(show.count):
@@ -47,8 +54,18 @@ def test_f5_presents_level_history_and_sections_with_arrow_keys(qtbot, window, q
         seen.append(show.index)
         qtbot.keyClick(show, Qt.Key.Key_Right)
     assert seen == list(range(show.count)) and show.index == show.count - 1  # stays on the last
-    last_text = show.stack.widget(show.count - 1).findChild(type(window.views["editions"].browser)).toPlainText()
-    assert last_text.strip() and last_text.split()[0] in chapter.markdown
+    last_section = show.stack.widget(1 + len(sections)).findChild(type(window.views["editions"].browser)).toPlainText()
+    assert last_section.strip() and last_section.split()[0] in chapter.markdown
+    from PySide6.QtWidgets import QLabel, QListWidget
+
+    words = {"hoog": "high", "middel": "medium", "laag": "low"}  # the English window
+    for offset, (checklist, items, number, total) in enumerate(parts):  # the partners' actions, plain text, in order
+        slide = show.stack.widget(2 + len(sections) + offset)
+        heading = f"Actions for {checklist.partner}" + (f" ({number} of {total})" if total > 1 else "")
+        assert slide.findChild(QLabel).text() == heading
+        actions = slide.findChild(QListWidget)
+        assert [actions.item(i).text() for i in range(actions.count())] == [f"• {item.text} ({words[item.priority]})" for item in items]
+        assert [actions.item(i).font().bold() for i in range(actions.count())] == [item.priority == "hoog" for item in items]
     qtbot.keyClick(show, Qt.Key.Key_Left)
     assert show.index == show.count - 2
     qtbot.keyClick(show, Qt.Key.Key_Home)
