@@ -29,10 +29,9 @@ from bench.config import (
 )
 from bench.generate import Corpus, bench_key
 from bench.queries import QUERIES, Query, rg_args
+from reader.core.library.schema import FTS_PREFIX, FTS_TOKENIZER  # the floors use the library's own options
 
 MB = 1_000_000  # throughput is in decimal megabytes per second
-FTS_TOKENIZER = "unicode61 remove_diacritics 2"  # the library's tokenizer (reader.core.library)
-FTS_PREFIX = "2 3"  # the library's prefix indexes
 P95 = 0.95
 GUI_SEARCH_LIMIT = 100  # RESULT_LIMIT of the search view (reader/ui/views/search.py)
 VERIFY_RUNS_PER_RUN = 4  # verify pairs per --runs (one pair takes about 0.2 s on 100 MB)

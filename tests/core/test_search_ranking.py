@@ -64,7 +64,11 @@ def big_lib(tmp_path_factory):
         ("reeel", {}),
         ('"netwerk radicalisering"', {}),
         ("radical*", {}),
+        ("radi*", {}),
+        ("r*", {}),
+        ("coördinat*", {"limit": 3}),
         ("jonger", {"prefix_last": True}),
+        ("hoofdstuk netw", {"prefix_last": True}),
         ("aanslag", {"themes": ["jihadisme"]}),
         ("aanslag", {"themes": ["jihadisme", "polarisatie"]}),
         ("dreiging", {"year_from": 2016, "year_to": 2019}),
@@ -92,48 +96,24 @@ def test_past_the_cap_the_newest_matches_are_ranked(big_lib):
     assert len(hits) == 3 and all(h.edition_date < "2018" for h in hits)
 
 
-PRIVATE_SNIPPET_CASES = [
-    ("dreiging", {}),
-    ("reeel", {}),
-    ('"netwerk radicalisering"', {}),
-    ("radical*", {}),
-    ("radi*", {}),
-    ("jonger", {"prefix_last": True}),
-    ("hoofdstuk netw", {"prefix_last": True}),
-    ("coördinat*", {"limit": 3}),
-    ("aanslag", {"themes": ["jihadisme", "polarisatie"]}),
-    ("dreiging", {"year_from": 2016, "year_to": 2019}),
-]
+def test_hidden_and_superseded_editions_are_left_out_as_before(big_lib):
+    """The ranking reads visibility, date and themes from the covering search indexes; with
+    editions hidden and superseded it still finds what the straightforward query finds."""
+    with big_lib.db.atomic():
+        big_lib.db.execute("UPDATE editions SET hidden_reason = 'test' WHERE bundle_id = 'dtn-2024-06'")
+        big_lib.db.execute("UPDATE editions SET superseded_by = (SELECT min(pk) FROM editions) WHERE bundle_id = 'dtn-2017-06'")
+    try:
+        for text, kwargs in [("dreiging", {}), ("netw*", {"limit": 50}), ("aanslag", {"themes": ["jihadisme"], "year_from": 2016})]:
+            hits = big_lib.search(text, **kwargs)
+            assert hits and not {h.edition_date[:4] for h in hits} & {"2017", "2024"}
+            assert [(h.chapter_pk, h.snippet) for h in hits] == straightforward(big_lib, text, **kwargs)
+    finally:
+        with big_lib.db.atomic():
+            big_lib.db.execute("UPDATE editions SET hidden_reason = NULL, superseded_by = NULL")
 
 
-@pytest.mark.parametrize("text, kwargs", PRIVATE_SNIPPET_CASES)
-def test_snippets_from_the_private_table_are_the_same(big_lib, monkeypatch, text, kwargs):
-    """The fast path for long prefixes (snippets made in a private table of the rows shown),
-    forced on for every kind of query, gives exactly the straightforward query's hits."""
-    from reader.core.library import search as search_module
-
-    monkeypatch.setattr(search_module, "PRIVATE_SNIPPET_MS_PER_ROW", 0.0)
-    monkeypatch.setattr(search_module, "_long_prefix", lambda _query: True)
-    calls = []
-    private = search_module._rows_with_private_snippets
-    monkeypatch.setattr(search_module, "_rows_with_private_snippets", lambda *a: calls.append(a) or private(*a))
-    hits = big_lib.search(text, **kwargs)
-    assert hits and calls  # the private path ran and found something
-    assert [(h.chapter_pk, h.snippet) for h in hits] == straightforward(big_lib, text, **kwargs)
-    monkeypatch.undo()
-    assert big_lib.search(text, **kwargs) == hits  # and the same SearchHits as the usual path
-
-
-def test_which_prefixes_are_longer_than_the_prefix_index():
-    from reader.core.library.search import INDEXED_PREFIX_CHARS, _long_prefix
-
-    assert INDEXED_PREFIX_CHARS == 3
-    assert not _long_prefix('"ve"*') and not _long_prefix('"rad"*') and not _long_prefix('"radicaal"')
-    assert _long_prefix('"radi"*') and _long_prefix('"de" "netw"*') and _long_prefix('"het dreigingsniveau" "ex"* "extrem"*')
-
-
-def test_the_prefix_index_is_what_the_fast_path_assumes(big_lib):
-    from reader.core.library.search import INDEXED_PREFIX_CHARS
+def test_the_index_has_the_library_s_prefix_option(big_lib):
+    from reader.core.library.schema import FTS_PREFIX, FTS_PREFIX_LENGTHS
 
     sql = big_lib.db.execute("SELECT sql FROM sqlite_master WHERE name = 'chapter_fts'").fetchone()[0]
-    assert f"prefix = '2 {INDEXED_PREFIX_CHARS}'" in sql
+    assert f"prefix = '{FTS_PREFIX}'" in sql and FTS_PREFIX.split() == [str(n) for n in FTS_PREFIX_LENGTHS]

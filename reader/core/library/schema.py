@@ -12,6 +12,25 @@ TRUST_DIR = "trust"
 
 migrations = Migrations("dtn-reader")
 
+# The search index chapter_fts: its columns and tokenizer have never changed; its prefix option
+# names the prefix lengths (in characters) that have an index of their own. A prefix term of
+# another length makes FTS5 merge the position lists of every matching term over the whole
+# index (20-40 ms at 1,000 editions for `extrem*`); one of these lengths is a single lookup.
+# reader/core/library/search.py and the bench's FTS5 floors derive from these constants.
+FTS_TOKENIZER = "unicode61 remove_diacritics 2"
+FTS_PREFIX_LENGTHS: tuple[int, ...] = (2, 3, 4, 5, 6, 7, 8)
+FTS_PREFIX = " ".join(str(n) for n in FTS_PREFIX_LENGTHS)
+M001_FTS_PREFIX = "2 3"  # what m001 created; m006 rebuilt the index with FTS_PREFIX
+SEARCH_CHAPTERS_INDEX = "chapters_search"  # covering indexes for the search ranking (m006)
+SEARCH_EDITIONS_INDEX = "editions_search"
+
+
+def chapter_fts_sql(prefix: str = FTS_PREFIX, table: str = "chapter_fts") -> str:
+    """The CREATE statement of chapter_fts (or of a table like it named ``table``) with the prefix
+    option ``prefix``: the one place m001, m006 and anything building a table like it take it from."""
+    return f"""CREATE VIRTUAL TABLE {table} USING fts5(
+            title, body, tokenize = "{FTS_TOKENIZER}", prefix = '{prefix}')"""
+
 
 @migrations()
 def m001_initial(db: sqlite_utils.Database) -> None:
@@ -42,10 +61,7 @@ def m001_initial(db: sqlite_utils.Database) -> None:
             html TEXT, toc TEXT, placeholder INTEGER)"""
     )
     db.execute("CREATE INDEX chapters_edition ON chapters(edition_pk, ord)")
-    db.execute(
-        """CREATE VIRTUAL TABLE chapter_fts USING fts5(
-            title, body, tokenize = "unicode61 remove_diacritics 2", prefix = '2 3')"""
-    )
+    db.execute(chapter_fts_sql(M001_FTS_PREFIX))
     db.execute(
         """CREATE TABLE level_events (
             pk INTEGER PRIMARY KEY, edition_pk INTEGER NOT NULL REFERENCES editions(pk),
@@ -130,6 +146,23 @@ def m005_audit_error_code(db: sqlite_utils.Database) -> None:
     # The code and params of a rejection, so the window says it in the reader's language.
     db.execute("ALTER TABLE audit ADD COLUMN error_code TEXT")
     db.execute("ALTER TABLE audit ADD COLUMN error_params TEXT")
+
+
+@migrations()
+def m006_search_indexes(db: sqlite_utils.Database) -> None:
+    # Prefix indexes up to FTS_PREFIX_LENGTHS[-1] characters, so type-ahead and `word*` searches
+    # look a prefix up instead of expanding it over the whole index (docs/performance.md).
+    # Same columns, tokenizer, rowids and content; inside prepare's BEGIN IMMEDIATE, so a kill
+    # or a full disk leaves the old index as it was. The old table is renamed (FTS5 renames its
+    # shadow tables too) so that the new one's stored CREATE statement is chapter_fts_sql()'s.
+    db.execute("ALTER TABLE chapter_fts RENAME TO chapter_fts_m005")
+    db.execute(chapter_fts_sql(FTS_PREFIX))
+    db.execute("INSERT INTO chapter_fts (rowid, title, body) SELECT rowid, title, body FROM chapter_fts_m005")
+    db.execute("DROP TABLE chapter_fts_m005")
+    # What the search ranking reads for every match it walks (search.py), in rows small enough
+    # to stay in the page cache: the table rows hold Markdown, cached HTML and file lists.
+    db.execute(f"CREATE INDEX {SEARCH_CHAPTERS_INDEX} ON chapters(pk, edition_pk, themes)")
+    db.execute(f"CREATE INDEX {SEARCH_EDITIONS_INDEX} ON editions(pk, superseded_by, hidden_reason, date)")
 
 
 INDEX_TABLES = ("chapter_fts", "checklist_items", "checklists", "level_events", "chapters", "editions", "bundles")

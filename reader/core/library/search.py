@@ -7,13 +7,13 @@ import html
 import json
 import re
 import sqlite3
-import time
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from reader.core.errors import LibraryError
 from reader.core.library.models import SearchHit
 from reader.core.library.queries import json_list
+from reader.core.library.schema import SEARCH_CHAPTERS_INDEX, SEARCH_EDITIONS_INDEX
 
 if TYPE_CHECKING:
     from reader.core.library.base import LibraryBase
@@ -22,49 +22,6 @@ _WORD_RE = re.compile(r"[\w]+\*?|\"[^\"]*\"?", re.UNICODE)
 _MARK_OPEN, _MARK_CLOSE = "\ue000", "\ue001"
 _SNIPPET_TOKENS = 16
 _DETAIL_COLUMNS = "c.pk, c.edition_pk, e.bundle_id, e.name, e.date, c.chapter_id, c.title, c.themes, e.demo"
-# chapter_fts indexes prefixes of 2 and 3 characters (schema.py). A longer prefix term makes
-# FTS5 merge the position lists of every matching term over the whole index, once per
-# statement: 20-40 ms at 1,000 editions, and a search ran three such statements.
-INDEXED_PREFIX_CHARS = 3
-# About what one chapter costs to put into the private snippet table (6 KB of text tokenized);
-# measured at 1,000 editions, see docs/performance.md.
-PRIVATE_SNIPPET_MS_PER_ROW = 0.15
-_PREFIX_TERM_RE = re.compile(r'"([^"]*)"\*')
-# The private table needs no prefix index (it changes which rows match nothing, only speed),
-# and without it filling the table costs a third less.
-_PREFIX_OPTION_RE = re.compile(r",\s*prefix\s*=\s*'[0-9 ]*'", re.IGNORECASE)
-_CREATE_FTS_RE = re.compile(r"^\s*CREATE\s+VIRTUAL\s+TABLE\s+\"?chapter_fts\"?", re.IGNORECASE)
-
-
-def _long_prefix(query: str) -> bool:
-    """Whether an FTS5 query (from fts_query) has a prefix term longer than the prefix index."""
-    return any(len(word) > INDEXED_PREFIX_CHARS for word in _PREFIX_TERM_RE.findall(query))
-
-
-def _rows_with_private_snippets(lib: LibraryBase, query: str, rids: list[int]) -> dict[int, tuple]:
-    """The detail rows of ``rids`` with snippets made in a private in-memory FTS5 table that
-    holds only those chapters, created by the same statement as chapter_fts (same columns and
-    tokenizer). A snippet depends only on its row's text and the query, so it is the same as
-    from chapter_fts; matching the query over a few rows skips its third full-index expansion."""
-    marks = ",".join("?" * len(rids))
-    create = lib.db.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'chapter_fts'").fetchone()
-    if create is None or not _CREATE_FTS_RE.match(create[0]):
-        raise sqlite3.OperationalError("the search index chapter_fts is missing or not as expected")
-    texts = lib.db.execute(f"SELECT rowid, title, body FROM chapter_fts WHERE rowid IN ({marks})", rids).fetchall()
-    details = lib.db.execute(
-        f"SELECT {_DETAIL_COLUMNS} FROM chapters c JOIN editions e ON e.pk = c.edition_pk WHERE c.pk IN ({marks})", rids
-    ).fetchall()
-    private = sqlite3.connect(":memory:")
-    try:
-        private.execute(_PREFIX_OPTION_RE.sub("", _CREATE_FTS_RE.sub("CREATE VIRTUAL TABLE shown", create[0], count=1)))
-        private.executemany("INSERT INTO shown(rowid, title, body) VALUES (?, ?, ?)", texts)
-        snippets = dict(private.execute(
-            f"SELECT rowid, snippet(shown, 1, '{_MARK_OPEN}', '{_MARK_CLOSE}', '…', {_SNIPPET_TOKENS}) FROM shown WHERE shown MATCH ?",
-            [query],
-        ).fetchall())
-    finally:
-        private.close()
-    return {r[0]: (*r, snippets[r[0]]) for r in details if r[0] in snippets}
 
 
 def fts_query(text: str, prefix_last: bool = False) -> str:
@@ -128,30 +85,25 @@ def search(
             params += [low, high]
         # Rank first, snippets only for the rows shown: the newest matches that pass the
         # filters, at most max_ranked_matches of them, ordered by bm25 (ties: newest first).
+        # The filters read the covering search indexes, not the tables: a row of either holds
+        # Markdown or file lists, so a lookup per match would read a page of its own.
         ranked_sql = f"""SELECT rid, rank FROM (
                              SELECT chapter_fts.rowid AS rid, bm25(chapter_fts, 8.0, 1.0) AS rank
-                             FROM chapter_fts JOIN chapters c ON c.pk = chapter_fts.rowid
-                                  JOIN editions e ON e.pk = c.edition_pk
+                             FROM chapter_fts JOIN chapters c INDEXED BY {SEARCH_CHAPTERS_INDEX} ON c.pk = chapter_fts.rowid
+                                  JOIN editions e INDEXED BY {SEARCH_EDITIONS_INDEX} ON e.pk = c.edition_pk
                              WHERE {' AND '.join(where)} ORDER BY chapter_fts.rowid DESC LIMIT ?)
                          ORDER BY rank, rid DESC LIMIT ?"""
-        started = time.perf_counter()
         top = lib.db.execute(ranked_sql, [*params, lib.limits.max_ranked_matches, limit]).fetchall()
-        rank_ms = (time.perf_counter() - started) * 1000
         if not top:
             return []
         rids = [rid for rid, _rank in top]
-        # Both ways give the same rows and snippets; the private table pays off when the
-        # ranking (two expansions of the query) cost more than filling it would.
-        if _long_prefix(query) and rank_ms / 2 > PRIVATE_SNIPPET_MS_PER_ROW * len(rids):
-            rows = _rows_with_private_snippets(lib, query, rids)
-        else:
-            # One statement (a prefix term is expanded once), over the range of the rows shown;
-            # '+' keeps the IN list out of FTS5, which would run the query once per value.
-            detail_sql = f"""SELECT {_DETAIL_COLUMNS}, snippet(chapter_fts, 1, '{_MARK_OPEN}', '{_MARK_CLOSE}', '…', {_SNIPPET_TOKENS})
-                             FROM chapter_fts JOIN chapters c ON c.pk = chapter_fts.rowid JOIN editions e ON e.pk = c.edition_pk
-                             WHERE chapter_fts MATCH ? AND chapter_fts.rowid BETWEEN ? AND ?
-                                   AND +chapter_fts.rowid IN ({','.join('?' * len(rids))})"""
-            rows = {r[0]: r for r in lib.db.execute(detail_sql, [query, min(rids), max(rids), *rids]).fetchall()}
+        # One statement (a prefix term is expanded once), over the range of the rows shown;
+        # '+' keeps the IN list out of FTS5, which would run the query once per value.
+        detail_sql = f"""SELECT {_DETAIL_COLUMNS}, snippet(chapter_fts, 1, '{_MARK_OPEN}', '{_MARK_CLOSE}', '…', {_SNIPPET_TOKENS})
+                         FROM chapter_fts JOIN chapters c ON c.pk = chapter_fts.rowid JOIN editions e ON e.pk = c.edition_pk
+                         WHERE chapter_fts MATCH ? AND chapter_fts.rowid BETWEEN ? AND ?
+                               AND +chapter_fts.rowid IN ({','.join('?' * len(rids))})"""
+        rows = {r[0]: r for r in lib.db.execute(detail_sql, [query, min(rids), max(rids), *rids]).fetchall()}
     except sqlite3.OperationalError as exc:
         raise LibraryError(f"cannot search for {text!r}: {exc}", code="search-failed", text=text, detail=str(exc)) from None
     return [
