@@ -2139,6 +2139,10 @@
             <translation>Search results</translation>
         </message>
         <message>
+            <source>Type at least two letters.</source>
+            <translation>Type at least two letters.</translation>
+        </message>
+        <message>
             <source>Searching…</source>
             <translation>Searching…</translation>
         </message>

@@ -2139,6 +2139,10 @@
         <translation>Zoekresultaten</translation>
     </message>
     <message>
+        <source>Type at least two letters.</source>
+        <translation>Typ ten minste twee letters.</translation>
+    </message>
+    <message>
         <source>Searching…</source>
         <translation>Zoeken…</translation>
     </message>

@@ -49,6 +49,25 @@ def test_empty_query_shows_a_hint(view):
     assert view.model.rowCount() == 0
 
 
+def test_one_letter_asks_for_a_second_and_clearing_restores_the_hint(view, qtbot, monkeypatch):
+    """One letter is not searched (as a prefix it would match most of the index); the hint says
+    why. After a search that found nothing, an empty field shows the first hint again."""
+    intro = view.hint.text()
+    asked = []
+    monkeypatch.setattr(view.ctx.tasks, "submit", lambda *a, **k: asked.append(a) or None)
+    view.query.setFocus()
+    with qtbot.waitSignal(view.loaded, timeout=TIMEOUT_MS):
+        qtbot.keyClicks(view.query, "d")
+    assert view.hint.isVisible() and view.hint.text() == "Type at least two letters."
+    assert asked == [] and view.model.rowCount() == 0
+    monkeypatch.undo()
+    assert search(view, qtbot, "qqqzzzxx") == []
+    assert view.hint.text().startswith("Nothing found")
+    with qtbot.waitSignal(view.loaded, timeout=TIMEOUT_MS):
+        view.query.clear()
+    assert view.hint.text() == intro and view.hint.isVisible()
+
+
 def test_typing_shows_the_theme_chapter_first(view, qtbot):
     found = search(view, qtbot, "online radicalisering")
     assert found[0].bundle_id == "dtn-2023-12"

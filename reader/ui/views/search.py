@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import logging
+import re
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, QRect, QRectF, QSize, Qt, QTimer
@@ -37,6 +38,9 @@ from reader.ui.views.base import RowDelegate, View, scaled_font
 log = logging.getLogger(__name__)
 
 DEBOUNCE_MS = 150
+# A query shorter than this is not searched while typing: one letter would match most of the
+# index as a prefix (the prefix index starts at two characters; reader.core.library.schema).
+MIN_QUERY_CHARS = 2
 RESULT_LIMIT = 100
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 _MARK_OPEN, _MARK_CLOSE = "<mark>", "</mark>"
@@ -206,11 +210,12 @@ class SearchView(View):
         filters.addStretch(1)
         filters.addWidget(self.count_label)
 
-        self.hint = QLabel(self.tr(
+        self._intro = self.tr(
             "Type one or more words to search the text of every edition. "
             "Results appear while you type; the last word also matches longer words. "
             "Use quotes for an exact phrase. Enter takes you to the results; Enter or a double-click on a result opens the chapter."
-        ))
+        )
+        self.hint = QLabel(self._intro)
         self.hint.setWordWrap(True)
         self.hint.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
 
@@ -332,12 +337,13 @@ class SearchView(View):
             return
         self._timer.start()
 
-    def _show_empty(self) -> None:
+    def _show_empty(self, hint: str | None = None) -> None:
         self.outdate("search")  # drops whatever is still running
         self._shown_query = None
         self.model.clear()
         self.count_label.setText("")
         self.results.hide()
+        self.hint.setText(hint or self._intro)
         self.hint.show()
         self.loaded.emit()
 
@@ -345,6 +351,9 @@ class SearchView(View):
         text = self.query.text().strip()
         if not text:
             self._show_empty()
+            return
+        if len(re.sub(r"\W", "", text)) < MIN_QUERY_CHARS:
+            self._show_empty(self.tr("Type at least two letters."))
             return
         filters = self.filters()
         themes = [filters.theme] if filters.theme else None
