@@ -290,12 +290,15 @@ def tampered(request, base_library: Path, tmp_path: Path) -> tuple[str, Path]:
     return request.param, folder
 
 
-def test_the_row_comparison_finds_what_reindexing_finds(tampered: tuple[str, Path]) -> None:
+def test_the_row_comparison_finds_what_reindexing_finds(tampered: tuple[str, Path], monkeypatch) -> None:
     name, folder = tampered
     with Library.open(folder, trust=TrustStore(folder / "trust"), recover=False) as lib:
         reference = straightforward_deep_check(lib)
         report = deep_check(lib, workers=0)
+        monkeypatch.setattr(deepcheck, "PARALLEL_HASH_MIN_BYTES", 0)  # every file hashed while it is verified
+        overlapped = deep_check(lib, workers=0)
     new = findings(report)
+    assert findings(overlapped) == new
     assert [f for f in new if f[0] != "index-rows-unaccounted"] == findings(reference)
     assert (report.bundles, report.bytes_hashed) == (reference.bundles, reference.bytes_hashed)
     if name in NOT_TAMPERING:

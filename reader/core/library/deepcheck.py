@@ -258,19 +258,79 @@ def _signed_rows(rows: importing.IndexRows, size: int) -> dict[str, Any]:
     }
 
 
+PARALLEL_HASH_MIN_BYTES = 16 * 1024 * 1024  # a store file this big is hashed in a thread while it is verified
+
+
 def _examine(path: Path, sha: str, trust: Any, limits: BundleLimits, cancel: threading.Event | None = None) -> _Examined:
     """Re-hash one store file, verify it and derive its index rows: the per-bundle work, done in
-    this process or in a worker."""
+    this process or in a worker. A verify is used only once the file's hash is known to match."""
+    try:
+        big = path.stat().st_size >= PARALLEL_HASH_MIN_BYTES
+    except OSError:
+        big = False  # file_sha256 says why it cannot be read
+    if big:
+        return _examine_big(path, sha, trust, limits, cancel)
     try:
         digest, size = file_sha256(path, cancel)
     except OSError as exc:
-        return _Examined(sha, problem=("store-unreadable", f"store file {sha[:12]} cannot be read: {exc.strerror or exc}", {}))
+        return _unreadable(sha, exc)
     if digest != sha:
-        return _Examined(sha, size, ("store-hash-mismatch", f"store file {sha[:12]} was altered: its content no longer matches its sha256", {}))
+        return _altered(sha, size)
     try:
         rows = _verify(path, trust, limits)
     except DTNError as exc:
-        return _Examined(sha, size, ("bundle-unverified", f"store file {sha[:12]} no longer verifies: {exc}", {"reason": str(exc)}))
+        return _unverified(sha, size, exc)
+    return _verified(sha, size, rows)
+
+
+def _examine_big(path: Path, sha: str, trust: Any, limits: BundleLimits, cancel: threading.Event | None) -> _Examined:
+    """``_examine`` for a big file: the whole-file hash runs in a thread (hashlib and zlib let go
+    of the GIL) while the members are verified, so the two passes over the bytes overlap. The
+    outcome is the same: a verify's result or error counts only if the hash matches."""
+    hashed: list[Any] = []
+
+    def hash_file() -> None:
+        try:
+            hashed.append(file_sha256(path, cancel))
+        except BaseException as exc:  # noqa: BLE001 - handed to the caller below
+            hashed.append(exc)
+
+    thread = threading.Thread(target=hash_file, name="dtn-check-hash", daemon=True)
+    thread.start()
+    try:
+        rows, failure = _verify(path, trust, limits), None
+    except Exception as exc:  # noqa: BLE001 - decided below, once the hash is known
+        rows, failure = None, exc
+    thread.join()
+    outcome = hashed[0]
+    if isinstance(outcome, OSError):
+        return _unreadable(sha, outcome)
+    if isinstance(outcome, BaseException):
+        raise outcome
+    digest, size = outcome
+    if digest != sha:
+        return _altered(sha, size)
+    if isinstance(failure, DTNError):
+        return _unverified(sha, size, failure)
+    if failure is not None:
+        raise failure
+    assert rows is not None
+    return _verified(sha, size, rows)
+
+
+def _unreadable(sha: str, exc: OSError) -> _Examined:
+    return _Examined(sha, problem=("store-unreadable", f"store file {sha[:12]} cannot be read: {exc.strerror or exc}", {}))
+
+
+def _altered(sha: str, size: int) -> _Examined:
+    return _Examined(sha, size, ("store-hash-mismatch", f"store file {sha[:12]} was altered: its content no longer matches its sha256", {}))
+
+
+def _unverified(sha: str, size: int, exc: DTNError) -> _Examined:
+    return _Examined(sha, size, ("bundle-unverified", f"store file {sha[:12]} no longer verifies: {exc}", {"reason": str(exc)}))
+
+
+def _verified(sha: str, size: int, rows: importing.IndexRows) -> _Examined:
     m = rows.verified.manifest
     return _Examined(
         sha, size, where=f"{m.bundle_id}@{m.revision}", expected=_signed_rows(rows, size),
