@@ -343,3 +343,43 @@ def test_worker_processes_give_the_same_report(name: str, base_library: Path, tm
     assert started == [min(2, os.cpu_count() or 1)]  # the pooled run did use workers
     assert findings(pooled) == findings(inline)
     assert (pooled.bundles, pooled.bytes_hashed) == (inline.bundles, inline.bytes_hashed)
+
+
+def test_a_check_in_worker_processes_can_be_cancelled(base_library: Path, tmp_path: Path, monkeypatch) -> None:
+    import multiprocessing
+    import threading
+
+    from reader.core.errors import CancelledError
+
+    folder = tmp_path / "lib"
+    shutil.copytree(base_library, folder)
+    monkeypatch.setattr(deepcheck, "MIN_BUNDLES_FOR_WORKERS", 1)
+    cancel, seen = threading.Event(), []
+
+    def progress(done: int, total: int) -> None:
+        seen.append((done, total))
+        cancel.set()  # the user presses Cancel after the first bundle
+
+    with Library.open(folder, trust=TrustStore(folder / "trust"), recover=False) as lib:
+        with pytest.raises(CancelledError):
+            deep_check(lib, progress, cancel, workers=2)
+    assert seen == [(1, 4)]
+    # The check's workers were shut down (the chapter renderer of the cached pages may live on).
+    assert [p.name for p in multiprocessing.active_children() if p.name != "dtn-render-worker"] == []
+
+
+def test_without_worker_processes_the_check_runs_here(base_library: Path, tmp_path: Path, monkeypatch) -> None:
+    folder = tmp_path / "lib"
+    shutil.copytree(base_library, folder)
+    TAMPERINGS["chapter markdown"](folder)
+    monkeypatch.setattr(deepcheck, "MIN_BUNDLES_FOR_WORKERS", 1)
+
+    def no_processes(*_args, **_kwargs):
+        raise OSError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(deepcheck, "ProcessPoolExecutor", no_processes)
+    with Library.open(folder, trust=TrustStore(folder / "trust"), recover=False) as lib:
+        pooled = deep_check(lib, workers=2)
+        inline = deep_check(lib, workers=0)
+    assert {f.code for f in pooled.findings} == {"index-chapter-text-differs"}
+    assert findings(pooled) == findings(inline)
