@@ -341,7 +341,9 @@ def _verified(sha: str, size: int, rows: importing.IndexRows) -> _Examined:
 # --- worker processes ---------------------------------------------------------------------------
 
 CHECK_WORKERS = 2  # processes that hash, verify and derive the rows while this one compares
-MIN_BUNDLES_FOR_WORKERS = 16  # below this, starting the workers (about 0.3 s each) costs more than it saves
+# Below this many store files the check runs here: a worker's start (a fresh interpreter and the
+# library package, 0.3-0.9 s of CPU) costs more than half of ~8 ms per bundle saves.
+MIN_BUNDLES_FOR_WORKERS = 200
 WORKER_QUEUE_PER_WORKER = 4  # bundles handed out ahead per worker: bounds the derived text held at once
 WORKER_START_METHOD = "spawn"  # never fork: the window's process runs Qt threads
 
@@ -422,7 +424,8 @@ def deep_check(
     report = CheckReport()
     stored = sorted(lib.store.hashes())
     trust = lib.trust.frozen() if isinstance(lib.trust, TrustStore) else lib.trust
-    examined = _examined(lib, stored, trust, min(workers, os.cpu_count() or 1), cancel)
+    cores = os.cpu_count() or 1
+    examined = _examined(lib, stored, trust, min(workers, cores) if cores > 1 else 0, cancel)  # one core: no gain
     try:
         result = lib.db.execute("PRAGMA integrity_check").fetchall()  # while the workers start
         if [r[0] for r in result] != ["ok"]:
