@@ -385,3 +385,19 @@ def test_without_worker_processes_the_check_runs_here(base_library: Path, tmp_pa
         inline = deep_check(lib, workers=0)
     assert {f.code for f in pooled.findings} == {"index-chapter-text-differs"}
     assert findings(pooled) == findings(inline)
+
+
+def test_the_index_reader_reads_what_a_query_per_bundle_reads(base_library: Path, tmp_path: Path, key) -> None:
+    """Also for a bundle imported after the reader was made (another program importing during a check)."""
+    folder = tmp_path / "lib"
+    shutil.copytree(base_library, folder)
+    TAMPERINGS["event added"](folder)
+    TAMPERINGS["item added"](folder)
+    with Library.open(folder, trust=TrustStore(folder / "trust"), recover=False) as lib:
+        reader = deepcheck._IndexReader(lib.db)
+        assert lib.import_file(bf.write(tmp_path / "late.dtnb", edition(key, "dtn-late", 1, 2))).ok
+        shas = [r[0] for r in lib.db.execute("SELECT sha256 FROM bundles ORDER BY sha256").fetchall()]
+        assert len(shas) == 5 and any(sha not in reader.edition_pks for sha in shas)
+        for sha in shas:
+            assert reader.rows(sha) == _index_rows(lib.db, sha)
+        assert reader.rows("0" * 64) is None

@@ -146,12 +146,27 @@ class _IndexReader:
         for group in self.checklists.values():
             group.sort(key=lambda cl: cl[0][0])
 
+    def _read_children(self, pk: int) -> None:
+        """The level events and checklists of one edition that was not indexed at the start."""
+        self.events[pk] = [tuple(e) for e in self.db.execute(
+            "SELECT start, end, value, label, scale, region, note FROM level_events WHERE edition_pk = ? ORDER BY start, region, pk", [pk])]
+        self.checklists[pk] = [
+            (tuple(cl), tuple(tuple(i) for i in self.db.execute(
+                "SELECT ord, item_id, text, priority FROM checklist_items WHERE checklist_pk = ? ORDER BY ord, pk", [cl_pk])))
+            for cl_pk, *cl in self.db.execute(
+                "SELECT pk, ord, checklist_id, partner, title FROM checklists WHERE edition_pk = ? ORDER BY ord, pk", [pk]).fetchall()
+        ]
+
     def rows(self, sha256: str) -> dict[str, Any] | None:
         """The index rows of the bundle ``sha256``, or None if no edition row names it."""
-        pk = self.edition_pks.get(sha256)
-        if pk is None:
-            return None
         db = self.db
+        pk = self.edition_pks.get(sha256)
+        if pk is None:  # not indexed when the check started; another program may have imported it since
+            found = db.execute("SELECT pk FROM editions WHERE sha256 = ? ORDER BY pk LIMIT 1", [sha256]).fetchone()
+            if found is None:
+                return None
+            pk = found[0]
+            self._read_children(pk)
         row = db.execute(f"SELECT {', '.join(_EDITION_FIELDS)} FROM editions WHERE pk = ?", [pk]).fetchone()
         bundle = db.execute("SELECT bundle_id, revision, size, signer_key_id FROM bundles WHERE sha256 = ?", [sha256]).fetchone()
         chapters = db.execute(
