@@ -374,37 +374,60 @@ def measure_rebuild(corpus: Corpus, config: BenchConfig) -> dict:
 
 # --- deep check ----------------------------------------------------------------------------
 
-DEEP_CHECK_MAX_RUNS = 3  # each pass re-indexes the whole store; three pairs are enough for a median
+DEEP_CHECK_MAX_RUNS = 3  # three pairs over the whole store are enough for a median
+DEEP_CHECK_BIG_RUNS = 7  # pairs for the big bundle alone (under a second each)
+
+
+def _deep_check_pairs(lib, runs: int, chunk_bytes: int) -> tuple[list[Path], int, list[float], list[float]]:
+    """(store files, their bytes, sha256 seconds, deep check seconds): ``runs`` pairs, floor first."""
+    paths = [lib.store.path_for(sha) for sha in sorted(lib.store.hashes())]
+    store_bytes = sum(p.stat().st_size for p in paths)
+    for p in paths:  # warm-up: the page cache holds the store for both sides
+        sha256_file(p, chunk_bytes)
+    floor_s: list[float] = []
+    check_s: list[float] = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        for p in paths:
+            sha256_file(p, chunk_bytes)
+        floor_s.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        report = lib.deep_check()
+        check_s.append(time.perf_counter() - start)
+        if not report.ok:
+            raise RuntimeError(f"the deep check found problems in the bench library: {report.findings[:3]}")
+    return paths, store_bytes, floor_s, check_s
 
 
 def measure_deep_check(corpus: Corpus, config: BenchConfig) -> dict:
-    """``Library.deep_check`` against sha256 over the same store files, in pairs (floor, check)."""
+    """``Library.deep_check`` against sha256 over the same store files, in pairs (floor, check):
+    the bench library, and a library of the big bundle alone (where the cost per byte, not the
+    fixed cost per bundle, decides)."""
     from bench.child import open_library
+    from reader.core.library.deepcheck import CHECK_WORKERS
 
-    floor_s: list[float] = []
-    check_s: list[float] = []
     with open_library(library_dir(corpus)) as lib:
-        paths = [lib.store.path_for(sha) for sha in sorted(lib.store.hashes())]
-        store_bytes = sum(p.stat().st_size for p in paths)
-        for p in paths:  # warm-up: the page cache holds the store for both sides
-            sha256_file(p, config.hash_chunk_bytes)
-        for _ in range(min(config.runs, DEEP_CHECK_MAX_RUNS)):
-            start = time.perf_counter()
-            for p in paths:
-                sha256_file(p, config.hash_chunk_bytes)
-            floor_s.append(time.perf_counter() - start)
-            start = time.perf_counter()
-            report = lib.deep_check()
-            check_s.append(time.perf_counter() - start)
-            if not report.ok:
-                raise RuntimeError(f"the deep check found problems in the bench library: {report.findings[:3]}")
+        paths, store_bytes, floor_s, check_s = _deep_check_pairs(lib, min(config.runs, DEEP_CHECK_MAX_RUNS), config.hash_chunk_bytes)
+    with tempfile.TemporaryDirectory(prefix="dtn-bench-deep-") as tmp, open_library(Path(tmp) / "library") as lib:
+        imported = lib.import_paths([corpus.big_bundle])
+        if [r.status for r in imported] != ["imported"]:
+            raise RuntimeError(f"the big bundle did not import: {[r.line() for r in imported]}")
+        _, big_bytes, big_floor_s, big_check_s = _deep_check_pairs(lib, DEEP_CHECK_BIG_RUNS, config.hash_chunk_bytes)
     ratio = median([f / c for f, c in zip(floor_s, check_s)])
     return {
         "bundles": len(paths),
         "store_bytes": store_bytes,
+        "workers": CHECK_WORKERS,
         "sha256_mb_s": _r(store_bytes / MB / median(floor_s), 1),
         "mb_s": _r(store_bytes / MB / median(check_s), 1),
         "ratio": _r(ratio, 3),
+        "ms_per_bundle": _r(median(check_s) / len(paths) * 1000, 2),
+        "big_bundle": {
+            "store_bytes": big_bytes,
+            "sha256_mb_s": _r(big_bytes / MB / median(big_floor_s), 1),
+            "mb_s": _r(big_bytes / MB / median(big_check_s), 1),
+            "ratio": _r(median([f / c for f, c in zip(big_floor_s, big_check_s)]), 3),
+        },
         "runs_s": {"sha256": [_r(x, 4) for x in floor_s], "deep_check": [_r(x, 3) for x in check_s]},
     }
 

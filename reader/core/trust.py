@@ -150,6 +150,13 @@ class TrustStore:
         store._static = [TrustedKey(k, k.comment or k.key_id_hex, role, "", any_publisher=True) for k in keys]
         return store
 
+    def frozen(self) -> TrustStore:
+        """A read-only copy holding the keys as they are now: one view for a long check, read
+        once instead of once per bundle, and picklable for a worker process."""
+        store = TrustStore(self.folder, self.builtin_folder)
+        store._static = self.keys()
+        return store
+
     # --- reading ----------------------------------------------------------------
 
     def keys(self) -> list[TrustedKey]:
