@@ -74,6 +74,26 @@ def test_the_sql_rule_gives_the_straightforward_editions(lib):
     assert kinds == {"empty", "demo only", "real"}  # every branch of the rule was compared
 
 
+def straightforward_previous(lib: Library, edition):
+    """The previous edition as it was written before it became SQL."""
+    for e in queries.editions(lib):
+        if e.demo == edition.demo and (e.date, e.bundle_id) < (edition.date, edition.bundle_id):
+            return e
+    return None
+
+
+def test_the_previous_edition_is_the_straightforward_one(lib):
+    rng = random.Random(31)
+    found = set()
+    for _ in range(60):
+        _scramble(lib, rng)
+        for e in queries.editions(lib, include_superseded=True, include_hidden=True):
+            expected = straightforward_previous(lib, e)
+            assert lib.previous_edition(e) == expected
+            found.add(expected is None)
+    assert found == {True, False}
+
+
 def test_the_peek_gives_the_edition_the_library_gives(lib):
     rng = random.Random(23)
     for _ in range(40):

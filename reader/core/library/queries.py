@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from reader.core.bundle import FileEntry, read_member
 from reader.core.errors import NotFoundError
-from reader.core.library.current import CURRENT_EDITION_SQL, EDITION_SQL, LEVEL_EDITIONS_SQL, NEWEST_FIRST, edition_from_row
+from reader.core.library.current import CURRENT_EDITION_SQL, EDITION_SQL, LEVEL_EDITIONS_SQL, NEWEST_FIRST, VISIBLE, edition_from_row
 from reader.core.library.models import Chapter, ChapterInfo, Edition, LevelPoint
 from reader.core.render import RenderedChapter, render_chapter
 from reader.core.vocabulary import THEMES
@@ -64,12 +64,18 @@ def latest_edition(lib: LibraryBase) -> Edition | None:
     return edition_from_row(rows[0]) if rows else None
 
 
+# The newest visible edition of one kind (demo or not) before a date and bundle id, picked
+# by pk first so that only its chapters are counted (not every edition's: 24 ms for 1,000).
+PREVIOUS_EDITION_SQL = f"""{EDITION_SQL} WHERE e.pk = (
+    SELECT e.pk FROM editions e WHERE {VISIBLE} AND e.demo = ? AND (e.date, e.bundle_id) < (?, ?)
+    ORDER BY {NEWEST_FIRST} LIMIT 1)"""
+
+
 def previous_edition(lib: LibraryBase, edition: Edition) -> Edition | None:
-    """The edition before ``edition`` of the same kind: a real edition's is real, a demo edition's demo."""
-    for e in editions(lib):
-        if e.demo == edition.demo and (e.date, e.bundle_id) < (edition.date, edition.bundle_id):
-            return e
-    return None
+    """The edition before ``edition`` of the same kind: a real edition's is real, a demo edition's
+    demo. Of the visible editions, newest first, the first with a smaller (date, bundle id)."""
+    rows = list(lib.db.query(PREVIOUS_EDITION_SQL, [int(edition.demo), edition.date, edition.bundle_id]))
+    return edition_from_row(rows[0]) if rows else None
 
 
 def chapter_info_from_row(row: dict) -> ChapterInfo:
