@@ -66,12 +66,15 @@ def resource_root() -> Path:
     if base:
         candidates = [Path(base) / RESOURCES_DIR]
     else:
-        from importlib.resources import files
+        # The package's folder from its import spec, as importlib.resources.files("reader")
+        # finds it for a package on disk; that module costs the window's first paint ~3 ms.
+        from importlib.util import find_spec
 
-        package = files("reader")
-        installed = package.joinpath(RESOURCES_DIR)
-        candidates = [Path(str(installed))]
-        if isinstance(package, Path) and (package.parent / "pyproject.toml").is_file():
+        spec = find_spec("reader")
+        folders = list(spec.submodule_search_locations or []) if spec is not None else []
+        package = Path(folders[0]) if folders else None
+        candidates = [package / RESOURCES_DIR] if package is not None else []
+        if package is not None and (package.parent / "pyproject.toml").is_file():
             candidates.append(package.parent / RESOURCES_DIR)  # the checkout: reader/../resources
     for candidate in candidates:
         if candidate.is_dir():

@@ -134,6 +134,16 @@ def _open_library(no_demo: bool):
     return task
 
 
+def _peek_current(folder: Path):
+    def task(_lib, _handle):
+        # The current level as the index says it now, before the library opens (None: not at once).
+        from reader.core.library.current import peek_current_edition
+
+        return peek_current_edition(folder)
+
+    return task
+
+
 def _load_demo(lib, handle) -> list:
     from reader.core.demo import load_demo
 
@@ -149,12 +159,15 @@ class ReaderApp(QObject):
         demo_loaded(int): the demo library was loaded on a first start (that many bundles).
         library_waited: a change waits for another program changing the library (emitted on
             a worker thread; the status bar says so).
+        level_shown: the overview has painted a level it did not show before (the current
+            level, read before the library opened; or a new one once it is open).
     """
 
     library_loaded = Signal()
     library_failed = Signal(str)
     demo_loaded = Signal(int)
     library_waited = Signal()
+    level_shown = Signal()
 
     def __init__(self, options: Options, app: QApplication) -> None:
         super().__init__()
@@ -181,6 +194,7 @@ class ReaderApp(QObject):
         self.loaded = False
         self._closed = False
         self._open_submitted = False
+        self._rest_started = False  # the open and the other views, after the current level is on screen
         self._progress = ""  # what the window shows while the library opens
         self._notice = ""  # a message for the overview (the demo library was loaded)
         self._guide_offered = False  # the first-run guide is offered once per start
@@ -213,7 +227,13 @@ class ReaderApp(QObject):
 
         window = MainWindow(self.ctx, ready=ready, build_views=build_views)
         window.language_change_requested.connect(self.set_language)
+        self._watch_level(window)
         return window
+
+    def _watch_level(self, window) -> None:
+        overview = window.views.get("overview")
+        if overview is not None and hasattr(overview, "level_shown"):
+            overview.level_shown.connect(self.level_shown)
 
     def _rebuild_window(self) -> None:
         old = self.window
@@ -241,22 +261,62 @@ class ReaderApp(QObject):
         FirstPaint(self.window, self._on_first_paint)
 
     def _on_first_paint(self) -> None:
-        if self._closed:
+        """After the window's first paint: the first view (the overview) alone, and the current
+        level read for it; once that is painted, the library opens in the background and the
+        other views are built meanwhile."""
+        if self._closed or self.window is None:
             return
-        if not self._open_submitted:
-            # Not before the first paint: the worker's imports (reader.core.library) would take
-            # the GIL from the window's own start-up.
-            self._open_submitted = True
-            self.tasks.submit(_open_library(self.options.no_demo), self._on_opened, self._on_open_failed, write=True)
-        if self.window is None or self.window.views:
+        if not self.window.views:
+            self.window.build_first_view()
+            self._watch_level(self.window)
+            self._restore_messages()
+        if self._open_submitted:
+            self._build_rest()
+            return
+        # Not before the first paint: the worker's imports would take the GIL from the window's
+        # own start-up; and not before the level is on screen, for the same reason.
+        self._open_submitted = True
+        overview = self.window.views.get("overview")
+        if overview is None or not hasattr(overview, "show_current_level"):
+            self._after_level()
+            return
+        self.tasks.submit(_peek_current(self.options.library), self._on_peeked, lambda _exc: self._after_level(), library=False)
+
+    def _on_peeked(self, edition) -> None:
+        overview = self.window.views.get("overview") if self.window is not None else None
+        if edition is None or overview is None or self.loaded:
+            self._after_level()
+            return
+        overview.show_current_level(edition)
+        if not overview.level_pending() or self.window.isMinimized():
+            self._after_level()
+            return
+        # Right after the badge's paint (or after FIRST_PAINT_FALLBACK_MS, e.g. minimised).
+        overview.level_shown.connect(lambda: QTimer.singleShot(0, self, self._after_level))
+        QTimer.singleShot(FIRST_PAINT_FALLBACK_MS, self, self._after_level)
+
+    def _after_level(self) -> None:
+        """Open the library in the background and build the other views meanwhile (once)."""
+        if self._rest_started or self._closed:
+            return
+        self._rest_started = True
+        self.tasks.submit(_open_library(self.options.no_demo), self._on_opened, self._on_open_failed, write=True)
+        self._build_rest()
+
+    def _build_rest(self) -> None:
+        if self.window is None or self.window.complete:
             return
         self.window.build_views()
+        self._restore_messages()
+        if self.loaded:
+            self._announce_loaded()
+
+    def _restore_messages(self) -> None:
+        """What the window showed before its views existed (progress, a notice), on them."""
         if self._progress:
             self.window.show_progress(self._progress)
         if self._notice:
             self._show_notice(self._notice)
-        if self.loaded:
-            self._announce_loaded()
 
     def _show_progress(self, text: str) -> None:
         self._progress = text
@@ -299,12 +359,15 @@ class ReaderApp(QObject):
         from reader.ui.errors import error_text
 
         text = error_text(exc)
+        overview = self.window.views.get("overview") if self.window is not None else None
+        if overview is not None and hasattr(overview, "forget_current_level"):
+            overview.forget_current_level()
         self._show_progress(self.tr("The library cannot be opened: %1").replace("%1", text))
         self.library_failed.emit(text)
 
     def _set_loaded(self) -> None:
         self.loaded = True
-        if self.window is not None and self.window.views:
+        if self.window is not None and self.window.complete:
             self._announce_loaded()
         if not self._store_checked:
             # A bounded re-hash of the store (reader.core.library.deepcheck.CheckLimits) after each start.
@@ -381,7 +444,9 @@ class SelfTest(QObject):
     """Drives the window through overview, a chapter, the level history and a search.
 
     Every step waits for a view's signal (``loaded``; ``chapter_shown`` of the editions view);
-    a total timeout turns a hang into a failure naming the step.
+    a total timeout turns a hang into a failure naming the step. ``level_shown_ms`` is when the
+    overview last painted a new level: the one read before the library opened, unless the
+    loaded overview showed another (then that one's paint), so it is the level the library says.
     """
 
     finished = Signal(int)
@@ -410,6 +475,10 @@ class SelfTest(QObject):
         self.reader.window.installEventFilter(self)
         self.reader.library_loaded.connect(self._on_library_loaded)
         self.reader.library_failed.connect(lambda text: self.fail(text))
+        self.reader.level_shown.connect(self._on_level_shown)
+
+    def _on_level_shown(self) -> None:
+        self.times["level_shown_ms"] = self._ms()
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.Paint and "first_paint_ms" not in self.times:
@@ -425,7 +494,17 @@ class SelfTest(QObject):
             return
         if self.reader.window.current_view_name() != "overview":
             self.reader.window.show_view("overview")
-        self._wait("overview", overview.loaded, self._open_chapter)
+        self._wait("overview", overview.loaded, self._after_overview)
+
+    def _after_overview(self) -> None:
+        overview = self._view("overview")
+        if overview is None:
+            return
+        if hasattr(overview, "level_pending") and overview.level_pending():
+            # The loaded overview shows another level than before: its paint is the level's time.
+            self._wait("level", overview.level_shown, self._open_chapter)
+            return
+        self._open_chapter()
 
     def _view(self, name: str):
         view = self.reader.window.views.get(name) if self.reader.window is not None else None

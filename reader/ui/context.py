@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
@@ -11,6 +10,8 @@ from PySide6.QtCore import QObject, Signal
 from reader.ui.prefs import Preferences
 
 if TYPE_CHECKING:
+    import datetime
+
     from reader.ui.scheme import SchemeSwitcher
     from reader.ui.tasks import TaskRunner
 
@@ -53,15 +54,22 @@ class AppContext(QObject):
         tasks: TaskRunner,
         language: str = "nl",
         parent: QObject | None = None,
-        today: Callable[[], datetime.date] = datetime.date.today,
+        today: Callable[[], datetime.date] | None = None,
         schemes: SchemeSwitcher | None = None,
         prefs: Preferences | None = None,
     ) -> None:
         super().__init__(parent)
-        self.today = today
+        self.today = today or _today
         self.library_dir = Path(library_dir)
         self.tasks = tasks
         self.language = language
         self.schemes = schemes  # switches the colour scheme (None: the settings only store the choice)
         self.prefs = prefs or Preferences()  # the person's own settings (language, geometry, folders)
         tasks.changes.changed.connect(self.library_changed)
+
+
+def _today() -> datetime.date:
+    # datetime is imported where it is first needed, after the window's first paint.
+    import datetime
+
+    return datetime.date.today()

@@ -116,55 +116,81 @@ class MainWindow(QMainWindow):
         if build_views:
             self.build_views()
 
-    def build_views(self) -> None:
-        """Fill the menus, add the status bar, import and create the views (the heavy part);
-        the application calls this after the window's first paint, so the window is on screen
-        before the library code is loaded (and before what the first frame does not show)."""
+    @property
+    def complete(self) -> bool:
+        """Every view is built (``build_views``)."""
+        return len(self.views) == len(VIEWS)
+
+    def build_first_view(self) -> None:
+        """Add the status bar and build the first view (the overview) alone, so it can show
+        the current level before the menus' entries and the other views are built."""
         if self.views:
             return
-        from PySide6.QtCore import Qt
-        from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-        from PySide6.QtWidgets import QListWidgetItem
+        self._build_shell()
+        self._add_view(0)
+        self.stack.removeWidget(self.placeholder)
+        self.placeholder.deleteLater()
+        self.placeholder = None
+        self.nav.currentRowChanged.connect(self._on_nav_row_changed)
+        self.nav.setCurrentRow(0)
+        self.nav.setFocus()
 
+    def build_views(self) -> None:
+        """Fill the menus, add the status bar, import and create the views (the heavy part);
+        the application calls this after the window's first paint (and after the first view
+        has shown the current level), so the window is on screen before the library code is
+        loaded (and before what the first frame does not show)."""
+        if self.complete:
+            return
+        from PySide6.QtCore import Qt
+
+        self.build_first_view()
         self._build_menus()
+        for index in range(len(self.views), len(VIEWS)):
+            self._add_view(index)
+        metrics = self.nav.fontMetrics()
+        widest = max(metrics.horizontalAdvance(self.nav.item(r).text()) for r in range(self.nav.count()))
+        self.nav.setFixedWidth(max(widest + 4 * metrics.averageCharWidth(), metrics.averageCharWidth() * NAV_WIDTH_CHARS))
+        self.stack_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the view inside takes the focus
+        self._build_history_actions()
+        if hasattr(self.views.get("editions"), "chapter_shown"):
+            self.views["editions"].chapter_shown.connect(self._on_chapter_shown)
+        if self._ready:
+            self._load_sync_settings()
+
+    def _build_shell(self) -> None:
+        from PySide6.QtGui import QActionGroup
+
         self._build_status_bar()
         # Room around each entry, relative to the font (em), so larger system fonts scale too.
         self.nav.setStyleSheet("QListWidget::item { padding: 0.4em 0.6em; }")
         self._view_group = QActionGroup(self)
         self._view_group.setExclusive(True)
-        for index, (name, module, cls) in enumerate(VIEWS):
-            view = getattr(importlib.import_module(module), cls)(self.ctx)
-            if not view.accessibleName():
-                view.setAccessibleName(view.title())  # a screen reader names the page it is on
-            _name_scroll_viewports(view)
-            self.views[name] = view
-            self.stack.addWidget(view)
-            item = QListWidgetItem(view.title())
-            item.setData(Qt.ItemDataRole.UserRole, name)
-            self.nav.addItem(item)
-            action = QAction(view.title(), self)
-            action.setCheckable(True)
-            if index < MAX_NUMBERED_VIEWS:  # Ctrl+0 is the reading view's "actual size"
-                action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
-            action.triggered.connect(lambda _checked=False, n=name: self.show_view(n))
-            self._view_group.addAction(action)
-            self.view_actions[name] = action
-            self.view_menu.addAction(action)
-        metrics = self.nav.fontMetrics()
-        widest = max(metrics.horizontalAdvance(self.nav.item(r).text()) for r in range(self.nav.count()))
-        self.nav.setFixedWidth(max(widest + 4 * metrics.averageCharWidth(), metrics.averageCharWidth() * NAV_WIDTH_CHARS))
-        self.stack_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the view inside takes the focus
-        self.stack.removeWidget(self.placeholder)
-        self.placeholder.deleteLater()
-        self.placeholder = None
-        self._build_history_actions()
-        if hasattr(self.views.get("editions"), "chapter_shown"):
-            self.views["editions"].chapter_shown.connect(self._on_chapter_shown)
-        self.nav.currentRowChanged.connect(self._on_nav_row_changed)
-        self.nav.setCurrentRow(0)
-        self.nav.setFocus()
-        if self._ready:
-            self._load_sync_settings()
+
+    def _add_view(self, index: int) -> None:
+        """Import and create the view VIEWS[index], with its page, navigation entry and menu action."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtGui import QAction, QKeySequence
+        from PySide6.QtWidgets import QListWidgetItem
+
+        name, module, cls = VIEWS[index]
+        view = getattr(importlib.import_module(module), cls)(self.ctx)
+        if not view.accessibleName():
+            view.setAccessibleName(view.title())  # a screen reader names the page it is on
+        _name_scroll_viewports(view)
+        self.views[name] = view
+        self.stack.addWidget(view)
+        item = QListWidgetItem(view.title())
+        item.setData(Qt.ItemDataRole.UserRole, name)
+        self.nav.addItem(item)
+        action = QAction(view.title(), self)
+        action.setCheckable(True)
+        if index < MAX_NUMBERED_VIEWS:  # Ctrl+0 is the reading view's "actual size"
+            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+        action.triggered.connect(lambda _checked=False, n=name: self.show_view(n))
+        self._view_group.addAction(action)
+        self.view_actions[name] = action
+        self.view_menu.addAction(action)
 
     def _load_sync_settings(self) -> None:
         """The Sync page reads its settings at start, to arm automatic sync (only when Offline is off)."""

@@ -234,6 +234,8 @@ def test_self_test_passes_on_the_demo_library(library_dir):
     times = [result["first_paint_ms"], result["library_loaded_ms"], *(result["views"][k] for k in ("overview", "chapter", "history", "search"))]
     assert all(isinstance(t, (int, float)) and t > 0 for t in times)
     assert result["first_paint_ms"] <= result["views"]["overview"] <= result["views"]["chapter"] <= result["views"]["search"]
+    # The level badge is painted before the overview's data is loaded (read before the library opened).
+    assert result["first_paint_ms"] <= result["level_shown_ms"] <= result["views"]["overview"]
     assert (result["platform"], result["language"], result["window_title"]) == ("offscreen", "nl", "DTN Reader")
     assert result["translations_loaded"] >= 1
 

@@ -97,3 +97,95 @@ def test_nothing_before_the_first_paint_loads_the_library_code_or_the_qt_enums(t
     early = [m for m in result["modules"] if m.startswith(NOT_BEFORE_FIRST_PAINT)]
     assert early == [], f"imported before the first paint: {early}"
     assert result["qt_enums"] == [], "a Qt.* enum is used before the first paint (PySide6 then creates all of them, about 15 ms)"
+
+
+# Starts the reader on a library with editions and notes, when the overview first paints the
+# level, what is imported and what the badge says; then the same once the library is loaded.
+LEVEL_PROBE = r"""
+import json, sys
+from PySide6.QtWidgets import QApplication
+from reader.ui.app import ReaderApp, parse_args
+options = parse_args(["--library", sys.argv[1], "--lang", "nl"])
+app = QApplication(["dtn-reader"])
+reader = ReaderApp(options, app)
+seen = {}
+def on_level():
+    if "level" not in seen:
+        overview = reader.window.views["overview"]
+        seen["level"] = {"badge": overview.badge.text(), "since": overview.since.text(),
+                         "library_code": sorted(m for m in ("sqlite_utils", "reader.core.library.facade", "reader.core.bundle") if m in sys.modules),
+                         "views": len(reader.window.views), "loaded": reader.loaded}
+def on_loaded():
+    overview = reader.window.views["overview"]
+    def done():
+        seen["loaded"] = {"badge": overview.badge.text(), "since": overview.since.text(), "pending": overview.level_pending()}
+        app.exit(0)
+    if overview._data is None:
+        overview.loaded.connect(done)
+    else:
+        done()
+reader.level_shown.connect(on_level)
+reader.library_loaded.connect(on_loaded)
+reader.library_failed.connect(lambda text: (seen.update(failed=text), app.exit(1)))
+reader.start()
+app.exec()
+print(json.dumps(seen))
+reader.close()
+"""
+
+
+def test_the_current_level_is_painted_before_the_library_code_loads_and_is_the_loaded_one(library_dir):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    proc = subprocess.run(
+        [sys.executable, "-c", LEVEL_PROBE, str(library_dir)],
+        cwd=REPO_ROOT, env=env, capture_output=True, text=True, timeout=PROBE_TIMEOUT_S, check=False,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    seen = json.loads(proc.stdout.strip().splitlines()[-1])
+    level, loaded = seen["level"], seen["loaded"]
+    assert level["library_code"] == [], "the level waited for the library code"
+    assert not level["loaded"] and level["views"] == 1  # before the library opened and the other views
+    assert level["badge"] == "4 van 5 — Substantieel"
+    assert (level["badge"], level["since"]) == (loaded["badge"], loaded["since"])
+    assert not loaded["pending"]
+
+
+def test_a_library_that_cannot_be_opened_shows_its_error_and_no_level(qapp, qtbot, library_dir, monkeypatch):
+    """The level read before the library opened leaves the screen when opening it fails."""
+    from reader.core.errors import LibraryBusyError
+    from reader.ui import app as app_module
+
+    def failing(_no_demo):
+        def task(lib, handle):
+            raise LibraryBusyError("the library is locked by another program", code="library-busy")
+
+        return task
+
+    monkeypatch.setattr(app_module, "_open_library", failing)
+    reader = ReaderApp(Options(library_dir, "en"), qapp)
+    try:
+        with qtbot.waitSignal(reader.library_failed, timeout=LOAD_TIMEOUT_MS):
+            reader.start()
+        overview = reader.window.views["overview"]
+        qtbot.waitUntil(lambda: reader.window.complete, timeout=LOAD_TIMEOUT_MS)
+        assert not overview.level_section.isVisibleTo(reader.window)
+        assert overview.state_label.isVisibleTo(reader.window)
+        assert overview.state_label.text().startswith("The library cannot be opened: ")
+        assert not reader.loaded
+    finally:
+        reader.close()
+
+
+def test_a_damaged_database_shows_its_typed_error(qapp, qtbot, tmp_path):
+    folder = tmp_path / "damaged"
+    folder.mkdir()
+    (folder / "library.db").write_bytes(b"this is not a database " * 200)
+    reader = ReaderApp(Options(folder, "en"), qapp)
+    try:
+        with qtbot.waitSignal(reader.library_failed, timeout=LOAD_TIMEOUT_MS) as failed:
+            reader.start()
+        overview = reader.window.views["overview"]
+        assert not overview.level_section.isVisibleTo(reader.window)
+        assert failed.args[0] and failed.args[0] in overview.state_label.text()
+    finally:
+        reader.close()

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from reader.core.bundle import FileEntry, read_member
 from reader.core.errors import NotFoundError
+from reader.core.library.current import CURRENT_EDITION_SQL, EDITION_SQL, LEVEL_EDITIONS_SQL, NEWEST_FIRST, VISIBLE, edition_from_row
 from reader.core.library.models import Chapter, ChapterInfo, Edition, LevelPoint
 from reader.core.render import RenderedChapter, render_chapter
 from reader.core.vocabulary import THEMES
@@ -20,15 +21,6 @@ def json_list(text: str | None) -> list:
     return json.loads(text) if text else []
 
 
-EDITION_SQL = """SELECT e.*, (SELECT count(*) FROM chapters c WHERE c.edition_pk = e.pk) AS chapter_count
-                  FROM editions e"""
-
-
-def edition_from_row(row: dict) -> Edition:
-    row = dict(row)
-    row.pop("files", None)
-    row["demo"] = bool(row["demo"])
-    return Edition(**row)
 
 
 def editions(lib: LibraryBase, *, include_superseded: bool = False, include_hidden: bool = False) -> list[Edition]:
@@ -38,7 +30,7 @@ def editions(lib: LibraryBase, *, include_superseded: bool = False, include_hidd
         where.append("e.superseded_by IS NULL")
     if not include_hidden:
         where.append("e.hidden_reason IS NULL")
-    sql = EDITION_SQL + (f" WHERE {' AND '.join(where)}" if where else "") + " ORDER BY e.date DESC, e.revision DESC"
+    sql = EDITION_SQL + (f" WHERE {' AND '.join(where)}" if where else "") + f" ORDER BY {NEWEST_FIRST}"
     return [edition_from_row(r) for r in lib.db.query(sql)]
 
 
@@ -61,24 +53,29 @@ def edition(lib: LibraryBase, key: str | int) -> Edition:
 def level_editions(lib: LibraryBase) -> list[Edition]:
     """The editions that may set the current level, its history and "what changed", newest
     first: the real ones while the library holds any, else the demo ones. The demo key's
-    secret ships with the app, so demo content never speaks next to real content."""
-    found = editions(lib)
-    real = [e for e in found if not e.demo]
-    return real or found
+    secret ships with the app, so demo content never speaks next to real content (the rule
+    is current.LEVEL_EDITIONS_WHERE)."""
+    return [edition_from_row(r) for r in lib.db.query(LEVEL_EDITIONS_SQL)]
 
 
 def latest_edition(lib: LibraryBase) -> Edition | None:
     """The edition whose level is the current one (see level_editions)."""
-    found = level_editions(lib)
-    return found[0] if found else None
+    rows = list(lib.db.query(CURRENT_EDITION_SQL))
+    return edition_from_row(rows[0]) if rows else None
+
+
+# The newest visible edition of one kind (demo or not) before a date and bundle id, picked
+# by pk first so that only its chapters are counted (not every edition's: 24 ms for 1,000).
+PREVIOUS_EDITION_SQL = f"""{EDITION_SQL} WHERE e.pk = (
+    SELECT e.pk FROM editions e WHERE {VISIBLE} AND e.demo = ? AND (e.date, e.bundle_id) < (?, ?)
+    ORDER BY {NEWEST_FIRST} LIMIT 1)"""
 
 
 def previous_edition(lib: LibraryBase, edition: Edition) -> Edition | None:
-    """The edition before ``edition`` of the same kind: a real edition's is real, a demo edition's demo."""
-    for e in editions(lib):
-        if e.demo == edition.demo and (e.date, e.bundle_id) < (edition.date, edition.bundle_id):
-            return e
-    return None
+    """The edition before ``edition`` of the same kind: a real edition's is real, a demo edition's
+    demo. Of the visible editions, newest first, the first with a smaller (date, bundle id)."""
+    rows = list(lib.db.query(PREVIOUS_EDITION_SQL, [int(edition.demo), edition.date, edition.bundle_id]))
+    return edition_from_row(rows[0]) if rows else None
 
 
 def chapter_info_from_row(row: dict) -> ChapterInfo:

@@ -1,35 +1,45 @@
-"""What the views share: the :class:`View` base class and the set-up of hand-painted rows.
+"""What the views share: the :class:`View` base class (and, from rows.py, the set-up of
+hand-painted rows, still importable from here).
 
 A :class:`View` holds the plumbing every view of the main window needs once: the
 ``loaded`` signal, reloading when the library changes (at once when visible, on the next
 show when hidden), and tasks whose results are dropped when they are outdated or the view
-is gone. :class:`RowDelegate` is the base of the item delegates that paint a row by hand.
+is gone. :class:`RowDelegate` (rows.py) is the base of the item delegates that paint a row
+by hand; it loads with the first view that uses it, not with the overview, which shows the
+current level first (the style and delegate types cost PySide6 about 30 enums).
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen, QShowEvent
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTreeWidget, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QFont, QShowEvent
+from PySide6.QtWidgets import QWidget
 
 from reader.core.library.changes import Changes
-from reader.ui.format import SECONDARY_ALPHA, demo_marking
 
 if TYPE_CHECKING:
     # The library module loads on the worker threads, so the window shows before it does.
     from reader.core.library import Library
     from reader.ui.context import AppContext
     from reader.ui.tasks import Task, TaskHandle
+    from reader.ui.views.rows import SMALL_FONT_FACTOR, Row, RowDelegate, WrapDelegate  # noqa: F401
 
 log = logging.getLogger(__name__)
 
-# A row's small text, relative to the row's font.
-SMALL_FONT_FACTOR = 0.9
+# What rows.py defines, loaded when first asked for.
+_ROWS = ("SMALL_FONT_FACTOR", "Row", "RowDelegate", "WrapDelegate")
+
+
+def __getattr__(name: str) -> Any:
+    if name in _ROWS:
+        from reader.ui.views import rows
+
+        return getattr(rows, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def scaled_font(base: QFont, factor: float, bold: bool = False) -> QFont:
@@ -166,101 +176,3 @@ class View(QWidget):
             write=write,
             context=self,
         )
-
-
-@dataclass
-class Row:
-    """What a hand-painted row draws its content with, once its background is drawn."""
-
-    option: QStyleOptionViewItem  # the item's state, font and palette
-    rect: QRect  # the row inside its padding
-    selected: bool
-    text: QColor  # the text colour (the highlighted one when selected)
-    secondary: QColor  # the same, a little fainter, for secondary lines
-    bold: QFont
-    small: QFont
-    small_bold: QFont
-
-
-class RowDelegate(QStyledItemDelegate):
-    """Base of the delegates that paint a row by hand (edition list, search hits).
-
-    The row's DisplayRole still holds its facts as plain text, for screen readers and
-    type-ahead; the painting only adds layout.
-    """
-
-    PAD = 6
-
-    def begin_row(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> Row:
-        """Draw the row's background (selection, focus, alternating colour) as the style does,
-        and return the rectangle, colours and fonts for its content."""
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text = ""
-        widget = opt.widget
-        if widget is not None:
-            widget.style().drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        text = opt.palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
-        secondary = QColor(text)
-        secondary.setAlphaF(SECONDARY_ALPHA)
-        bold = QFont(opt.font)
-        bold.setBold(True)
-        return Row(
-            option=opt,
-            rect=opt.rect.adjusted(self.PAD, self.PAD, -self.PAD, -self.PAD),
-            selected=selected,
-            text=text,
-            secondary=secondary,
-            bold=bold,
-            small=scaled_font(opt.font, SMALL_FONT_FACTOR),
-            small_bold=scaled_font(opt.font, SMALL_FONT_FACTOR, bold=True),
-        )
-
-    @staticmethod
-    def draw_elided(painter: QPainter, rect: QRect, text: str, font: QFont, colour: QColor) -> None:
-        """One line of text, left-aligned, cut off with … where it does not fit."""
-        painter.setFont(font)
-        painter.setPen(colour)
-        elided = QFontMetrics(font).elidedText(text, Qt.TextElideMode.ElideRight, rect.width())
-        painter.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, elided)
-
-    @staticmethod
-    def demo_tag_size(row: Row) -> QSize:
-        metrics = QFontMetrics(row.small_bold)
-        return QSize(metrics.horizontalAdvance(demo_marking()) + 10, metrics.lineSpacing() + 2)
-
-    @staticmethod
-    def draw_demo_tag(painter: QPainter, rect: QRect, row: Row) -> None:
-        """The DEMO marking as a tag outlined in the text colour (the word, not a colour, says it)."""
-        painter.setPen(QPen(row.text, 1))
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawRoundedRect(rect, 3, 3)
-        painter.setFont(row.small_bold)
-        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, demo_marking())
-
-
-class WrapDelegate(QStyledItemDelegate):
-    """Rows as tall as their wrapped text, so long titles are read whole instead of cut off.
-
-    Subclasses say how wide the text may be for an index (``text_width``; ``None``: no wrapping).
-    """
-
-    MIN_WIDTH_PX = 40
-
-    def __init__(self, tree: QTreeWidget) -> None:
-        super().__init__(tree)
-        self._tree = tree
-
-    def text_width(self, index: QModelIndex) -> int | None:
-        raise NotImplementedError
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802 - Qt override
-        size = super().sizeHint(option, index)
-        width = self.text_width(index)
-        if width is None or width < self.MIN_WIDTH_PX:
-            return size
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        text = QFontMetrics(opt.font).boundingRect(QRect(0, 0, width, 100_000), Qt.TextFlag.TextWordWrap, opt.text)
-        return QSize(size.width(), max(size.height(), text.height() + 6))

@@ -6,7 +6,7 @@ import logging
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QFrame,
@@ -49,7 +49,6 @@ class OverviewData:
     latest: Any  # Edition
     events: list = field(default_factory=list)  # LevelPoint of the latest edition
     changes: dict = field(default_factory=dict)  # Library.changes_since_previous
-    edition_count: int = 0
     sync: Any = None  # reader.core.syncstate.SyncStatus when a feed is configured or was synced
 
 
@@ -66,12 +65,11 @@ def _sync_status(lib):
 
 
 def _load_overview(lib, handle) -> OverviewData | None:
-    editions = lib.editions()
     latest = lib.latest_edition()  # never a demo edition while the library holds a real one
     if latest is None:
         return None
     handle.check_cancelled()
-    return OverviewData(latest, lib.level_events(latest.pk), lib.changes_since_previous(latest), len(editions), _sync_status(lib))
+    return OverviewData(latest, lib.level_events(latest.pk), lib.changes_since_previous(latest), _sync_status(lib))
 
 
 def _load_demo(lib, handle) -> list:
@@ -173,7 +171,11 @@ class OverviewView(View):
 
     Signals:
         loaded: the library's data is shown (after activate() or a library change).
+        level_shown: the level badge has been painted with a level it did not show before
+            (the current level read before the library opened, or a new one after a change).
     """
+
+    level_shown = Signal()
 
     depends_on = Changes(editions=True)
 
@@ -184,6 +186,8 @@ class OverviewView(View):
         super().__init__(ctx, parent)
         self._data: OverviewData | None = None
         self._demo_running = False
+        self._level_key: tuple | None = None  # the level the badge shows
+        self._level_unpainted = False  # ... and it has not been painted yet
 
         self.notice = QFrame()
         self.notice.setFrameShape(QFrame.Shape.StyledPanel)
@@ -268,6 +272,7 @@ class OverviewView(View):
         self.badge.setFont(scaled_font(self.font(), BADGE_FONT_FACTOR, bold=True))
         self.badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.badge.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        self.badge.installEventFilter(self)
         self.meaning = _label()
         self.meaning.setFont(scaled_font(self.font(), TITLE_FONT_FACTOR))
         self.since = _label()
@@ -356,6 +361,30 @@ class OverviewView(View):
     def title(self) -> str:
         return self.tr("Overview")
 
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt's name
+        if obj is self.badge and self._level_unpainted and event.type() == QEvent.Type.Paint:
+            self._level_unpainted = False
+            self.level_shown.emit()
+        return False
+
+    def level_pending(self) -> bool:
+        """A level was set on the badge and has not been painted yet."""
+        return self._level_unpainted
+
+    def show_current_level(self, edition) -> None:
+        """The current level, read before the library is open (``current.peek_current_edition``):
+        the level section alone, until the overview's data is loaded."""
+        if self._data is not None or edition is None:
+            return  # the loaded data is newer
+        self._show_level(edition, None)
+
+    def forget_current_level(self) -> None:
+        """The library could not be opened: no level from before it on screen."""
+        if self._data is None:
+            self.level_section.hide()
+            self._level_key = None
+            self._level_unpainted = False
+
     def show_progress(self, text: str) -> None:
         """A line in place of the content until the data is shown (e.g. while the library opens)."""
         self.state_label.setText(text)
@@ -401,18 +430,20 @@ class OverviewView(View):
         if data is None:
             for section in (self.level_section, self.edition_section, self.changes_section):
                 section.hide()
+            self._level_key, self._level_unpainted = None, False
             self.empty_section.show()
             self.demo_button.setEnabled(not self._demo_running)
         else:
             self.empty_section.hide()
             self._show_sync(data.sync)
-            self._show_level(data)
+            self._show_level(data.latest, data.events)
             self._show_edition(data)
             self._show_changes(data)
         self.loaded.emit()
 
-    def _show_level(self, data: OverviewData) -> None:
-        e, lang = data.latest, self.ctx.language
+    def _show_level(self, e, events: list | None) -> None:
+        """The level section for edition ``e``; its regional events (None: not loaded yet, hidden)."""
+        lang = self.ctx.language
         scale_max = SCALES[e.level_scale].max if e.level_scale in SCALES else e.level_value
         word = fmt.level_label(e.level_label, lang)
         text = self.tr("%1 of %2 — %3").replace("%1", str(e.level_value)).replace("%2", str(scale_max)).replace("%3", word)
@@ -434,11 +465,15 @@ class OverviewView(View):
             .replace("%3", fmt.level_label(SCALES[e.level_scale].labels[-1], lang) if e.level_scale in SCALES else "")
             .replace("%4", text)
         )
-        lines = [self._event_line(p) for p in data.events if not p.national]
+        lines = [self._event_line(p) for p in events or () if not p.national]
         self.events_heading.setVisible(bool(lines))
         self.events_label.setVisible(bool(lines))
         self.events_label.setText("\n\n".join(lines))
         self.level_section.show()
+        key = (e.level_value, e.level_label, e.level_scale, e.level_since, e.demo, lang)
+        if key != self._level_key:
+            self._level_key = key
+            self._level_unpainted = True
 
     def _event_line(self, point) -> str:
         lang = self.ctx.language
