@@ -32,6 +32,9 @@ SELF_TEST_TIMEOUT_S = 60
 SELF_TEST_QUERY = "dreiging"
 # Build the views this long after show() even if no paint was seen, in milliseconds.
 FIRST_PAINT_FALLBACK_MS = 1000
+# The bounded store check starts this long after the library is open, in milliseconds: not
+# while the person's first clicks (a chapter, a search) want the disk and the cores.
+STORE_CHECK_DELAY_MS = 5000
 # Styles that do not follow a dark colour scheme; Fusion does (through the palette).
 _STYLES_WITHOUT_DARK = ("windows", "windowsvista")
 
@@ -372,9 +375,14 @@ class ReaderApp(QObject):
         if not self._store_checked:
             # A bounded re-hash of the store (reader.core.library.deepcheck.CheckLimits) after each start.
             self._store_checked = True
-            from reader.ui.check import start_background_check
+            QTimer.singleShot(STORE_CHECK_DELAY_MS, self, self._start_store_check)
 
-            start_background_check(self.ctx, self._on_store_mismatch)
+    def _start_store_check(self) -> None:
+        if self._closed:
+            return
+        from reader.ui.check import start_background_check
+
+        start_background_check(self.ctx, self._on_store_mismatch)
 
     def _on_store_mismatch(self, text: str) -> None:
         self.ctx.status_message.emit(text)

@@ -396,3 +396,27 @@ def test_application_icon_has_every_shipped_size(qapp):
     icon = application_icon()
     assert sorted(s.width() for s in icon.availableSizes()) == sorted(ICON_SIZES_PX)
     assert not icon.pixmap(32, 32).isNull()
+
+
+def test_the_bounded_store_check_waits_for_the_first_clicks_then_warns(start_app, qtbot, library_dir, monkeypatch):
+    """The re-hash after a start comes STORE_CHECK_DELAY_MS after the library opened (not while a
+    person opens their first chapter), and a stored file altered on disk is then reported."""
+    from reader.ui import app as app_module
+    from reader.ui import check
+
+    with Library.open(library_dir) as lib:
+        victim = lib.store.path_for(sorted(lib.store.hashes())[0])
+    data = bytearray(victim.read_bytes())
+    data[len(data) // 2] ^= 0x01
+    victim.chmod(0o644)
+    victim.write_bytes(bytes(data))
+    calls = []
+    real = check.start_background_check
+    monkeypatch.setattr(check, "start_background_check", lambda ctx, on_mismatch: calls.append(1) or real(ctx, on_mismatch))
+    monkeypatch.setattr(app_module, "STORE_CHECK_DELAY_MS", 2000)
+    reader = start_app(library_dir, language="en")
+    assert calls == []  # the library is open and the overview shown, the check not yet started
+    with qtbot.waitSignal(reader.ctx.status_message, timeout=LOAD_TIMEOUT_MS,
+                          check_params_cb=lambda text: "no longer match" in text):
+        pass
+    assert calls == [1]
