@@ -3,23 +3,25 @@ import rules (rules.py), committed to the store and indexed, each with its audit
 
 from __future__ import annotations
 
+import copy
 import json
 import logging
 import sqlite3
 import os
 import threading
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reader.core.bundle import BUNDLE_SUFFIX, VerifiedBundle, verify_bundle
+from reader.core.bundle import BUNDLE_SUFFIX, BundleLimits, VerifiedBundle, verify_bundle
 from reader.core.errors import BUG_ERROR_TYPE, CancelledError, DTNError, LibraryError, LibraryStorageError, bug_message
-from reader.core.library import rules
+from reader.core.library import pipeline, rules
 from reader.core.library.changes import AUDIT
 from reader.core.library.models import AuditEntry, ImportResult, Progress
 from reader.core.render import plain_text
-from reader.core.trust import utc_now
+from reader.core.store import Staged, Store
+from reader.core.trust import TrustStore, utc_now
 
 if TYPE_CHECKING:
     from reader.core.library.base import LibraryBase
@@ -38,16 +40,46 @@ def import_file(lib: LibraryBase, path: str | Path, source: str | None = None) -
     """
     path = Path(path)
     shown = source or str(path)
-    result = ImportResult(shown, "rejected")
-    staged = None
     try:
         staged = lib.store.stage_file(path, lib.bundle_limits.archive.max_archive_bytes)
+    except Exception as exc:  # noqa: BLE001 - raised again below, where the import handles it
+        return _import_staged(lib, Prepared(None, error=exc), shown)
+    return _import_staged(lib, Prepared(staged), shown)
+
+
+@dataclass
+class Prepared:
+    """A bundle staged into the store's temporary file, and its index rows once verified;
+    or what staging or verifying raised, raised again where the import meets it. Without
+    rows or an error, the bundle is verified here when the import needs it."""
+
+    staged: Staged | None
+    rows: IndexRows | None = None
+    error: BaseException | None = None
+
+    def rows_for(self, lib: LibraryBase) -> IndexRows:
+        if self.error is not None:
+            raise self.error
+        if self.rows is None:
+            assert self.staged is not None
+            self.rows = IndexRows.of(verify_bundle(self.staged.path, lib.trust, lib.bundle_limits))
+        return self.rows
+
+
+def _import_staged(lib: LibraryBase, prepared: Prepared, shown: str) -> ImportResult:
+    """The rest of an import once the bytes are staged (and perhaps verified, by a worker)."""
+    result = ImportResult(shown, "rejected")
+    staged = prepared.staged
+    try:
+        if staged is None:
+            assert prepared.error is not None
+            raise prepared.error
         result.sha256 = staged.sha256
         verified = rows = None
         if rules.find_present(lib.db, staged.sha256) is None:  # else no need to verify: decided below
-            verified = verify_bundle(staged.path, lib.trust, lib.bundle_limits)
+            rows = prepared.rows_for(lib)
+            verified = rows.verified
             _describe(result, verified)
-            rows = IndexRows.of(verified)
         lib.step("import:verified")
         with lib.changing() as change:
             lib.step("import:begin")
@@ -61,9 +93,9 @@ def import_file(lib: LibraryBase, path: str | Path, source: str | None = None) -
                 lib.note(result.changes)
                 return result
             if verified is None or rows is None:  # it was present at first look and has been removed since
-                verified = verify_bundle(staged.path, lib.trust, lib.bundle_limits)
+                rows = prepared.rows_for(lib)
+                verified = rows.verified
                 _describe(result, verified)
-                rows = IndexRows.of(verified)
             ownership = rules.check_owner(change.db, verified)
             result.superseded = rules.check_rollback(change.db, verified, staged.sha256)
             size, sha = staged.size, staged.sha256
@@ -87,7 +119,7 @@ def import_file(lib: LibraryBase, path: str | Path, source: str | None = None) -
         if isinstance(exc, DTNError):
             result.record_error(exc)
         else:
-            log.exception("import of %s failed unexpectedly", shown)
+            log.error("import of %s failed unexpectedly", shown, exc_info=exc)
             result.reason, result.error_type = bug_message(exc), BUG_ERROR_TYPE
         audit_import(lib, result)
         lib.note(result.changes)
@@ -95,6 +127,36 @@ def import_file(lib: LibraryBase, path: str | Path, source: str | None = None) -
     finally:
         if staged is not None:
             lib.store.discard(staged)
+
+
+@dataclass(frozen=True)
+class WorkerContext:
+    """What a worker process needs to prepare bundles as this library would (picklable)."""
+
+    store_folder: Path
+    trust: TrustStore
+    bundle_limits: BundleLimits
+
+
+def worker_context(lib: LibraryBase) -> WorkerContext:
+    trust = copy.copy(lib.trust)
+    trust.audit = None  # a worker only reads the trust store
+    return WorkerContext(lib.store.folder, trust, lib.bundle_limits)
+
+
+def prepare_import(context: WorkerContext, task: tuple[Path, Path]) -> Prepared:
+    """In a worker: stage ``source`` into the store under ``tmp`` and verify those bytes;
+    the import then commits exactly that file (its name and hash come back with it)."""
+    source, tmp = task
+    try:
+        staged = Store(context.store_folder).stage_file(source, context.bundle_limits.archive.max_archive_bytes, tmp)
+    except Exception as exc:  # noqa: BLE001 - raised again by the import, where it would have met it
+        return Prepared(None, error=exc)
+    try:
+        verified = verify_bundle(staged.path, context.trust, context.bundle_limits)
+        return Prepared(staged, IndexRows.of(verified, keep_texts=False))
+    except Exception as exc:  # noqa: BLE001 - the same
+        return Prepared(staged, error=exc)
 
 
 def _describe(result: ImportResult, verified: VerifiedBundle) -> None:
@@ -138,12 +200,15 @@ class IndexRows:
     checklists: list[Any]
 
     @classmethod
-    def of(cls, verified: VerifiedBundle) -> IndexRows:
+    def of(cls, verified: VerifiedBundle, *, keep_texts: bool = True) -> IndexRows:
+        """The rows of ``verified``; without ``keep_texts`` its member texts are left out of
+        the ``verified`` it holds (the rows have them), so a worker sends them only once."""
         chapters = []
         for order, ch in enumerate(verified.manifest.chapters):
             text = verified.text(ch.file)
             chapters.append((order, ch, text, plain_text(text)))
-        return cls(verified, chapters, [verified.checklist(entry) for entry in verified.manifest.checklists])
+        checklists = [verified.checklist(entry) for entry in verified.manifest.checklists]
+        return cls(verified if keep_texts else replace(verified, texts={}), chapters, checklists)
 
 
 def index(
@@ -317,8 +382,15 @@ def import_paths(
     paths: Iterable[str | Path],
     progress: Progress | None = None,
     cancel: threading.Event | None = None,
+    *,
+    pipelined: bool | None = None,
 ) -> list[ImportResult]:
-    """Import files and folders (every .dtnb below a folder). Each bundle is reported on its own."""
+    """Import files and folders (every .dtnb below a folder). Each bundle is reported on its own.
+
+    With many bundles (``pipeline.MIN_PIPELINED_BUNDLES``; ``pipelined`` says so for any
+    number), worker processes stage and verify the next bundles while this process commits
+    the one before; each still gets its own durable change, and the results are the same.
+    """
     files: list[tuple[Path, str]] = []
     results: list[ImportResult] = []
     for raw in paths:
@@ -334,6 +406,9 @@ def import_paths(
         else:
             files.append((path, str(path)))
     total = len(files)
+    if pipelined if pipelined is not None else total >= pipeline.MIN_PIPELINED_BUNDLES:
+        if _import_pipelined(lib, files, results, progress, cancel):
+            return results
     for done, (path, shown) in enumerate(files):
         if cancel is not None and cancel.is_set():
             cancelled = CancelledError(f"import cancelled after {done} of {total} bundles", code="import-cancelled", done=done, total=total)
@@ -343,6 +418,39 @@ def import_paths(
         if progress:
             progress(done + 1, total)
     return results
+
+
+def _import_pipelined(
+    lib: LibraryBase,
+    files: list[tuple[Path, str]],
+    results: list[ImportResult],
+    progress: Progress | None,
+    cancel: threading.Event | None,
+) -> bool:
+    """Import ``files`` with their staging and verifying in worker processes. Returns False,
+    having done nothing, when no worker can be started (the caller imports them itself)."""
+    lib.store.ensure()
+    tasks = [(path, lib.store.new_tmp_path()) for path, _shown in files]
+    shown_of = {tmp: shown for (_path, shown), (_p, tmp) in zip(files, tasks)}
+    preparer = pipeline.Preparer(prepare_import, worker_context(lib), tasks, cleanup=lambda task: task[1].unlink(missing_ok=True))
+    if not preparer.start():
+        return False
+    total = len(files)
+    with preparer:
+        for done, ((_path, tmp), prepared, error) in enumerate(preparer):
+            if error is not None:  # the worker died or failed outside the import's own code
+                tmp.unlink(missing_ok=True)
+                prepared = Prepared(None, error=error)
+            if cancel is not None and cancel.is_set():
+                if prepared.staged is not None:
+                    lib.store.discard(prepared.staged)
+                cancelled = CancelledError(f"import cancelled after {done} of {total} bundles", code="import-cancelled", done=done, total=total)
+                cancelled.results = results  # what was done before the cancel
+                raise cancelled
+            results.append(_import_staged(lib, prepared, shown_of[tmp]))
+            if progress:
+                progress(done + 1, total)
+    return True
 
 
 # The audit log's results in groups, for filtering ("trust" and "library" are not imports).
