@@ -4,6 +4,7 @@ ones give; a worker that dies or raises, a cancel and a worker that cannot start
 from __future__ import annotations
 
 import dataclasses
+import json
 import multiprocessing
 import shutil
 import sqlite3
@@ -13,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from reader.core.errors import CancelledError
-from reader.core.library import importing, maintenance, pipeline
+from reader.core.library import importing, maintenance, pipeline, rules
+from reader.core.trust import utc_now
 from tests.core.test_library import edition_bytes, open_library
 from tests.helpers import bundles as bf
 from tests.helpers import prepare_faults
@@ -216,3 +218,84 @@ def test_a_rebuild_worker_that_dies_costs_its_bundle_only(tmp_path, key, rebuilt
         assert "dtn-4" not in {e.bundle_id for e in lib.editions(include_hidden=True)}
         assert lib.store.has(victim)  # left in the store, as a bundle that failed to verify
     assert no_worker_left()
+
+
+# --- writing the rows: one statement per table, the keys SQLite would give ------------------
+
+
+def reference_write_index(lib, rows, sha256, size, source, ownership=rules.Ownership()):
+    """write_index as it was: one statement per chapter and per search row."""
+    verified = rows.verified
+    m = verified.manifest
+    now = utc_now()
+    demo = m.demo or verified.signer.demo
+    hidden = None
+    with lib.db.atomic():
+        importing._apply_ownership(lib, verified, ownership)
+        lib.db.execute(
+            "INSERT INTO bundles (sha256, bundle_id, revision, source, size, signer_key_id, signer_name, imported_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [sha256, m.bundle_id, m.revision, source, size, verified.signer_key_id, verified.signer_name, now],
+        )
+        cursor = lib.db.execute(
+            """INSERT INTO editions (bundle_id, revision, sha256, number, date, name, title, summary,
+                level_value, level_label, level_scale, level_since, demo, publisher, language, created, files,
+                signer_key_id, signer_name, imported_at, hidden_reason)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            [
+                m.bundle_id, m.revision, sha256, m.edition_number, m.edition_date, m.edition_name, m.title,
+                m.summary.strip(), m.level.value, m.level.label, m.level.scale, m.level.since, int(demo),
+                m.publisher, m.language, m.created,
+                json.dumps([[f.path, f.size, f.sha256] for f in m.files]),
+                verified.signer_key_id, verified.signer_name, now, hidden,
+            ],
+        )
+        edition_pk = cursor.lastrowid
+        lib.db.execute(
+            "UPDATE editions SET superseded_by = ? WHERE bundle_id = ? AND pk != ? AND superseded_by IS NULL",
+            [edition_pk, m.bundle_id, edition_pk],
+        )
+        lib.db.execute("UPDATE bundles SET status = 'superseded' WHERE bundle_id = ? AND sha256 != ?", [m.bundle_id, sha256])
+        for order, ch, text, plain in rows.chapters:
+            cur = lib.db.execute(
+                """INSERT INTO chapters (edition_pk, ord, chapter_id, title, themes, file, theme_chapter, markdown)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+                [edition_pk, order, ch.id, ch.title, json.dumps(list(ch.themes)), ch.file, int(ch.theme_chapter), text],
+            )
+            lib.db.execute("INSERT INTO chapter_fts (rowid, title, body) VALUES (?, ?, ?)", [cur.lastrowid, ch.title, plain])
+        for ev in m.level_events:
+            lib.db.execute(
+                """INSERT INTO level_events (edition_pk, start, end, value, label, scale, region, note)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+                [edition_pk, ev.start, ev.end, ev.value, ev.label, ev.scale, ev.region, ev.note],
+            )
+        for order, cl in enumerate(rows.checklists):
+            cur = lib.db.execute(
+                "INSERT INTO checklists (edition_pk, ord, checklist_id, partner, title) VALUES (?, ?, ?, ?, ?)",
+                [edition_pk, order, cl.id, cl.partner, cl.title],
+            )
+            lib.db.conn.executemany(
+                "INSERT INTO checklist_items (checklist_pk, ord, item_id, text, priority) VALUES (?, ?, ?, ?, ?)",
+                [(cur.lastrowid, i, item.id, item.text, item.priority) for i, item in enumerate(cl.items)],
+            )
+    return edition_pk
+
+
+
+def test_the_rows_are_written_with_the_keys_one_by_one_inserts_would_get(tmp_path, key, usb, monkeypatch):
+    dumps = []
+    for writer in (reference_write_index, importing.write_index):
+        monkeypatch.setattr(importing, "write_index", writer)
+        folder = tmp_path / writer.__name__
+        with open_library(folder, key) as lib:
+            lib.import_paths([usb], pipelined=False)
+            # The newest chapters go (a key below the largest one is free again), then more come.
+            newest = lib.db.execute("SELECT sha256 FROM editions ORDER BY pk DESC LIMIT 1").fetchone()[0]
+            with lib.changing():
+                maintenance.delete_bundle_rows(lib, newest)
+            lib.import_file(bf.write(tmp_path / "late.dtnb", edition_bytes(key, bundle_id="dtn-late")))
+            lib.rebuild(pipelined=True)
+            lib.import_file(bf.write(tmp_path / "later.dtnb", edition_bytes(key, bundle_id="dtn-later")))
+        dumps.append(logical_dump(folder))
+    assert dumps[0] == dumps[1]
+    assert len(dumps[0]["chapter_fts"]) == 2 * 11

@@ -62,7 +62,7 @@ class Prepared:
             raise self.error
         if self.rows is None:
             assert self.staged is not None
-            self.rows = IndexRows.of(verify_bundle(self.staged.path, lib.trust, lib.bundle_limits))
+            self.rows = IndexRows.of(verify_bundle(self.staged.path, lib.trust, lib.bundle_limits, checklists=False))
         return self.rows
 
 
@@ -153,7 +153,7 @@ def prepare_import(context: WorkerContext, task: tuple[Path, Path]) -> Prepared:
     except Exception as exc:  # noqa: BLE001 - raised again by the import, where it would have met it
         return Prepared(None, error=exc)
     try:
-        verified = verify_bundle(staged.path, context.trust, context.bundle_limits)
+        verified = verify_bundle(staged.path, context.trust, context.bundle_limits, checklists=False)
         return Prepared(staged, IndexRows.of(verified, keep_texts=False))
     except Exception as exc:  # noqa: BLE001 - the same
         return Prepared(staged, error=exc)
@@ -202,7 +202,11 @@ class IndexRows:
     @classmethod
     def of(cls, verified: VerifiedBundle, *, keep_texts: bool = True) -> IndexRows:
         """The rows of ``verified``; without ``keep_texts`` its member texts are left out of
-        the ``verified`` it holds (the rows have them), so a worker sends them only once."""
+        the ``verified`` it holds (the rows have them), so a worker sends them only once.
+
+        The checklists are parsed and checked here (raising what ``verify_bundle`` raises
+        for them), so a bundle verified with ``checklists=False`` right before is checked
+        as completely as one verified with them, and parsed once."""
         chapters = []
         for order, ch in enumerate(verified.manifest.chapters):
             text = verified.text(ch.file)
@@ -263,13 +267,22 @@ def write_index(
             [edition_pk, m.bundle_id, edition_pk],
         )
         lib.db.execute("UPDATE bundles SET status = 'superseded' WHERE bundle_id = ? AND sha256 != ?", [m.bundle_id, sha256])
-        for order, ch, text, plain in rows.chapters:
-            cur = lib.db.execute(
-                """INSERT INTO chapters (edition_pk, ord, chapter_id, title, themes, file, theme_chapter, markdown)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
-                [edition_pk, order, ch.id, ch.title, json.dumps(list(ch.themes)), ch.file, int(ch.theme_chapter), text],
-            )
-            lib.db.execute("INSERT INTO chapter_fts (rowid, title, body) VALUES (?, ?, ?)", [cur.lastrowid, ch.title, plain])
+        # The keys SQLite would give the rows one by one (an INTEGER PRIMARY KEY without
+        # AUTOINCREMENT takes the largest plus one), given here so that each table takes all
+        # its rows in one statement.
+        first_pk = lib.db.execute("SELECT coalesce(max(pk), 0) + 1 FROM chapters").fetchone()[0]
+        lib.db.conn.executemany(
+            """INSERT INTO chapters (pk, edition_pk, ord, chapter_id, title, themes, file, theme_chapter, markdown)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            [
+                (first_pk + i, edition_pk, order, ch.id, ch.title, json.dumps(list(ch.themes)), ch.file, int(ch.theme_chapter), text)
+                for i, (order, ch, text, _plain) in enumerate(rows.chapters)
+            ],
+        )
+        lib.db.conn.executemany(
+            "INSERT INTO chapter_fts (rowid, title, body) VALUES (?, ?, ?)",
+            [(first_pk + i, ch.title, plain) for i, (_order, ch, _text, plain) in enumerate(rows.chapters)],
+        )
         for ev in m.level_events:
             lib.db.execute(
                 """INSERT INTO level_events (edition_pk, start, end, value, label, scale, region, note)

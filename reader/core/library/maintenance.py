@@ -107,12 +107,12 @@ def verify_stored(lib: LibraryBase, path: Path) -> VerifiedBundle:
     return verify_stored_with(path, lib.trust, lib.bundle_limits)
 
 
-def verify_stored_with(path: Path, trust: TrustStore, limits: BundleLimits) -> VerifiedBundle:
+def verify_stored_with(path: Path, trust: TrustStore, limits: BundleLimits, *, checklists: bool = True) -> VerifiedBundle:
     """``verify_stored`` with a given trust store and limits (a worker process has no library)."""
     try:
-        return verify_bundle(path, trust, limits)
+        return verify_bundle(path, trust, limits, checklists=checklists)
     except (RevokedKeyError,):
-        return verify_bundle(path, _TrustIgnoringRevocation(trust), limits)
+        return verify_bundle(path, _TrustIgnoringRevocation(trust), limits, checklists=checklists)
 
 
 def is_empty(lib: LibraryBase) -> bool:
@@ -250,7 +250,7 @@ def _sort_key(context: importing.WorkerContext, sha: str) -> tuple[str, int] | N
 def prepare_stored(context: importing.WorkerContext, sha: str) -> tuple[importing.IndexRows, int]:
     """In a worker: verify a stored bundle as ``verify_stored`` does, and its index rows."""
     path = Store(context.store_folder).path_for(sha)
-    verified = verify_stored_with(path, context.trust, context.bundle_limits)
+    verified = verify_stored_with(path, context.trust, context.bundle_limits, checklists=False)  # IndexRows.of checks them
     return importing.IndexRows.of(verified, keep_texts=False), path.stat().st_size
 
 
