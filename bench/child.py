@@ -20,10 +20,8 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
-from bench.generate import trust_bench_key
-from reader.core.library import Library
-from reader.core.paths import builtin_trust_dir
-from reader.core.trust import TrustStore
+# The library is imported where it is used: a worker process the import starts (spawn)
+# imports this module again as its main module, and should not pay for what it never uses.
 
 
 def rss_kb() -> int:
@@ -95,8 +93,13 @@ def _memory(before_kb: int, workers_kb: int) -> dict:
     return {"rss_before_kb": before_kb, "peak_rss_kb": main + workers_kb, "main_peak_rss_kb": main, "workers_peak_rss_kb": workers_kb}
 
 
-def open_library(folder: Path) -> Library:
+def open_library(folder: Path):
     """The library in ``folder`` with the bench key in its own trust store, as the app would open it."""
+    from bench.generate import trust_bench_key
+    from reader.core.library import Library
+    from reader.core.paths import builtin_trust_dir
+    from reader.core.trust import TrustStore
+
     trust = TrustStore(folder / "trust", builtin_trust_dir())
     trust_bench_key(trust)
     return Library.open(folder, trust=trust)

@@ -14,7 +14,7 @@ import multiprocessing
 import os
 import signal
 
-from reader.core.library import importing, maintenance
+from reader.core import prepare
 
 DIES = "DTN_TEST_WORKER_DIES"
 RAISES = "DTN_TEST_WORKER_RAISES"
@@ -31,9 +31,9 @@ def _fail_if_told(name: str) -> None:
 
 def prepare_import(context, task):
     _fail_if_told(task[0].name)
-    return importing.prepare_import(context, task)
+    return prepare.prepare_import(context, task)
 
 
 def prepare_stored(context, sha):
     _fail_if_told(sha)
-    return maintenance.prepare_stored(context, sha)
+    return prepare.prepare_stored(context, sha)

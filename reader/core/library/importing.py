@@ -10,18 +10,17 @@ import sqlite3
 import os
 import threading
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from reader.core.bundle import BUNDLE_SUFFIX, BundleLimits, VerifiedBundle, verify_bundle
+from reader.core import pipeline
+from reader.core.bundle import BUNDLE_SUFFIX, VerifiedBundle
 from reader.core.errors import BUG_ERROR_TYPE, CancelledError, DTNError, LibraryError, LibraryStorageError, bug_message
-from reader.core.library import pipeline, rules
+from reader.core.library import rules
 from reader.core.library.changes import AUDIT
 from reader.core.library.models import AuditEntry, ImportResult, Progress
-from reader.core.render import plain_text
-from reader.core.store import Staged, Store
-from reader.core.trust import TrustStore, utc_now
+from reader.core.prepare import IndexRows, Prepared, WorkerContext, prepare_import
+from reader.core.trust import utc_now
 
 if TYPE_CHECKING:
     from reader.core.library.base import LibraryBase
@@ -45,25 +44,6 @@ def import_file(lib: LibraryBase, path: str | Path, source: str | None = None) -
     except Exception as exc:  # noqa: BLE001 - raised again below, where the import handles it
         return _import_staged(lib, Prepared(None, error=exc), shown)
     return _import_staged(lib, Prepared(staged), shown)
-
-
-@dataclass
-class Prepared:
-    """A bundle staged into the store's temporary file, and its index rows once verified;
-    or what staging or verifying raised, raised again where the import meets it. Without
-    rows or an error, the bundle is verified here when the import needs it."""
-
-    staged: Staged | None
-    rows: IndexRows | None = None
-    error: BaseException | None = None
-
-    def rows_for(self, lib: LibraryBase) -> IndexRows:
-        if self.error is not None:
-            raise self.error
-        if self.rows is None:
-            assert self.staged is not None
-            self.rows = IndexRows.of(verify_bundle(self.staged.path, lib.trust, lib.bundle_limits, checklists=False))
-        return self.rows
 
 
 def _import_staged(lib: LibraryBase, prepared: Prepared, shown: str) -> ImportResult:
@@ -129,34 +109,10 @@ def _import_staged(lib: LibraryBase, prepared: Prepared, shown: str) -> ImportRe
             lib.store.discard(staged)
 
 
-@dataclass(frozen=True)
-class WorkerContext:
-    """What a worker process needs to prepare bundles as this library would (picklable)."""
-
-    store_folder: Path
-    trust: TrustStore
-    bundle_limits: BundleLimits
-
-
 def worker_context(lib: LibraryBase) -> WorkerContext:
     trust = copy.copy(lib.trust)
     trust.audit = None  # a worker only reads the trust store
     return WorkerContext(lib.store.folder, trust, lib.bundle_limits)
-
-
-def prepare_import(context: WorkerContext, task: tuple[Path, Path]) -> Prepared:
-    """In a worker: stage ``source`` into the store under ``tmp`` and verify those bytes;
-    the import then commits exactly that file (its name and hash come back with it)."""
-    source, tmp = task
-    try:
-        staged = Store(context.store_folder).stage_file(source, context.bundle_limits.archive.max_archive_bytes, tmp)
-    except Exception as exc:  # noqa: BLE001 - raised again by the import, where it would have met it
-        return Prepared(None, error=exc)
-    try:
-        verified = verify_bundle(staged.path, context.trust, context.bundle_limits, checklists=False)
-        return Prepared(staged, IndexRows.of(verified, keep_texts=False))
-    except Exception as exc:  # noqa: BLE001 - the same
-        return Prepared(staged, error=exc)
 
 
 def _describe(result: ImportResult, verified: VerifiedBundle) -> None:
@@ -188,31 +144,6 @@ def _name_the_rejected(lib: LibraryBase, path: Path, result: ImportResult) -> No
                 result.bundle_id, result.revision = manifest.bundle_id, manifest.revision
     except (DTNError, OSError, ValueError):
         pass  # what could not be read stays unnamed
-
-
-@dataclass(frozen=True)
-class IndexRows:
-    """A verified bundle's index rows, prepared before the change opens (plain text for the
-    search index costs time; the write lock should not wait for it)."""
-
-    verified: VerifiedBundle
-    chapters: list[tuple[int, Any, str, str]]  # order, chapter entry, Markdown, plain text
-    checklists: list[Any]
-
-    @classmethod
-    def of(cls, verified: VerifiedBundle, *, keep_texts: bool = True) -> IndexRows:
-        """The rows of ``verified``; without ``keep_texts`` its member texts are left out of
-        the ``verified`` it holds (the rows have them), so a worker sends them only once.
-
-        The checklists are parsed and checked here (raising what ``verify_bundle`` raises
-        for them), so a bundle verified with ``checklists=False`` right before is checked
-        as completely as one verified with them, and parsed once."""
-        chapters = []
-        for order, ch in enumerate(verified.manifest.chapters):
-            text = verified.text(ch.file)
-            chapters.append((order, ch, text, plain_text(text)))
-        checklists = [verified.checklist(entry) for entry in verified.manifest.checklists]
-        return cls(verified if keep_texts else replace(verified, texts={}), chapters, checklists)
 
 
 def index(

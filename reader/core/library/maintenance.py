@@ -10,15 +10,16 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reader.core.bundle import BundleLimits, VerifiedBundle, verify_bundle
-from reader.core.errors import CancelledError, DTNError, LibraryBusyError, LibraryError, LibraryStorageError, RevokedKeyError
-from reader.core.library import importing, keys, pipeline, rules
+from reader.core import pipeline
+from reader.core.bundle import VerifiedBundle
+from reader.core.errors import CancelledError, DTNError, LibraryBusyError, LibraryError, LibraryStorageError
+from reader.core.library import importing, keys, rules
 from reader.core.library.changes import AUDIT, EDITIONS
 from reader.core.library.models import Progress
 from reader.core.library.schema import INDEX_TABLES
-from reader.core.minisign import format_key_id
+from reader.core.prepare import WorkerContext, prepare_stored, verify_stored_with
 from reader.core.store import Store
-from reader.core.trust import TrustedKey, TrustStore, utc_now
+from reader.core.trust import utc_now
 
 if TYPE_CHECKING:
     from reader.core.library.base import LibraryBase
@@ -105,14 +106,6 @@ def _set_aside(lib: LibraryBase, sha: str, exc: Exception) -> list[str]:
 def verify_stored(lib: LibraryBase, path: Path) -> VerifiedBundle:
     """Verify a stored bundle; one signed by a key revoked since still verifies (to be hidden)."""
     return verify_stored_with(path, lib.trust, lib.bundle_limits)
-
-
-def verify_stored_with(path: Path, trust: TrustStore, limits: BundleLimits, *, checklists: bool = True) -> VerifiedBundle:
-    """``verify_stored`` with a given trust store and limits (a worker process has no library)."""
-    try:
-        return verify_bundle(path, trust, limits, checklists=checklists)
-    except (RevokedKeyError,):
-        return verify_bundle(path, _TrustIgnoringRevocation(trust), limits, checklists=checklists)
 
 
 def is_empty(lib: LibraryBase) -> bool:
@@ -228,7 +221,7 @@ def _rebuild_in_memory(lib: LibraryBase, progress: Progress | None, cancel: thre
     return {"indexed": indexed, "hidden": hidden, "rejected": rejected}
 
 
-def _sort_key(context: importing.WorkerContext, sha: str) -> tuple[str, int] | None:
+def _sort_key(context: WorkerContext, sha: str) -> tuple[str, int] | None:
     """What the rebuild orders a stored bundle by besides its import time: its manifest's
     creation time and revision, read (not verified: the bundle is verified before it is
     indexed, and must then say the same) from the store file; None if it cannot be read."""
@@ -245,13 +238,6 @@ def _sort_key(context: importing.WorkerContext, sha: str) -> tuple[str, int] | N
     except (DTNError, OSError, ValueError):
         return None
     return manifest.created, manifest.revision
-
-
-def prepare_stored(context: importing.WorkerContext, sha: str) -> tuple[importing.IndexRows, int]:
-    """In a worker: verify a stored bundle as ``verify_stored`` does, and its index rows."""
-    path = Store(context.store_folder).path_for(sha)
-    verified = verify_stored_with(path, context.trust, context.bundle_limits, checklists=False)  # IndexRows.of checks them
-    return importing.IndexRows.of(verified, keep_texts=False), path.stat().st_size
 
 
 def _empty_index(lib: LibraryBase) -> None:
@@ -361,16 +347,3 @@ def check(lib: LibraryBase) -> list[str]:
     if lib.store.folder.is_dir():
         problems.extend(f"leftover temporary file {p.name}" for p in lib.store.folder.glob(".tmp-*"))
     return problems
-
-
-class _TrustIgnoringRevocation:
-    """Used by rebuild only: accepts revoked keys too, so their editions can be kept (hidden)."""
-
-    def __init__(self, trust: TrustStore) -> None:
-        self._trust = trust
-
-    def key_for(self, key_id: bytes, role: str) -> TrustedKey:
-        key = self._trust.get(format_key_id(key_id))
-        if key is not None and key.revoked and key.role == role:
-            return key
-        return self._trust.key_for(key_id, role)
