@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from reader.core.errors import LibraryError
+from reader.core.errors import LibraryError, WorkerStoppedError
 
 log = logging.getLogger(__name__)
 
@@ -51,12 +51,6 @@ WORKER_TASK_TIMEOUT_S = 120.0
 
 Task = Any
 PrepareFn = Callable[[Any, Task], Any]
-
-
-class WorkerStoppedError(LibraryError):
-    """The worker process preparing a bundle ended before it answered."""
-
-    code = "prepare-worker-stopped"
 
 
 def worker_count() -> int:
