@@ -177,7 +177,13 @@ def rebuilt_library(tmp_path, key, usb) -> Path:
     return folder
 
 
-def test_a_streamed_rebuild_gives_the_same_library_and_report_as_the_one_in_memory(tmp_path, key, rebuilt_library):
+@pytest.mark.parametrize("damaged", [False, True], ids=["intact-index", "index-disagrees-with-a-file"])
+def test_a_streamed_rebuild_gives_the_same_library_and_report_as_the_one_in_memory(tmp_path, key, rebuilt_library, damaged, caplog):
+    if damaged:  # the streamed rebuild orders by the index's keys first; this one must make it start over
+        conn = sqlite3.connect(rebuilt_library / "library.db")
+        with conn:
+            conn.execute("UPDATE editions SET created = '2000-01-01T00:00:00Z', revision = 7 WHERE bundle_id = 'dtn-5'")
+        conn.close()
     copies = {}
     for pipelined in (False, True):
         folder = tmp_path / f"copy-{pipelined}"
@@ -189,6 +195,7 @@ def test_a_streamed_rebuild_gives_the_same_library_and_report_as_the_one_in_memo
             editions = [(e.bundle_id, e.revision, e.hidden_reason) for e in lib.editions(include_hidden=True)]
         copies[pipelined] = (report, progress[-1], searched, editions, logical_dump(folder))
     in_memory, streamed = copies[False], copies[True]
+    assert ("the index disagrees with a stored bundle" in caplog.text) == damaged
     assert streamed[0]["indexed"] == 10 and streamed[0]["hidden"] == ["dtn-other"] and len(streamed[0]["rejected"]) == 1
     assert streamed[0] == in_memory[0]
     assert streamed[1] == in_memory[1] == (11, 11)

@@ -256,61 +256,32 @@ def _empty_index(lib: LibraryBase) -> None:
             lib.db.execute(f"DELETE FROM {table}")
 
 
+class _IndexedKeyWrong(Exception):
+    """A bundle's sort key taken from the old index is not what its verified manifest says."""
+
+
 def _rebuild_streamed(lib: LibraryBase, shas: list[str], progress: Progress | None, cancel: threading.Event | None) -> dict[str, Any]:
     """The rebuild of ``_rebuild_in_memory``, in the same order with the same rules, but each
-    bundle verified (in worker processes) just before it is indexed, inside the one change."""
+    bundle verified (in worker processes) just before it is indexed, inside the one change.
+
+    The order needs every bundle's creation time and revision before the first is indexed.
+    They are taken from the old index where it has them, else read from the store file; when
+    a verified manifest then disagrees with the index (a damaged index), everything indexed
+    so far is rolled back and the rebuild starts over with every key read from the files."""
     context = importing.worker_context(lib)
-    listed = set(shas)
-    verify_failed: dict[str, str] = {}
-    refused: list[tuple[str, str]] = []
-    hidden: dict[str, str] = {}
     with lib.changing():
         # What another program imported since the store was listed is indexed too.
-        order = shas + sorted(lib.store.hashes() - listed)
+        listed = shas + sorted(lib.store.hashes() - set(shas))
         known = {r["sha256"]: (r["source"], r["imported_at"]) for r in lib.db.query("SELECT sha256, source, imported_at FROM bundles")}
-        # The order of _rebuild_in_memory: first imported first, then by signed creation time
-        # and revision; a store file whose manifest cannot be read will not verify either.
-        sort_keys = {sha: _sort_key(context, sha) for sha in order}
-        readable = [sha for sha in order if sort_keys[sha] is not None]
-        readable.sort(key=lambda sha: (known.get(sha, ("", "~"))[1], *sort_keys[sha]))  # type: ignore[misc]
-        order = readable + [sha for sha in order if sort_keys[sha] is None]
-        indexed, removed_demo = 0, []
+        indexed_keys = {row[0]: (row[1], row[2]) for row in lib.db.execute("SELECT sha256, created, revision FROM editions")}
         _empty_index(lib)
-        preparer = pipeline.Preparer(prepare_stored, context, order)
-        preparer.start()  # if no worker can be started, it prepares in this process
-        with preparer:
-            for done, (sha, prepared, error) in enumerate(preparer):
-                if cancel is not None and cancel.is_set():
-                    raise CancelledError("rebuild cancelled; the library was left as it was", code="rebuild-cancelled")
-                if error is not None:
-                    if not isinstance(error, DTNError):
-                        raise error
-                    verify_failed[sha] = str(error)
-                else:
-                    rows, size = prepared
-                    vb = rows.verified
-                    if sha in listed and vb.signer.revoked:
-                        hidden[sha] = vb.manifest.bundle_id
-                    if sort_keys[sha] != (vb.manifest.created, vb.manifest.revision):
-                        refused.append((sha, str(LibraryError(
-                            f"store file {sha} changed while the rebuild read it; it was left in the store and not indexed",
-                            code="rebuild-store-changed", sha256=sha,
-                        ))))
-                    else:
-                        try:
-                            ownership = rules.check_owner(lib.db, vb)
-                            rules.check_rollback(lib.db, vb, sha)
-                        except DTNError as exc:
-                            refused.append((sha, str(exc)))
-                        else:
-                            source = known.get(sha, ("rebuilt from store",))[0] or "rebuilt from store"
-                            importing.write_index(lib, rows, sha, size, source, ownership)
-                            removed_demo.extend(ownership.replaces_demo)
-                            indexed += 1 - len(ownership.replaces_demo)
-                if progress:
-                    progress(done + 1, len(order))
-        # Reported as _rebuild_in_memory reports them: failed verifies in store order first.
-        rejected = [(sha, verify_failed[sha]) for sha in shas + sorted(set(order) - listed) if sha in verify_failed] + refused
+        try:
+            with lib.db.atomic():  # a savepoint: the first attempt can be undone alone
+                outcome = _stream(lib, context, shas, listed, known, indexed_keys, progress, cancel)
+        except _IndexedKeyWrong:
+            log.warning("the index disagrees with a stored bundle; rebuilding in the order the store files give")
+            outcome = _stream(lib, context, shas, listed, known, {}, progress, cancel)
+        indexed, hidden, rejected, removed_demo = outcome
         lib.db.execute(
             "INSERT INTO audit (time, source, result, reason, error_code, error_params) VALUES (?, ?, ?, ?, ?, ?)",
             [
@@ -322,7 +293,70 @@ def _rebuild_streamed(lib: LibraryBase, shas: list[str], progress: Progress | No
     for sha in removed_demo:
         lib.store.remove(sha)
     keys.apply_revocations(lib)
-    return {"indexed": indexed, "hidden": [hidden[sha] for sha in shas if sha in hidden], "rejected": rejected}
+    return {"indexed": indexed, "hidden": hidden, "rejected": rejected}
+
+
+def _stream(
+    lib: LibraryBase,
+    context: WorkerContext,
+    shas: list[str],
+    listed: list[str],
+    known: dict[str, tuple[str, str]],
+    indexed_keys: dict[str, tuple[str, int]],
+    progress: Progress | None,
+    cancel: threading.Event | None,
+) -> tuple[int, list[str], list[tuple[str, str]], list[str]]:
+    """Verify and index the ``listed`` store files in the rebuild's order (sort keys from
+    ``indexed_keys`` where given). Returns indexed, hidden, rejected, demo bundles replaced."""
+    first_listing = set(shas)
+    verify_failed: dict[str, str] = {}
+    refused: list[tuple[str, str]] = []
+    hidden: dict[str, str] = {}
+    # The order of _rebuild_in_memory: first imported first, then by signed creation time
+    # and revision; a store file whose manifest cannot be read will not verify either.
+    sort_keys = {sha: indexed_keys.get(sha) or _sort_key(context, sha) for sha in listed}
+    readable = [sha for sha in listed if sort_keys[sha] is not None]
+    readable.sort(key=lambda sha: (known.get(sha, ("", "~"))[1], *sort_keys[sha]))  # type: ignore[misc]
+    order = readable + [sha for sha in listed if sort_keys[sha] is None]
+    indexed, removed_demo = 0, []
+    preparer = pipeline.Preparer(prepare_stored, context, order)
+    preparer.start()  # if no worker can be started, it prepares in this process
+    with preparer:
+        for done, (sha, prepared, error) in enumerate(preparer):
+            if cancel is not None and cancel.is_set():
+                raise CancelledError("rebuild cancelled; the library was left as it was", code="rebuild-cancelled")
+            if error is not None:
+                if not isinstance(error, DTNError):
+                    raise error
+                verify_failed[sha] = str(error)
+            else:
+                rows, size = prepared
+                vb = rows.verified
+                if sha in first_listing and vb.signer.revoked:
+                    hidden[sha] = vb.manifest.bundle_id
+                if sort_keys[sha] != (vb.manifest.created, vb.manifest.revision):
+                    if sha in indexed_keys:
+                        raise _IndexedKeyWrong(sha)
+                    refused.append((sha, str(LibraryError(
+                        f"store file {sha} changed while the rebuild read it; it was left in the store and not indexed",
+                        code="rebuild-store-changed", sha256=sha,
+                    ))))
+                else:
+                    try:
+                        ownership = rules.check_owner(lib.db, vb)
+                        rules.check_rollback(lib.db, vb, sha)
+                    except DTNError as exc:
+                        refused.append((sha, str(exc)))
+                    else:
+                        source = known.get(sha, ("rebuilt from store",))[0] or "rebuilt from store"
+                        importing.write_index(lib, rows, sha, size, source, ownership)
+                        removed_demo.extend(ownership.replaces_demo)
+                        indexed += 1 - len(ownership.replaces_demo)
+            if progress:
+                progress(done + 1, len(order))
+    # Reported as _rebuild_in_memory reports them: failed verifies in store order first.
+    rejected = [(sha, verify_failed[sha]) for sha in listed if sha in verify_failed] + refused
+    return indexed, [hidden[sha] for sha in shas if sha in hidden], rejected, removed_demo
 
 
 def check(lib: LibraryBase) -> list[str]:
