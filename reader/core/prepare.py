@@ -46,20 +46,11 @@ class IndexRows:
 class Prepared:
     """A bundle staged into the store's temporary file, and its index rows once verified;
     or what staging or verifying raised, raised again where the import meets it. Without
-    rows or an error, the bundle is verified here when the import needs it."""
+    rows or an error, the import verifies the bundle itself when it needs to."""
 
     staged: Staged | None
     rows: IndexRows | None = None
     error: BaseException | None = None
-
-    def rows_for(self, lib: Any) -> IndexRows:
-        """The rows; verified here (against ``lib``'s trust store and limits) if not yet."""
-        if self.error is not None:
-            raise self.error
-        if self.rows is None:
-            assert self.staged is not None
-            self.rows = IndexRows.of(verify_bundle(self.staged.path, lib.trust, lib.bundle_limits, checklists=False))
-        return self.rows
 
 
 @dataclass(frozen=True)

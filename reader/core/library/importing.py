@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.core import pipeline
-from reader.core.bundle import BUNDLE_SUFFIX, VerifiedBundle
+from reader.core.bundle import BUNDLE_SUFFIX, VerifiedBundle, verify_bundle
 from reader.core.errors import BUG_ERROR_TYPE, CancelledError, DTNError, LibraryError, LibraryStorageError, bug_message
 from reader.core.library import rules
 from reader.core.library.changes import AUDIT
@@ -46,6 +46,17 @@ def import_file(lib: LibraryBase, path: str | Path, source: str | None = None) -
     return _import_staged(lib, Prepared(staged), shown)
 
 
+def _rows_of(lib: LibraryBase, prepared: Prepared) -> IndexRows:
+    """The bundle's index rows: as a worker prepared them, or verified here now."""
+    if prepared.error is not None:
+        raise prepared.error
+    if prepared.rows is None:
+        assert prepared.staged is not None
+        # Checklists: IndexRows.of parses and checks them, once.
+        prepared.rows = IndexRows.of(verify_bundle(prepared.staged.path, lib.trust, lib.bundle_limits, checklists=False))
+    return prepared.rows
+
+
 def _import_staged(lib: LibraryBase, prepared: Prepared, shown: str) -> ImportResult:
     """The rest of an import once the bytes are staged (and perhaps verified, by a worker)."""
     result = ImportResult(shown, "rejected")
@@ -57,7 +68,7 @@ def _import_staged(lib: LibraryBase, prepared: Prepared, shown: str) -> ImportRe
         result.sha256 = staged.sha256
         verified = rows = None
         if rules.find_present(lib.db, staged.sha256) is None:  # else no need to verify: decided below
-            rows = prepared.rows_for(lib)
+            rows = _rows_of(lib, prepared)
             verified = rows.verified
             _describe(result, verified)
         lib.step("import:verified")
@@ -73,7 +84,7 @@ def _import_staged(lib: LibraryBase, prepared: Prepared, shown: str) -> ImportRe
                 lib.note(result.changes)
                 return result
             if verified is None or rows is None:  # it was present at first look and has been removed since
-                rows = prepared.rows_for(lib)
+                rows = _rows_of(lib, prepared)
                 verified = rows.verified
                 _describe(result, verified)
             ownership = rules.check_owner(change.db, verified)
