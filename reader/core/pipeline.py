@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from reader.core.errors import LibraryError, WorkerStoppedError
+from reader.core.errors import DTNError, WorkerStoppedError
 
 log = logging.getLogger(__name__)
 
@@ -213,8 +213,8 @@ class Preparer:
         exc = reply[1]
         if not isinstance(exc, Exception):
             exc = RuntimeError(f"the worker raised {type(exc).__name__}")
-        if reply[2] and not isinstance(exc, LibraryError):
-            log.debug("preparing in a worker failed:\n%s", reply[2])
+        if reply[2] and not isinstance(exc, DTNError):  # a bug: where in the worker it happened
+            log.error("preparing in a worker process failed unexpectedly:\n%s", reply[2])
         return None, exc
 
     def _replace(self, slot: int, worker: _Worker) -> WorkerStoppedError:
@@ -243,10 +243,12 @@ class Preparer:
             for index in rest:
                 self._cleanup(self._tasks[index])  # a half-prepared leftover of the dead worker
                 fresh.pending.append(index)
-                fresh.conn.send(self._tasks[index])
+                try:
+                    fresh.conn.send(self._tasks[index])
+                except (EOFError, OSError):
+                    pass  # it died too: found out when its answer is awaited
         self._cleanup(self._tasks[failed])
         return error
-
 
     def _go_inline(self, first: int) -> None:
         """Stop every worker; the tasks from ``first`` on are prepared in this process."""
