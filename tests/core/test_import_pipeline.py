@@ -307,3 +307,18 @@ def test_the_rows_are_written_with_the_keys_one_by_one_inserts_would_get(tmp_pat
         dumps.append(logical_dump(folder))
     assert dumps[0] == dumps[1]
     assert len(dumps[0]["chapter_fts"]) == 2 * 10
+
+
+def test_the_pipeline_is_used_from_its_threshold_on(tmp_path, key, usb, monkeypatch):
+    used = []
+    real = importing._import_pipelined
+    monkeypatch.setattr(importing, "_import_pipelined", lambda lib, files, *rest: used.append(len(files)) or real(lib, files, *rest))
+    monkeypatch.setattr(pipeline, "MIN_PIPELINED_BUNDLES", 15)  # the folder holds 14
+    with open_library(tmp_path / "a", key) as lib:
+        lib.import_paths([usb])
+    assert used == []
+    monkeypatch.setattr(pipeline, "MIN_PIPELINED_BUNDLES", 14)
+    with open_library(tmp_path / "b", key) as lib:
+        lib.import_paths([usb])
+    assert used == [14]
+    assert logical_dump(tmp_path / "a") == logical_dump(tmp_path / "b")
