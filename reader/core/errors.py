@@ -213,6 +213,13 @@ class LibraryError(DTNError):
     code = "library"
 
 
+class WorkerStoppedError(LibraryError):
+    """The worker process preparing a bundle for an import or rebuild ended before it
+    answered (killed, out of memory); nothing of that bundle was kept."""
+
+    code = "prepare-worker-stopped"
+
+
 class RollbackError(LibraryError):
     """A bundle is older than (or conflicts with) what the library already holds."""
 

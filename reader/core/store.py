@@ -77,8 +77,14 @@ class Store:
             log.info("swept %d leftover temporary file(s) from %s", count, self.folder)
         return count
 
-    def stage_file(self, source: Path, max_bytes: int) -> Staged:
-        """Copy ``source`` once into a temporary file, hashing as it goes.
+    def new_tmp_path(self) -> Path:
+        """A fresh name for a temporary file of the store (created by ``stage_*``)."""
+        return self.folder / f"{TMP_PREFIX}{uuid.uuid4().hex}"
+
+    def stage_file(self, source: Path, max_bytes: int, tmp: Path | None = None) -> Staged:
+        """Copy ``source`` once into a temporary file (``tmp``, a ``new_tmp_path``, if given;
+        a worker process stages under the name its caller chose, so the caller can remove
+        it whatever happens to the worker), hashing as it goes.
 
         Raises LibraryError when ``source`` cannot be read; an OSError while writing the
         temporary file is the library's own (its disk is full, its folder read-only) and
@@ -89,14 +95,14 @@ class Store:
         except OSError as exc:
             raise _unreadable(source, exc) from None
         with f:
-            return self.stage_chunks(_read_chunks(f, source), max_bytes)
+            return self.stage_chunks(_read_chunks(f, source), max_bytes, tmp)
 
     def stage_stream(self, stream: BinaryIO, max_bytes: int) -> Staged:
         return self.stage_chunks(iter(lambda: stream.read(COPY_CHUNK_BYTES), b""), max_bytes)
 
-    def stage_chunks(self, chunks: Iterable[bytes], max_bytes: int) -> Staged:
+    def stage_chunks(self, chunks: Iterable[bytes], max_bytes: int, tmp: Path | None = None) -> Staged:
         self.ensure()
-        tmp = self.folder / f"{TMP_PREFIX}{uuid.uuid4().hex}"
+        tmp = tmp or self.new_tmp_path()
         digest = hashlib.sha256()
         size = 0
         self._on_step("stage:open")

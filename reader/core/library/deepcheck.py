@@ -38,8 +38,9 @@ import sqlite_utils
 
 from reader.core.bundle import BundleLimits, verify_bundle
 from reader.core.errors import CancelledError, DTNError, LibraryError, RevokedKeyError
-from reader.core.library import importing, maintenance, schema
+from reader.core.library import importing, schema
 from reader.core.library.base import LibraryBase
+from reader.core.prepare import TrustIgnoringRevocation
 from reader.core.render import render_chapter
 from reader.core.trust import TrustStore
 
@@ -243,7 +244,7 @@ def _verify(path: Path, trust: Any, limits: BundleLimits) -> importing.IndexRows
     try:
         verified = verify_bundle(path, trust, limits, checklists=False)
     except RevokedKeyError:
-        verified = verify_bundle(path, maintenance._TrustIgnoringRevocation(trust), limits, checklists=False)
+        verified = verify_bundle(path, TrustIgnoringRevocation(trust), limits, checklists=False)
     return importing.IndexRows.of(verified)
 
 

@@ -3,22 +3,23 @@ import rules (rules.py), committed to the store and indexed, each with its audit
 
 from __future__ import annotations
 
+import copy
 import json
 import logging
 import sqlite3
 import os
 import threading
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from reader.core import pipeline
 from reader.core.bundle import BUNDLE_SUFFIX, VerifiedBundle, verify_bundle
 from reader.core.errors import BUG_ERROR_TYPE, CancelledError, DTNError, LibraryError, LibraryStorageError, bug_message
 from reader.core.library import rules
 from reader.core.library.changes import AUDIT
 from reader.core.library.models import AuditEntry, ImportResult, Progress
-from reader.core.render import plain_text
+from reader.core.prepare import IndexRows, Prepared, WorkerContext, prepare_import
 from reader.core.trust import utc_now
 
 if TYPE_CHECKING:
@@ -38,16 +39,38 @@ def import_file(lib: LibraryBase, path: str | Path, source: str | None = None) -
     """
     path = Path(path)
     shown = source or str(path)
-    result = ImportResult(shown, "rejected")
-    staged = None
     try:
         staged = lib.store.stage_file(path, lib.bundle_limits.archive.max_archive_bytes)
+    except Exception as exc:  # noqa: BLE001 - raised again below, where the import handles it
+        return _import_staged(lib, Prepared(None, error=exc), shown)
+    return _import_staged(lib, Prepared(staged), shown)
+
+
+def _rows_of(lib: LibraryBase, prepared: Prepared) -> IndexRows:
+    """The bundle's index rows: as a worker prepared them, or verified here now."""
+    if prepared.error is not None:
+        raise prepared.error
+    if prepared.rows is None:
+        assert prepared.staged is not None
+        # Checklists: IndexRows.of parses and checks them, once.
+        prepared.rows = IndexRows.of(verify_bundle(prepared.staged.path, lib.trust, lib.bundle_limits, checklists=False))
+    return prepared.rows
+
+
+def _import_staged(lib: LibraryBase, prepared: Prepared, shown: str) -> ImportResult:
+    """The rest of an import once the bytes are staged (and perhaps verified, by a worker)."""
+    result = ImportResult(shown, "rejected")
+    staged = prepared.staged
+    try:
+        if staged is None:
+            assert prepared.error is not None
+            raise prepared.error
         result.sha256 = staged.sha256
         verified = rows = None
         if rules.find_present(lib.db, staged.sha256) is None:  # else no need to verify: decided below
-            verified = verify_bundle(staged.path, lib.trust, lib.bundle_limits)
+            rows = _rows_of(lib, prepared)
+            verified = rows.verified
             _describe(result, verified)
-            rows = IndexRows.of(verified)
         lib.step("import:verified")
         with lib.changing() as change:
             lib.step("import:begin")
@@ -61,9 +84,9 @@ def import_file(lib: LibraryBase, path: str | Path, source: str | None = None) -
                 lib.note(result.changes)
                 return result
             if verified is None or rows is None:  # it was present at first look and has been removed since
-                verified = verify_bundle(staged.path, lib.trust, lib.bundle_limits)
+                rows = _rows_of(lib, prepared)
+                verified = rows.verified
                 _describe(result, verified)
-                rows = IndexRows.of(verified)
             ownership = rules.check_owner(change.db, verified)
             result.superseded = rules.check_rollback(change.db, verified, staged.sha256)
             size, sha = staged.size, staged.sha256
@@ -87,7 +110,7 @@ def import_file(lib: LibraryBase, path: str | Path, source: str | None = None) -
         if isinstance(exc, DTNError):
             result.record_error(exc)
         else:
-            log.exception("import of %s failed unexpectedly", shown)
+            log.error("import of %s failed unexpectedly", shown, exc_info=exc)
             result.reason, result.error_type = bug_message(exc), BUG_ERROR_TYPE
         audit_import(lib, result)
         lib.note(result.changes)
@@ -95,6 +118,12 @@ def import_file(lib: LibraryBase, path: str | Path, source: str | None = None) -
     finally:
         if staged is not None:
             lib.store.discard(staged)
+
+
+def worker_context(lib: LibraryBase) -> WorkerContext:
+    trust = copy.copy(lib.trust)
+    trust.audit = None  # a worker only reads the trust store
+    return WorkerContext(lib.store.folder, trust, lib.bundle_limits)
 
 
 def _describe(result: ImportResult, verified: VerifiedBundle) -> None:
@@ -126,24 +155,6 @@ def _name_the_rejected(lib: LibraryBase, path: Path, result: ImportResult) -> No
                 result.bundle_id, result.revision = manifest.bundle_id, manifest.revision
     except (DTNError, OSError, ValueError):
         pass  # what could not be read stays unnamed
-
-
-@dataclass(frozen=True)
-class IndexRows:
-    """A verified bundle's index rows, prepared before the change opens (plain text for the
-    search index costs time; the write lock should not wait for it)."""
-
-    verified: VerifiedBundle
-    chapters: list[tuple[int, Any, str, str]]  # order, chapter entry, Markdown, plain text
-    checklists: list[Any]
-
-    @classmethod
-    def of(cls, verified: VerifiedBundle) -> IndexRows:
-        chapters = []
-        for order, ch in enumerate(verified.manifest.chapters):
-            text = verified.text(ch.file)
-            chapters.append((order, ch, text, plain_text(text)))
-        return cls(verified, chapters, [verified.checklist(entry) for entry in verified.manifest.checklists])
 
 
 def index(
@@ -198,13 +209,22 @@ def write_index(
             [edition_pk, m.bundle_id, edition_pk],
         )
         lib.db.execute("UPDATE bundles SET status = 'superseded' WHERE bundle_id = ? AND sha256 != ?", [m.bundle_id, sha256])
-        for order, ch, text, plain in rows.chapters:
-            cur = lib.db.execute(
-                """INSERT INTO chapters (edition_pk, ord, chapter_id, title, themes, file, theme_chapter, markdown)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
-                [edition_pk, order, ch.id, ch.title, json.dumps(list(ch.themes)), ch.file, int(ch.theme_chapter), text],
-            )
-            lib.db.execute("INSERT INTO chapter_fts (rowid, title, body) VALUES (?, ?, ?)", [cur.lastrowid, ch.title, plain])
+        # The keys SQLite would give the rows one by one (an INTEGER PRIMARY KEY without
+        # AUTOINCREMENT takes the largest plus one), given here so that each table takes all
+        # its rows in one statement.
+        first_pk = lib.db.execute("SELECT coalesce(max(pk), 0) + 1 FROM chapters").fetchone()[0]
+        lib.db.conn.executemany(
+            """INSERT INTO chapters (pk, edition_pk, ord, chapter_id, title, themes, file, theme_chapter, markdown)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            [
+                (first_pk + i, edition_pk, order, ch.id, ch.title, json.dumps(list(ch.themes)), ch.file, int(ch.theme_chapter), text)
+                for i, (order, ch, text, _plain) in enumerate(rows.chapters)
+            ],
+        )
+        lib.db.conn.executemany(
+            "INSERT INTO chapter_fts (rowid, title, body) VALUES (?, ?, ?)",
+            [(first_pk + i, ch.title, plain) for i, (_order, ch, _text, plain) in enumerate(rows.chapters)],
+        )
         for ev in m.level_events:
             lib.db.execute(
                 """INSERT INTO level_events (edition_pk, start, end, value, label, scale, region, note)
@@ -317,8 +337,15 @@ def import_paths(
     paths: Iterable[str | Path],
     progress: Progress | None = None,
     cancel: threading.Event | None = None,
+    *,
+    pipelined: bool | None = None,
 ) -> list[ImportResult]:
-    """Import files and folders (every .dtnb below a folder). Each bundle is reported on its own."""
+    """Import files and folders (every .dtnb below a folder). Each bundle is reported on its own.
+
+    With many bundles (``pipeline.MIN_PIPELINED_BUNDLES``; ``pipelined`` says so for any
+    number), worker processes stage and verify the next bundles while this process commits
+    the one before; each still gets its own durable change, and the results are the same.
+    """
     files: list[tuple[Path, str]] = []
     results: list[ImportResult] = []
     for raw in paths:
@@ -334,6 +361,9 @@ def import_paths(
         else:
             files.append((path, str(path)))
     total = len(files)
+    if pipelined if pipelined is not None else total >= pipeline.MIN_PIPELINED_BUNDLES:
+        if _import_pipelined(lib, files, results, progress, cancel):
+            return results
     for done, (path, shown) in enumerate(files):
         if cancel is not None and cancel.is_set():
             cancelled = CancelledError(f"import cancelled after {done} of {total} bundles", code="import-cancelled", done=done, total=total)
@@ -343,6 +373,39 @@ def import_paths(
         if progress:
             progress(done + 1, total)
     return results
+
+
+def _import_pipelined(
+    lib: LibraryBase,
+    files: list[tuple[Path, str]],
+    results: list[ImportResult],
+    progress: Progress | None,
+    cancel: threading.Event | None,
+) -> bool:
+    """Import ``files`` with their staging and verifying in worker processes. Returns False,
+    having done nothing, when no worker can be started (the caller imports them itself)."""
+    lib.store.ensure()
+    tasks = [(path, lib.store.new_tmp_path()) for path, _shown in files]
+    shown_of = {tmp: shown for (_path, shown), (_p, tmp) in zip(files, tasks)}
+    preparer = pipeline.Preparer(prepare_import, worker_context(lib), tasks, cleanup=lambda task: task[1].unlink(missing_ok=True))
+    if not preparer.start():
+        return False
+    total = len(files)
+    with preparer:
+        for done, ((_path, tmp), prepared, error) in enumerate(preparer):
+            if error is not None:  # the worker died or failed outside the import's own code
+                tmp.unlink(missing_ok=True)
+                prepared = Prepared(None, error=error)
+            if cancel is not None and cancel.is_set():
+                if prepared.staged is not None:
+                    lib.store.discard(prepared.staged)
+                cancelled = CancelledError(f"import cancelled after {done} of {total} bundles", code="import-cancelled", done=done, total=total)
+                cancelled.results = results  # what was done before the cancel
+                raise cancelled
+            results.append(_import_staged(lib, prepared, shown_of[tmp]))
+            if progress:
+                progress(done + 1, total)
+    return True
 
 
 # The audit log's results in groups, for filtering ("trust" and "library" are not imports).
