@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QPoint, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QAbstractListModel, QCoreApplication, QEvent, QModelIndex, QPoint, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,8 +21,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
+    QListView,
     QMenu,
     QPushButton,
     QScrollArea,
@@ -165,6 +164,46 @@ class EditionDelegate(RowDelegate):
         painter.restore()
 
 
+class EditionListModel(QAbstractListModel):
+    """The rows of the edition list. A row's text (what screen readers, type-ahead and the
+    tooltip read) is made when it is first asked for, so 1,000 editions are listed at once
+    instead of formatting every date and label before the list can show."""
+
+    def __init__(self, text_of, parent=None) -> None:
+        super().__init__(parent)
+        self._text_of = text_of
+        self._editions: list[Edition] = []
+        self._rows: dict[int, int] = {}  # edition pk -> row
+        self._texts: dict[int, str] = {}  # row -> its text, once asked for
+
+    def set_editions(self, editions: list[Edition]) -> None:
+        self.beginResetModel()
+        self._editions = list(editions)
+        self._rows = {edition.pk: row for row, edition in enumerate(self._editions)}
+        self._texts = {}
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802 - Qt override
+        return 0 if parent.isValid() else len(self._editions)
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._editions):
+            return None
+        row = index.row()
+        if role == EDITION_ROLE:
+            return self._editions[row]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            text = self._texts.get(row)
+            if text is None:
+                text = self._texts[row] = self._text_of(self._editions[row])
+            return text
+        return None
+
+    def row_of(self, edition_pk: int) -> int:
+        """The row of an edition, or -1 when it is not listed."""
+        return self._rows.get(edition_pk, -1)
+
+
 class TocDelegate(WrapDelegate):
     """Table of contents: long chapter titles wrap instead of being cut off."""
 
@@ -220,14 +259,18 @@ class EditionsView(View):
         self.show_all.setAccessibleName(self.tr("Show superseded and hidden editions"))
         self.show_all.setToolTip(self.tr("Also list the older revisions of editions and the editions hidden because their key was revoked"))
         self.show_all.toggled.connect(lambda _checked: self.reload())
-        self.edition_list = QListWidget()
+        self.edition_list = QListView()
+        self.edition_model = EditionListModel(self._edition_text, self)
+        self.edition_list.setModel(self.edition_model)
         self.edition_list.setAccessibleName(self.tr("Editions, newest first"))
         self.edition_list.setItemDelegate(EditionDelegate(self.language, self))
         self.edition_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.edition_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.edition_list.setUniformItemSizes(False)
-        self.edition_list.itemActivated.connect(self._on_edition_item_activated)
-        self.edition_list.itemClicked.connect(self._on_edition_item_activated)
+        # Every row is as tall as the delegate's three lines (its sizeHint depends only on the
+        # font), so the list asks one row instead of all 1,000.
+        self.edition_list.setUniformItemSizes(True)
+        self.edition_list.activated.connect(self._on_edition_item_activated)
+        self.edition_list.clicked.connect(self._on_edition_item_activated)
         self.list_status = QLabel()
         self.list_status.setWordWrap(True)
         left = QWidget()
@@ -501,12 +544,7 @@ class EditionsView(View):
 
     def _on_list_loaded(self, editions: list[Edition]) -> None:
         self._editions = editions
-        self.edition_list.clear()
-        for edition in editions:
-            item = QListWidgetItem(self._edition_text(edition))
-            item.setData(EDITION_ROLE, edition)
-            item.setToolTip(self._edition_text(edition))
-            self.edition_list.addItem(item)
+        self.edition_model.set_editions(editions)
         self.list_status.setText("" if editions else self.tr("The library holds no editions. Import one under Import and trust."))
         self.list_status.setVisible(not editions)
         self._select_current_in_list()
@@ -548,18 +586,15 @@ class EditionsView(View):
     def _select_current_in_list(self) -> None:
         if self._edition is None:
             return
-        for row in range(self.edition_list.count()):
-            item = self.edition_list.item(row)
-            if item.data(EDITION_ROLE).pk == self._edition.pk:
-                if self.edition_list.currentRow() != row:
-                    self.edition_list.blockSignals(True)
-                    self.edition_list.setCurrentRow(row)
-                    self.edition_list.blockSignals(False)
-                    self.edition_list.viewport().update()
-                return
+        row = self.edition_model.row_of(self._edition.pk)
+        if row >= 0 and self.edition_list.currentIndex().row() != row:
+            # The view repaints the rows whose selection changed, nothing more.
+            self.edition_list.setCurrentIndex(self.edition_model.index(row))
 
-    def _on_edition_item_activated(self, item: QListWidgetItem) -> None:
-        edition: Edition = item.data(EDITION_ROLE)
+    def _on_edition_item_activated(self, index: QModelIndex) -> None:
+        edition: Edition | None = index.data(EDITION_ROLE)
+        if edition is None:
+            return
         if self._edition is None or edition.pk != self._edition.pk:
             self.open_edition(edition.pk)
 
