@@ -335,3 +335,37 @@ def test_library_change_drops_an_edition_that_is_gone(view, qtbot, ctx, library_
     assert not view.demo_banner.isVisible()
     assert view.title_label.text() == "No edition selected"
 
+
+def stored_html(library_dir: Path, pks: list[int]) -> dict[int, bool]:
+    """Whether each chapter's rendered HTML is kept in the library (read-only look)."""
+    import sqlite3
+
+    conn = sqlite3.connect(f"file:{library_dir / 'library.db'}?mode=ro", uri=True)
+    try:
+        return {pk: conn.execute("SELECT html IS NOT NULL FROM chapters WHERE pk = ?", [pk]).fetchone() == (1,) for pk in pks}
+    finally:
+        conn.close()
+
+
+def test_the_chapters_likely_next_are_rendered_ahead(view, qtbot, library_dir):
+    with Library.open(library_dir, recover=False) as lib:
+        newest, beside, further = (lib.edition(b) for b in ("dtn-2025-06", "dtn-2024-12", "dtn-2024-06"))
+        own = [c.pk for c in lib.chapters(newest.pk)]
+        beside_first, further_first = lib.chapters(beside.pk)[0].pk, lib.chapters(further.pk)[0].pk
+    assert len(own) > 2
+    with qtbot.waitSignal(view.chapter_shown, timeout=TIMEOUT_MS):
+        view.activate()  # the newest edition with its first chapter
+    assert view.chapters_to_render_ahead() == (own[1:], [beside.pk])
+    expected = [*own[1:], beside_first]
+    assert not any(stored_html(library_dir, expected).values())
+    qtbot.waitUntil(lambda: all(stored_html(library_dir, expected).values()), timeout=TIMEOUT_MS)
+    # Only the editions beside the one shown: not the whole library.
+    assert stored_html(library_dir, [further_first]) == {further_first: False}
+    # From the middle of an edition, the chapters after it come first.
+    open_chapter(view, qtbot, own[1])
+    assert view.chapters_to_render_ahead() == ([*own[2:], own[0]], [beside.pk])
+    # A new request stops the round waiting to start.
+    view._ahead_timer.start()
+    view.open_edition(further.pk)
+    assert not view._ahead_timer.isActive()
+

@@ -56,6 +56,14 @@ POSITION_SAVE_DELAY_MS = 800  # after the last scroll
 TOC_SLACK_PX = 12
 VIEW_MARGIN_PX = 4  # the three columns need every pixel of a small window
 SUMMARY_LINES = 4  # the edition's summary shows this many lines, and scrolls  # the delegate's padding around a contents entry
+# Rendering ahead: after a chapter is shown, the chapters a reader is likely to open next
+# (the rest of its edition, the first chapter of the editions beside it in the list) are
+# rendered in the background, so opening them reads stored HTML instead of waiting for
+# the renderer (and the first render also starts the render worker).
+RENDER_AHEAD_DELAY_MS = 300  # after the chapter is shown, so the work never competes with its paint
+RENDER_AHEAD_NEIGHBOURS = 1  # editions on either side of the one shown in the list
+RENDER_AHEAD_MAX_CHAPTERS = 64  # chapters in one round
+RENDER_AHEAD_BATCH = 3  # chapters per task of a round (a few renders: a read thread is soon free again)
 
 
 @dataclass
@@ -488,6 +496,12 @@ class EditionsView(View):
         self._save_timer.setSingleShot(True)
         self._save_timer.setInterval(POSITION_SAVE_DELAY_MS)
         self._save_timer.timeout.connect(self._save_position)
+        self._ahead_timer = QTimer(self)
+        self._ahead_timer.setSingleShot(True)
+        self._ahead_timer.setInterval(RENDER_AHEAD_DELAY_MS)
+        self._ahead_timer.timeout.connect(self._render_ahead)
+        self._ahead_handle = None  # the TaskHandle of the step rendering ahead, if one runs
+        self._ahead_generation = 0  # a new chapter asked for ends the round of the one before
         self._show_header(None)
 
     def _fit_summary_height(self) -> None:
@@ -562,6 +576,7 @@ class EditionsView(View):
 
     def _clear_reading(self) -> None:
         self._save_timer.stop()
+        self._stop_rendering_ahead()
         self.outdate("open")
         self._edition = None
         self._chapter = None
@@ -650,6 +665,7 @@ class EditionsView(View):
               theme: str | None = None) -> None:
         self._requested = True
         self._save_position()
+        self._stop_rendering_ahead()  # the next round starts from the chapter asked for now
         self.run_task(
             lambda lib, _h: _load_reading(lib, edition_pk, chapter_pk, theme),
             lambda reading: self._on_reading_loaded(reading, highlight, anchor),
@@ -706,6 +722,67 @@ class EditionsView(View):
             self._pending_fraction = self._positions.get(key, reading.position)
             self._apply_pending_fraction()
         self.chapter_shown.emit(chapter.pk)
+        self._ahead_timer.start()
+
+    # --- rendering ahead -------------------------------------------------------------------
+
+    def chapters_to_render_ahead(self) -> tuple[list[int], list[int]]:
+        """What to render after the chapter shown: its edition's other chapters (the next ones
+        first) and the editions beside it in the list (their first chapters are looked up by
+        the task)."""
+        if self._edition is None or self._chapter is None:
+            return [], []
+        pks = [info.pk for info in self._chapters]
+        here = pks.index(self._chapter.pk) if self._chapter.pk in pks else -1
+        chapters = pks[here + 1:] + pks[:max(here, 0)]
+        row = self.edition_model.row_of(self._edition.pk)
+        editions = []
+        if row >= 0:
+            for distance in range(1, RENDER_AHEAD_NEIGHBOURS + 1):
+                editions += [self._editions[r].pk for r in (row + distance, row - distance) if 0 <= r < len(self._editions)]
+        return chapters, editions
+
+    def _render_ahead(self) -> None:
+        chapters, editions = self.chapters_to_render_ahead()
+        self._stop_rendering_ahead()
+        if not chapters and not editions:
+            return
+        generation = self._ahead_generation
+
+        def wanted(lib: Library, _handle) -> list[int]:
+            pks = list(chapters)
+            for edition_pk in editions:
+                pks += [info.pk for info in lib.chapters(edition_pk)[:1]]
+            return pks[:RENDER_AHEAD_MAX_CHAPTERS]
+
+        self._submit_ahead(wanted, generation)
+
+    def _submit_ahead(self, work, generation: int) -> None:
+        """Run one step of a round; its result is the chapters still to render, a few per step,
+        so a read thread and the renderer are never held long for chapters nobody opened."""
+
+        def step_done(rest: list[int]) -> None:
+            if generation != self._ahead_generation or not rest:
+                return
+            batch, later = rest[:RENDER_AHEAD_BATCH], rest[RENDER_AHEAD_BATCH:]
+
+            def render(lib: Library, handle) -> list[int]:
+                lib.render_ahead(batch, cancel=handle.cancel_event)
+                return later
+
+            self._submit_ahead(render, generation)
+
+        task = self.ctx.tasks.submit(
+            work, step_done, lambda exc: log.info("could not render chapters ahead: %s", error_text(exc)), context=self
+        )
+        self._ahead_handle = task.handle
+
+    def _stop_rendering_ahead(self) -> None:
+        self._ahead_timer.stop()
+        self._ahead_generation += 1
+        if self._ahead_handle is not None:
+            self._ahead_handle.cancel()
+            self._ahead_handle = None
 
     # --- header and table of contents ------------------------------------------------------
 
