@@ -369,3 +369,15 @@ def test_the_chapters_likely_next_are_rendered_ahead(view, qtbot, library_dir):
     view.open_edition(further.pk)
     assert not view._ahead_timer.isActive()
 
+
+def test_a_chapter_asked_for_comes_before_the_edition_list(view, qtbot, library_dir):
+    pk = chapter_pk(library_dir, "dtn-2019-06", "detentie")
+    rows_when_shown: list[int] = []
+    view.chapter_shown.connect(lambda _pk: rows_when_shown.append(view.edition_model.rowCount()))
+    with qtbot.waitSignal(view.loaded, timeout=TIMEOUT_MS):
+        view.open_chapter(pk)
+        view.activate()  # as when another view asks for the chapter: the list is loaded too
+    assert rows_when_shown == [0]  # the text first; the list waited for it
+    assert view.edition_model.rowCount() == 12
+    shown = view.edition_model.index(view.edition_list.currentIndex().row()).data(EDITION_ROLE)
+    assert shown.bundle_id == "dtn-2019-06" and view.current_chapter_pk() == pk

@@ -252,6 +252,8 @@ class EditionsView(View):
         self._pending_fraction: float | None = None
         self._restoring = False
         self._edition_may_be_gone = False
+        self._opening = False  # a chapter asked for is loading
+        self._list_waits = False  # a list load waits until it is shown
         self._build()
         ctx.open_edition_requested.connect(self._on_open_edition_requested)
         ctx.open_chapter_requested.connect(self._on_open_chapter_requested)
@@ -541,8 +543,15 @@ class EditionsView(View):
         self._edition_may_be_gone = True
 
     def reload(self) -> None:
-        """Load the edition list (after a library change, or when the show-all box asks)."""
+        """Load the edition list (after a library change, or when the show-all box asks).
+
+        While a chapter asked for is still loading, the list waits for it: the reader asked
+        for the text, and loading 1,000 editions beside it would hold the interpreter and
+        the GUI thread while it comes."""
         self._stale = False
+        if self._opening:
+            self._list_waits = True
+            return
         include = self.show_all.isChecked()
         self.list_status.setText(self.tr("Loading editions…"))
         self.run_task(
@@ -578,6 +587,7 @@ class EditionsView(View):
         self._save_timer.stop()
         self._stop_rendering_ahead()
         self.outdate("open")
+        self._opening = False
         self._edition = None
         self._chapter = None
         self._chapters = []
@@ -666,6 +676,7 @@ class EditionsView(View):
         self._requested = True
         self._save_position()
         self._stop_rendering_ahead()  # the next round starts from the chapter asked for now
+        self._opening = True
         self.run_task(
             lambda lib, _h: _load_reading(lib, edition_pk, chapter_pk, theme),
             lambda reading: self._on_reading_loaded(reading, highlight, anchor),
@@ -674,9 +685,23 @@ class EditionsView(View):
         )
 
     def _on_open_failed(self, exc: BaseException) -> None:
+        self._opened()
         show_error(self, exc)
 
+    def _opened(self) -> None:
+        """The chapter asked for is shown (or could not be): a list load waiting for it starts."""
+        self._opening = False
+        if self._list_waits:
+            self._list_waits = False
+            self.reload()
+
     def _on_reading_loaded(self, reading: Reading, highlight: str, anchor: str) -> None:
+        try:
+            self._show_reading(reading, highlight, anchor)
+        finally:
+            self._opened()
+
+    def _show_reading(self, reading: Reading, highlight: str, anchor: str) -> None:
         new_edition = self._edition is None or self._edition.pk != reading.edition.pk
         self._edition = reading.edition
         self._chapters = reading.chapters
