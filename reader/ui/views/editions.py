@@ -253,7 +253,7 @@ class EditionsView(View):
         self._restoring = False
         self._edition_may_be_gone = False
         self._opening = False  # a chapter asked for is loading
-        self._list_waits = False  # a list load waits until it is shown
+        self._list_due = False  # the edition list is to be loaded (once no chapter is loading)
         self._build()
         ctx.open_edition_requested.connect(self._on_open_edition_requested)
         ctx.open_chapter_requested.connect(self._on_open_chapter_requested)
@@ -545,13 +545,20 @@ class EditionsView(View):
     def reload(self) -> None:
         """Load the edition list (after a library change, or when the show-all box asks).
 
-        While a chapter asked for is still loading, the list waits for it: the reader asked
-        for the text, and loading 1,000 editions beside it would hold the interpreter and
-        the GUI thread while it comes."""
+        The load starts one turn of the event loop later, and while a chapter asked for is
+        still loading it waits for it: the reader asked for the text, and loading 1,000
+        editions beside it would hold the interpreter and the GUI thread while it comes. (A
+        chapter asked for from another view shows this view first, so its request arrives
+        just after the reload in the same turn.)"""
         self._stale = False
-        if self._opening:
-            self._list_waits = True
-            return
+        if not self._list_due:
+            self._list_due = True
+            QTimer.singleShot(0, self, self._load_list)
+
+    def _load_list(self) -> None:
+        if not self._list_due or self._opening:
+            return  # done already, or _opened() starts it
+        self._list_due = False
         include = self.show_all.isChecked()
         self.list_status.setText(self.tr("Loading editions…"))
         self.run_task(
@@ -691,9 +698,7 @@ class EditionsView(View):
     def _opened(self) -> None:
         """The chapter asked for is shown (or could not be): a list load waiting for it starts."""
         self._opening = False
-        if self._list_waits:
-            self._list_waits = False
-            self.reload()
+        self._load_list()
 
     def _on_reading_loaded(self, reading: Reading, highlight: str, anchor: str) -> None:
         try:
