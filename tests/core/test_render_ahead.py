@@ -4,7 +4,9 @@ rendered when opened (the straightforward path, Library.chapter on a first view)
 from __future__ import annotations
 
 import shutil
+import sqlite3
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -122,3 +124,20 @@ def test_the_kept_html_is_written_without_a_durable_commit_and_the_setting_resto
         assert seen == [1, 1]  # NORMAL while derived HTML is kept
         assert lib.db.execute("PRAGMA synchronous").fetchone() == durable
         assert lib.db.execute("SELECT count(*) FROM chapters WHERE html IS NOT NULL").fetchone() == (2,)
+
+
+def test_while_another_program_changes_the_library_nothing_is_kept_and_nothing_waits(template, tmp_path):
+    with copy_of(template, tmp_path / "lib") as lib:
+        first, second = all_chapter_pks(lib)[:2]
+        other = sqlite3.connect(tmp_path / "lib" / "library.db")
+        try:
+            other.execute("BEGIN IMMEDIATE")  # another program's change, holding the write lock
+            started = time.monotonic()
+            assert lib.render_ahead([first]) == 0
+            assert time.monotonic() - started < lib.limits.busy_timeout_ms / 1000 / 2  # it did not wait
+            other.execute("ROLLBACK")
+        finally:
+            other.close()
+        assert lib.db.execute("PRAGMA busy_timeout").fetchone() == (lib.limits.busy_timeout_ms,)
+        assert lib.db.execute("SELECT count(*) FROM chapters WHERE html IS NOT NULL").fetchone() == (0,)
+        assert lib.render_ahead([first, second]) == 2  # once the other program is done

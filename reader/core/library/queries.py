@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -11,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from reader.core.bundle import FileEntry, read_member
 from reader.core.errors import NotFoundError
+from reader.core.library import failures
 from reader.core.library.models import Chapter, ChapterInfo, Edition, LevelPoint
 from reader.core.render import RenderedChapter, render_chapter
 from reader.core.vocabulary import THEMES
@@ -152,7 +154,9 @@ def render_ahead(lib: LibraryBase, chapter_pks: Iterable[int], cancel: threading
     chapter shows the same whether it was rendered ahead or when opened. All renders first,
     then one short transaction, so the library is not held while the renderer works; a
     chapter that :func:`chapter` stored meanwhile is left as it is. When ``cancel`` is set it
-    renders no further and stores what it has. Returns how many chapters were stored.
+    renders no further and stores what it has. While another program is changing the
+    library it stores nothing rather than wait (the chapters are rendered when opened).
+    Returns how many chapters were stored.
     """
     rendered: list[tuple[int, RenderedChapter]] = []
     for chapter_pk in dict.fromkeys(chapter_pks):
@@ -164,11 +168,19 @@ def render_ahead(lib: LibraryBase, chapter_pks: Iterable[int], cancel: threading
     if not rendered:
         return 0
     stored = 0
-    with _derived_write(lib):
-        for chapter_pk, result in rendered:
-            if lib.db.execute("SELECT html IS NULL FROM chapters WHERE pk = ?", [chapter_pk]).fetchone() == (1,):
-                _keep_rendered(lib, chapter_pk, result)
-                stored += 1
+    lib.db.execute("PRAGMA busy_timeout = 0")
+    try:
+        with _derived_write(lib):
+            for chapter_pk, result in rendered:
+                if lib.db.execute("SELECT html IS NULL FROM chapters WHERE pk = ?", [chapter_pk]).fetchone() == (1,):
+                    _keep_rendered(lib, chapter_pk, result)
+                    stored += 1
+    except sqlite3.OperationalError as exc:
+        if not failures.is_busy(exc):
+            raise
+        return 0
+    finally:
+        lib.db.execute(f"PRAGMA busy_timeout = {lib.limits.busy_timeout_ms}")
     return stored
 
 
