@@ -364,9 +364,12 @@ def test_the_chapters_likely_next_are_rendered_ahead(view, qtbot, library_dir):
     # From the middle of an edition, the chapters after it come first.
     open_chapter(view, qtbot, own[1])
     assert view.chapters_to_render_ahead() == ([*own[2:], own[0]], [beside.pk])
-    # A new request stops the round waiting to start.
+    # A new request stops the round waiting to start, and so does leaving the view.
     view._ahead_timer.start()
     view.open_edition(further.pk)
+    assert not view._ahead_timer.isActive()
+    view._ahead_timer.start()
+    view.hide()
     assert not view._ahead_timer.isActive()
 
 

@@ -63,7 +63,7 @@ SUMMARY_LINES = 4  # the edition's summary shows this many lines, and scrolls  #
 RENDER_AHEAD_DELAY_MS = 300  # after the chapter is shown, so the work never competes with its paint
 RENDER_AHEAD_NEIGHBOURS = 1  # editions on either side of the one shown in the list
 RENDER_AHEAD_MAX_CHAPTERS = 64  # chapters in one round
-RENDER_AHEAD_BATCH = 3  # chapters per task of a round (a few renders: a read thread is soon free again)
+RENDER_AHEAD_BATCH = 3  # chapters kept per transaction of a round
 
 
 @dataclass
@@ -502,8 +502,7 @@ class EditionsView(View):
         self._ahead_timer.setSingleShot(True)
         self._ahead_timer.setInterval(RENDER_AHEAD_DELAY_MS)
         self._ahead_timer.timeout.connect(self._render_ahead)
-        self._ahead_handle = None  # the TaskHandle of the step rendering ahead, if one runs
-        self._ahead_generation = 0  # a new chapter asked for ends the round of the one before
+        self._ahead_handle = None  # the TaskHandle of the round rendering ahead, if one runs
         self._show_header(None)
 
     def _fit_summary_height(self) -> None:
@@ -535,6 +534,7 @@ class EditionsView(View):
 
     def hideEvent(self, event) -> None:  # noqa: N802 - Qt override
         self._save_position()
+        self._stop_rendering_ahead()  # the reader went elsewhere (or the window closes)
         super().hideEvent(event)
 
     # --- the edition list --------------------------------------------------------------
@@ -777,39 +777,28 @@ class EditionsView(View):
         self._stop_rendering_ahead()
         if not chapters and not editions:
             return
-        generation = self._ahead_generation
 
-        def wanted(lib: Library, _handle) -> list[int]:
+        def work(lib: Library, handle) -> int:
             pks = list(chapters)
             for edition_pk in editions:
                 pks += [info.pk for info in lib.chapters(edition_pk)[:1]]
-            return pks[:RENDER_AHEAD_MAX_CHAPTERS]
+            pks = pks[:RENDER_AHEAD_MAX_CHAPTERS]
+            stored = 0
+            for start in range(0, len(pks), RENDER_AHEAD_BATCH):
+                if handle.cancelled:
+                    break
+                stored += lib.render_ahead(pks[start:start + RENDER_AHEAD_BATCH], cancel=handle.cancel_event)
+            return stored
 
-        self._submit_ahead(wanted, generation)
-
-    def _submit_ahead(self, work, generation: int) -> None:
-        """Run one step of a round; its result is the chapters still to render, a few per step,
-        so a read thread and the renderer are never held long for chapters nobody opened."""
-
-        def step_done(rest: list[int]) -> None:
-            if generation != self._ahead_generation or not rest:
-                return
-            batch, later = rest[:RENDER_AHEAD_BATCH], rest[RENDER_AHEAD_BATCH:]
-
-            def render(lib: Library, handle) -> list[int]:
-                lib.render_ahead(batch, cancel=handle.cancel_event)
-                return later
-
-            self._submit_ahead(render, generation)
-
+        # One task per round, so shutting the tasks down (cancel, wait) ends it too; a chapter
+        # asked for cancels it, and it stops after the chapter it is rendering.
         task = self.ctx.tasks.submit(
-            work, step_done, lambda exc: log.info("could not render chapters ahead: %s", error_text(exc)), context=self
+            work, None, lambda exc: log.info("could not render chapters ahead: %s", error_text(exc)), context=self
         )
         self._ahead_handle = task.handle
 
     def _stop_rendering_ahead(self) -> None:
         self._ahead_timer.stop()
-        self._ahead_generation += 1
         if self._ahead_handle is not None:
             self._ahead_handle.cancel()
             self._ahead_handle = None
