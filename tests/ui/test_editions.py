@@ -77,6 +77,11 @@ def activate_first_link(view: EditionsView, qtbot) -> None:
     qtbot.keyClick(browser, Qt.Key.Key_Return)
 
 
+def list_rows(view) -> list:
+    """The edition list's rows (model indexes), top to bottom."""
+    return [view.edition_model.index(row) for row in range(view.edition_model.rowCount())]
+
+
 @pytest.fixture
 def example_bundle(tmp_path, publisher_key, library_dir) -> None:
     """The `dtn init` example, signed by a key the library trusts, imported for real."""
@@ -88,17 +93,19 @@ def example_bundle(tmp_path, publisher_key, library_dir) -> None:
 def test_list_shows_all_demo_editions_newest_first_with_demo_marking(view, qtbot):
     with qtbot.waitSignal(view.chapter_shown, timeout=TIMEOUT_MS):
         view.activate()
-    items = [view.edition_list.item(row) for row in range(view.edition_list.count())]
+    items = list_rows(view)
     editions = [item.data(EDITION_ROLE) for item in items]
     assert [e.date for e in editions] == DEMO_DATES_NEWEST_FIRST
     assert all(e.demo for e in editions)
-    assert all("DEMO" in item.text() for item in items)
-    assert all("/5 " in item.text() or "/4 " in item.text() for item in items)
+    assert all("DEMO" in item.data() for item in items)
+    assert all("/5 " in item.data() or "/4 " in item.data() for item in items)
+    # The tooltip says the same, for a list too narrow for the painted row.
+    assert [item.data(Qt.ItemDataRole.ToolTipRole) for item in items] == [item.data() for item in items]
     # The newest edition is opened, with its DEMO banner in the header.
     assert view.title_label.text() == editions[0].title
     assert view.demo_banner.isVisible()
     assert "DEMO" in view.demo_banner.text()
-    assert view.edition_list.currentRow() == 0
+    assert view.edition_list.currentIndex().row() == 0
 
 
 def test_opening_an_edition_shows_its_chapters_in_the_toc(view, qtbot, library_dir):
@@ -118,8 +125,8 @@ def test_clicking_an_edition_in_the_list_opens_it(view, qtbot):
     with qtbot.waitSignal(view.chapter_shown, timeout=TIMEOUT_MS):
         view.activate()
     view.edition_list.setFocus()
-    view.edition_list.setCurrentRow(3)
-    wanted = view.edition_list.item(3).data(EDITION_ROLE)
+    view.edition_list.setCurrentIndex(view.edition_model.index(3))
+    wanted = view.edition_model.index(3).data(EDITION_ROLE)
     with qtbot.waitSignal(view.edition_shown, timeout=TIMEOUT_MS, check_params_cb=lambda pk: pk == wanted.pk):
         qtbot.keyClick(view.edition_list, Qt.Key.Key_Return)
     assert view.title_label.text() == wanted.title
@@ -281,10 +288,10 @@ def test_hidden_and_superseded_editions_are_listed_on_request(view, qtbot, libra
         lib.apply_revocations()
     with qtbot.waitSignal(view.loaded, timeout=TIMEOUT_MS):
         view.activate()
-    assert view.edition_list.count() == 12
+    assert view.edition_model.rowCount() == 12
     with qtbot.waitSignal(view.loaded, timeout=TIMEOUT_MS):
         view.show_all.setChecked(True)
-    texts = [view.edition_list.item(row).text() for row in range(view.edition_list.count())]
+    texts = [item.data() for item in list_rows(view)]
     assert len(texts) == 14
     test_rows = [t for t in texts if "(test)" in t]
     assert len(test_rows) == 2
@@ -322,8 +329,64 @@ def test_library_change_drops_an_edition_that_is_gone(view, qtbot, ctx, library_
         assert lib.remove_demo() == 12
     with qtbot.waitSignal(view.loaded, timeout=TIMEOUT_MS):
         ctx.library_changed.emit(Changes.everything())
-    assert view.edition_list.count() == 0
+    assert view.edition_model.rowCount() == 0
     assert view.list_status.isVisible() and "no editions" in view.list_status.text()
     assert view.browser.toPlainText() == ""
     assert not view.demo_banner.isVisible()
     assert view.title_label.text() == "No edition selected"
+
+
+def stored_html(library_dir: Path, pks: list[int]) -> dict[int, bool]:
+    """Whether each chapter's rendered HTML is kept in the library (read-only look)."""
+    import sqlite3
+
+    conn = sqlite3.connect(f"file:{library_dir / 'library.db'}?mode=ro", uri=True)
+    try:
+        return {pk: conn.execute("SELECT html IS NOT NULL FROM chapters WHERE pk = ?", [pk]).fetchone() == (1,) for pk in pks}
+    finally:
+        conn.close()
+
+
+def test_the_chapters_likely_next_are_rendered_ahead(view, qtbot, library_dir):
+    with Library.open(library_dir, recover=False) as lib:
+        newest, beside, further = (lib.edition(b) for b in ("dtn-2025-06", "dtn-2024-12", "dtn-2024-06"))
+        own = [c.pk for c in lib.chapters(newest.pk)]
+        beside_first, further_first = lib.chapters(beside.pk)[0].pk, lib.chapters(further.pk)[0].pk
+    assert len(own) > 2
+    with qtbot.waitSignal(view.chapter_shown, timeout=TIMEOUT_MS):
+        view.activate()  # the newest edition with its first chapter
+    assert view.chapters_to_render_ahead() == (own[1:], [beside.pk])
+    expected = [*own[1:], beside_first]
+    assert not any(stored_html(library_dir, expected).values())
+    qtbot.waitUntil(lambda: all(stored_html(library_dir, expected).values()), timeout=TIMEOUT_MS)
+    # Only the editions beside the one shown: not the whole library.
+    assert stored_html(library_dir, [further_first]) == {further_first: False}
+    # From the middle of an edition, the chapters after it come first.
+    open_chapter(view, qtbot, own[1])
+    assert view.chapters_to_render_ahead() == ([*own[2:], own[0]], [beside.pk])
+    # A new request stops the round waiting to start, and so does leaving the view.
+    view._ahead_timer.start()
+    view.open_edition(further.pk)
+    assert not view._ahead_timer.isActive()
+    view._ahead_timer.start()
+    view.hide()
+    assert not view._ahead_timer.isActive()
+
+
+@pytest.mark.parametrize("shown_first", [False, True], ids=["asked-then-shown", "shown-then-asked"])
+def test_a_chapter_asked_for_comes_before_the_edition_list(view, qtbot, library_dir, shown_first):
+    pk = chapter_pk(library_dir, "dtn-2019-06", "detentie")
+    rows_when_shown: list[int] = []
+    view.chapter_shown.connect(lambda _pk: rows_when_shown.append(view.edition_model.rowCount()))
+    with qtbot.waitSignal(view.loaded, timeout=TIMEOUT_MS):
+        # As when another view asks for a chapter: the view is shown (and loads its list) and
+        # opens the chapter, in one turn of the event loop; the window shows it first.
+        if shown_first:
+            view.activate()
+        view.open_chapter(pk)
+        if not shown_first:
+            view.activate()
+    assert rows_when_shown == [0]  # the text first; the list waited for it
+    assert view.edition_model.rowCount() == 12
+    shown = view.edition_model.index(view.edition_list.currentIndex().row()).data(EDITION_ROLE)
+    assert shown.bundle_id == "dtn-2019-06" and view.current_chapter_pk() == pk

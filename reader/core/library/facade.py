@@ -136,6 +136,7 @@ class Library(LibraryBase):
     previous_edition = boundary(queries.previous_edition)
     chapters = boundary(queries.chapters)
     chapter = boundary(queries.chapter)
+    render_ahead = boundary(queries.render_ahead)
     chapter_by_id = boundary(queries.chapter_by_id)
     asset = boundary(queries.asset)
     level_events = boundary(queries.level_events)

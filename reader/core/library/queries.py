@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import json
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict
 from typing import TYPE_CHECKING
 
 from reader.core.bundle import FileEntry, read_member
 from reader.core.errors import NotFoundError
+from reader.core.library import failures
 from reader.core.library.current import CURRENT_EDITION_SQL, EDITION_SQL, LEVEL_EDITIONS_SQL, NEWEST_FIRST, VISIBLE, edition_from_row
 from reader.core.library.models import Chapter, ChapterInfo, Edition, LevelPoint
 from reader.core.render import RenderedChapter, render_chapter
@@ -105,15 +110,75 @@ def chapter(lib: LibraryBase, chapter_pk: int) -> Chapter:
     info = chapter_info_from_row(row)
     if row["html"] is None:
         rendered = _render(lib, row)
-        with lib.db.atomic():
-            lib.db.execute(
-                "UPDATE chapters SET html = ?, toc = ?, placeholder = ? WHERE pk = ?",
-                [rendered.html, json.dumps([asdict(t) for t in rendered.toc]), int(rendered.placeholder), chapter_pk],
-            )
+        with _derived_write(lib):
+            _keep_rendered(lib, chapter_pk, rendered)
         html_text, toc, placeholder = rendered.html, [asdict(t) for t in rendered.toc], rendered.placeholder
     else:
         html_text, toc, placeholder = row["html"], json_list(row["toc"]), bool(row["placeholder"])
     return Chapter(**asdict(info), markdown=row["markdown"], html=html_text, toc=toc, placeholder=placeholder)
+
+
+@contextmanager
+def _derived_write(lib: LibraryBase) -> Iterator[None]:
+    """One transaction that writes only derived data (rendered HTML, which the deep check
+    re-renders from the signed Markdown and compares), committed without waiting for the
+    disk (WAL with ``synchronous = NORMAL``): a power cut may lose it, never damage the
+    library, and a lost chapter is rendered again when opened. Imports and the reader's own
+    state keep their durable commits; the connection's setting is restored after."""
+    previous = lib.db.execute("PRAGMA synchronous").fetchone()[0]
+    lib.db.execute("PRAGMA synchronous = NORMAL")
+    try:
+        with lib.db.atomic():
+            yield
+    finally:
+        lib.db.execute(f"PRAGMA synchronous = {int(previous)}")
+
+
+def _keep_rendered(lib: LibraryBase, chapter_pk: int, rendered: RenderedChapter) -> None:
+    """Store a chapter's rendered HTML and contents (derived data: the deep check re-renders
+    the signed Markdown and compares)."""
+    lib.db.execute(
+        "UPDATE chapters SET html = ?, toc = ?, placeholder = ? WHERE pk = ?",
+        [rendered.html, json.dumps([asdict(t) for t in rendered.toc]), int(rendered.placeholder), chapter_pk],
+    )
+
+
+def render_ahead(lib: LibraryBase, chapter_pks: Iterable[int], cancel: threading.Event | None = None) -> int:
+    """Render the chapters among ``chapter_pks`` that were never shown, so that opening one
+    later reads its HTML instead of waiting for the renderer.
+
+    The same render and the same stored columns as :func:`chapter` on a first view, so a
+    chapter shows the same whether it was rendered ahead or when opened. All renders first,
+    then one short transaction, so the library is not held while the renderer works; a
+    chapter that :func:`chapter` stored meanwhile is left as it is. When ``cancel`` is set it
+    renders no further and stores what it has. While another program is changing the
+    library it stores nothing rather than wait (the chapters are rendered when opened).
+    Returns how many chapters were stored.
+    """
+    rendered: list[tuple[int, RenderedChapter]] = []
+    for chapter_pk in dict.fromkeys(chapter_pks):
+        if cancel is not None and cancel.is_set():
+            break
+        rows = list(lib.db.query("SELECT pk, edition_pk, markdown FROM chapters WHERE pk = ? AND html IS NULL", [chapter_pk]))
+        if rows:
+            rendered.append((chapter_pk, _render(lib, rows[0])))
+    if not rendered:
+        return 0
+    stored = 0
+    lib.db.execute("PRAGMA busy_timeout = 0")
+    try:
+        with _derived_write(lib):
+            for chapter_pk, result in rendered:
+                if lib.db.execute("SELECT html IS NULL FROM chapters WHERE pk = ?", [chapter_pk]).fetchone() == (1,):
+                    _keep_rendered(lib, chapter_pk, result)
+                    stored += 1
+    except sqlite3.OperationalError as exc:
+        if not failures.is_busy(exc):
+            raise
+        return 0
+    finally:
+        lib.db.execute(f"PRAGMA busy_timeout = {lib.limits.busy_timeout_ms}")
+    return stored
 
 
 def chapter_by_id(lib: LibraryBase, edition_pk: int, chapter_id: str) -> ChapterInfo:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QPoint, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QAbstractListModel, QCoreApplication, QEvent, QModelIndex, QPoint, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,8 +21,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
+    QListView,
     QMenu,
     QPushButton,
     QScrollArea,
@@ -57,6 +56,14 @@ POSITION_SAVE_DELAY_MS = 800  # after the last scroll
 TOC_SLACK_PX = 12
 VIEW_MARGIN_PX = 4  # the three columns need every pixel of a small window
 SUMMARY_LINES = 4  # the edition's summary shows this many lines, and scrolls  # the delegate's padding around a contents entry
+# Rendering ahead: after a chapter is shown, the chapters a reader is likely to open next
+# (the rest of its edition, the first chapter of the editions beside it in the list) are
+# rendered in the background, so opening them reads stored HTML instead of waiting for
+# the renderer (and the first render also starts the render worker).
+RENDER_AHEAD_DELAY_MS = 300  # after the chapter is shown, so the work never competes with its paint
+RENDER_AHEAD_NEIGHBOURS = 1  # editions on either side of the one shown in the list
+RENDER_AHEAD_MAX_CHAPTERS = 64  # chapters in one round
+RENDER_AHEAD_BATCH = 3  # chapters kept per transaction of a round
 
 
 @dataclass
@@ -165,6 +172,46 @@ class EditionDelegate(RowDelegate):
         painter.restore()
 
 
+class EditionListModel(QAbstractListModel):
+    """The rows of the edition list. A row's text (what screen readers, type-ahead and the
+    tooltip read) is made when it is first asked for, so 1,000 editions are listed at once
+    instead of formatting every date and label before the list can show."""
+
+    def __init__(self, text_of, parent=None) -> None:
+        super().__init__(parent)
+        self._text_of = text_of
+        self._editions: list[Edition] = []
+        self._rows: dict[int, int] = {}  # edition pk -> row
+        self._texts: dict[int, str] = {}  # row -> its text, once asked for
+
+    def set_editions(self, editions: list[Edition]) -> None:
+        self.beginResetModel()
+        self._editions = list(editions)
+        self._rows = {edition.pk: row for row, edition in enumerate(self._editions)}
+        self._texts = {}
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802 - Qt override
+        return 0 if parent.isValid() else len(self._editions)
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._editions):
+            return None
+        row = index.row()
+        if role == EDITION_ROLE:
+            return self._editions[row]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            text = self._texts.get(row)
+            if text is None:
+                text = self._texts[row] = self._text_of(self._editions[row])
+            return text
+        return None
+
+    def row_of(self, edition_pk: int) -> int:
+        """The row of an edition, or -1 when it is not listed."""
+        return self._rows.get(edition_pk, -1)
+
+
 class TocDelegate(WrapDelegate):
     """Table of contents: long chapter titles wrap instead of being cut off."""
 
@@ -205,6 +252,8 @@ class EditionsView(View):
         self._pending_fraction: float | None = None
         self._restoring = False
         self._edition_may_be_gone = False
+        self._opening = False  # a chapter asked for is loading
+        self._list_due = False  # the edition list is to be loaded (once no chapter is loading)
         self._build()
         ctx.open_edition_requested.connect(self._on_open_edition_requested)
         ctx.open_chapter_requested.connect(self._on_open_chapter_requested)
@@ -220,14 +269,18 @@ class EditionsView(View):
         self.show_all.setAccessibleName(self.tr("Show superseded and hidden editions"))
         self.show_all.setToolTip(self.tr("Also list the older revisions of editions and the editions hidden because their key was revoked"))
         self.show_all.toggled.connect(lambda _checked: self.reload())
-        self.edition_list = QListWidget()
+        self.edition_list = QListView()
+        self.edition_model = EditionListModel(self._edition_text, self)
+        self.edition_list.setModel(self.edition_model)
         self.edition_list.setAccessibleName(self.tr("Editions, newest first"))
         self.edition_list.setItemDelegate(EditionDelegate(self.language, self))
         self.edition_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.edition_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.edition_list.setUniformItemSizes(False)
-        self.edition_list.itemActivated.connect(self._on_edition_item_activated)
-        self.edition_list.itemClicked.connect(self._on_edition_item_activated)
+        # Every row is as tall as the delegate's three lines (its sizeHint depends only on the
+        # font), so the list asks one row instead of all 1,000.
+        self.edition_list.setUniformItemSizes(True)
+        self.edition_list.activated.connect(self._on_edition_item_activated)
+        self.edition_list.clicked.connect(self._on_edition_item_activated)
         self.list_status = QLabel()
         self.list_status.setWordWrap(True)
         left = QWidget()
@@ -445,6 +498,11 @@ class EditionsView(View):
         self._save_timer.setSingleShot(True)
         self._save_timer.setInterval(POSITION_SAVE_DELAY_MS)
         self._save_timer.timeout.connect(self._save_position)
+        self._ahead_timer = QTimer(self)
+        self._ahead_timer.setSingleShot(True)
+        self._ahead_timer.setInterval(RENDER_AHEAD_DELAY_MS)
+        self._ahead_timer.timeout.connect(self._render_ahead)
+        self._ahead_handle = None  # the TaskHandle of the round rendering ahead, if one runs
         self._show_header(None)
 
     def _fit_summary_height(self) -> None:
@@ -476,6 +534,7 @@ class EditionsView(View):
 
     def hideEvent(self, event) -> None:  # noqa: N802 - Qt override
         self._save_position()
+        self._stop_rendering_ahead()  # the reader went elsewhere (or the window closes)
         super().hideEvent(event)
 
     # --- the edition list --------------------------------------------------------------
@@ -484,8 +543,22 @@ class EditionsView(View):
         self._edition_may_be_gone = True
 
     def reload(self) -> None:
-        """Load the edition list (after a library change, or when the show-all box asks)."""
+        """Load the edition list (after a library change, or when the show-all box asks).
+
+        The load starts one turn of the event loop later, and while a chapter asked for is
+        still loading it waits for it: the reader asked for the text, and loading 1,000
+        editions beside it would hold the interpreter and the GUI thread while it comes. (A
+        chapter asked for from another view shows this view first, so its request arrives
+        just after the reload in the same turn.)"""
         self._stale = False
+        if not self._list_due:
+            self._list_due = True
+            QTimer.singleShot(0, self, self._load_list)
+
+    def _load_list(self) -> None:
+        if not self._list_due or self._opening:
+            return  # done already, or _opened() starts it
+        self._list_due = False
         include = self.show_all.isChecked()
         self.list_status.setText(self.tr("Loading editions…"))
         self.run_task(
@@ -501,12 +574,7 @@ class EditionsView(View):
 
     def _on_list_loaded(self, editions: list[Edition]) -> None:
         self._editions = editions
-        self.edition_list.clear()
-        for edition in editions:
-            item = QListWidgetItem(self._edition_text(edition))
-            item.setData(EDITION_ROLE, edition)
-            item.setToolTip(self._edition_text(edition))
-            self.edition_list.addItem(item)
+        self.edition_model.set_editions(editions)
         self.list_status.setText("" if editions else self.tr("The library holds no editions. Import one under Import and trust."))
         self.list_status.setVisible(not editions)
         self._select_current_in_list()
@@ -524,7 +592,9 @@ class EditionsView(View):
 
     def _clear_reading(self) -> None:
         self._save_timer.stop()
+        self._stop_rendering_ahead()
         self.outdate("open")
+        self._opening = False
         self._edition = None
         self._chapter = None
         self._chapters = []
@@ -548,18 +618,15 @@ class EditionsView(View):
     def _select_current_in_list(self) -> None:
         if self._edition is None:
             return
-        for row in range(self.edition_list.count()):
-            item = self.edition_list.item(row)
-            if item.data(EDITION_ROLE).pk == self._edition.pk:
-                if self.edition_list.currentRow() != row:
-                    self.edition_list.blockSignals(True)
-                    self.edition_list.setCurrentRow(row)
-                    self.edition_list.blockSignals(False)
-                    self.edition_list.viewport().update()
-                return
+        row = self.edition_model.row_of(self._edition.pk)
+        if row >= 0 and self.edition_list.currentIndex().row() != row:
+            # The view repaints the rows whose selection changed, nothing more.
+            self.edition_list.setCurrentIndex(self.edition_model.index(row))
 
-    def _on_edition_item_activated(self, item: QListWidgetItem) -> None:
-        edition: Edition = item.data(EDITION_ROLE)
+    def _on_edition_item_activated(self, index: QModelIndex) -> None:
+        edition: Edition | None = index.data(EDITION_ROLE)
+        if edition is None:
+            return
         if self._edition is None or edition.pk != self._edition.pk:
             self.open_edition(edition.pk)
 
@@ -615,6 +682,8 @@ class EditionsView(View):
               theme: str | None = None) -> None:
         self._requested = True
         self._save_position()
+        self._stop_rendering_ahead()  # the next round starts from the chapter asked for now
+        self._opening = True
         self.run_task(
             lambda lib, _h: _load_reading(lib, edition_pk, chapter_pk, theme),
             lambda reading: self._on_reading_loaded(reading, highlight, anchor),
@@ -623,9 +692,21 @@ class EditionsView(View):
         )
 
     def _on_open_failed(self, exc: BaseException) -> None:
+        self._opened()
         show_error(self, exc)
 
+    def _opened(self) -> None:
+        """The chapter asked for is shown (or could not be): a list load waiting for it starts."""
+        self._opening = False
+        self._load_list()
+
     def _on_reading_loaded(self, reading: Reading, highlight: str, anchor: str) -> None:
+        try:
+            self._show_reading(reading, highlight, anchor)
+        finally:
+            self._opened()
+
+    def _show_reading(self, reading: Reading, highlight: str, anchor: str) -> None:
         new_edition = self._edition is None or self._edition.pk != reading.edition.pk
         self._edition = reading.edition
         self._chapters = reading.chapters
@@ -671,6 +752,56 @@ class EditionsView(View):
             self._pending_fraction = self._positions.get(key, reading.position)
             self._apply_pending_fraction()
         self.chapter_shown.emit(chapter.pk)
+        self._ahead_timer.start()
+
+    # --- rendering ahead -------------------------------------------------------------------
+
+    def chapters_to_render_ahead(self) -> tuple[list[int], list[int]]:
+        """What to render after the chapter shown: its edition's other chapters (the next ones
+        first) and the editions beside it in the list (their first chapters are looked up by
+        the task)."""
+        if self._edition is None or self._chapter is None:
+            return [], []
+        pks = [info.pk for info in self._chapters]
+        here = pks.index(self._chapter.pk) if self._chapter.pk in pks else -1
+        chapters = pks[here + 1:] + pks[:max(here, 0)]
+        row = self.edition_model.row_of(self._edition.pk)
+        editions = []
+        if row >= 0:
+            for distance in range(1, RENDER_AHEAD_NEIGHBOURS + 1):
+                editions += [self._editions[r].pk for r in (row + distance, row - distance) if 0 <= r < len(self._editions)]
+        return chapters, editions
+
+    def _render_ahead(self) -> None:
+        chapters, editions = self.chapters_to_render_ahead()
+        self._stop_rendering_ahead()
+        if not chapters and not editions:
+            return
+
+        def work(lib: Library, handle) -> int:
+            pks = list(chapters)
+            for edition_pk in editions:
+                pks += [info.pk for info in lib.chapters(edition_pk)[:1]]
+            pks = pks[:RENDER_AHEAD_MAX_CHAPTERS]
+            stored = 0
+            for start in range(0, len(pks), RENDER_AHEAD_BATCH):
+                if handle.cancelled:
+                    break
+                stored += lib.render_ahead(pks[start:start + RENDER_AHEAD_BATCH], cancel=handle.cancel_event)
+            return stored
+
+        # One task per round, so shutting the tasks down (cancel, wait) ends it too; a chapter
+        # asked for cancels it, and it stops after the chapter it is rendering.
+        task = self.ctx.tasks.submit(
+            work, None, lambda exc: log.info("could not render chapters ahead: %s", error_text(exc)), context=self
+        )
+        self._ahead_handle = task.handle
+
+    def _stop_rendering_ahead(self) -> None:
+        self._ahead_timer.stop()
+        if self._ahead_handle is not None:
+            self._ahead_handle.cancel()
+            self._ahead_handle = None
 
     # --- header and table of contents ------------------------------------------------------
 
