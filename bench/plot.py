@@ -95,7 +95,7 @@ def draw(figure: str, unit: str, points: list[tuple[int, float]], out: Path) -> 
     p.setPen(QPen(QColor("#888888"), 1, Qt.PenStyle.DashLine))
     for a, b in zip(linear, linear[1:]):
         p.drawLine(at(*a), at(*b))
-    p.drawText(QRectF(plot.left() + 8, plot.top() + 4, 300, 16), Qt.AlignmentFlag.AlignLeft, "dashed: linear cost from the first point" + (" (a flat rate)" if rate else ""))
+    p.drawText(QRectF(plot.left() + 8, plot.top() + 4, plot.width() - 16, 16), Qt.AlignmentFlag.AlignLeft, "dashed: linear cost from the first point" + (" (a flat rate)" if rate else ""))
     p.setPen(QPen(QColor("#1f5fa8"), 2))
     for a, b in zip(pts, pts[1:]):
         p.drawLine(at(*a), at(*b))
