@@ -207,13 +207,23 @@ def _rebuild_in_memory(lib: LibraryBase, progress: Progress | None, cancel: thre
             importing.index(lib, vb, sha, size, known.get(sha, ("rebuilt from store",))[0] or "rebuilt from store", ownership=ownership)
             removed_demo.extend(ownership.replaces_demo)
             indexed += 1 - len(ownership.replaces_demo)
-        lib.db.execute(
-            "INSERT INTO audit (time, source, result, reason, error_code, error_params) VALUES (?, ?, ?, ?, ?, ?)",
-            [
-                utc_now(), "rebuild", "rebuilt", f"{indexed} bundle(s) indexed, {len(rejected)} refused",
-                "audit-rebuilt", json.dumps({"indexed": indexed, "failed": len(rejected)}),
-            ],
-        )
+        _audit_rebuilt(lib, indexed, rejected)
+    return _after_rebuild(lib, indexed, hidden, rejected, removed_demo)
+
+
+def _audit_rebuilt(lib: LibraryBase, indexed: int, rejected: list) -> None:
+    """The rebuild's audit row, inside its transaction."""
+    lib.db.execute(
+        "INSERT INTO audit (time, source, result, reason, error_code, error_params) VALUES (?, ?, ?, ?, ?, ?)",
+        [
+            utc_now(), "rebuild", "rebuilt", f"{indexed} bundle(s) indexed, {len(rejected)} refused",
+            "audit-rebuilt", json.dumps({"indexed": indexed, "failed": len(rejected)}),
+        ],
+    )
+
+
+def _after_rebuild(lib: LibraryBase, indexed: int, hidden: Any, rejected: list, removed_demo: list[str]) -> dict[str, Any]:
+    """After the rebuild's transaction: drop replaced demo files, hide revoked keys' editions."""
     lib.note(EDITIONS | AUDIT)
     for sha in removed_demo:
         lib.store.remove(sha)
@@ -282,18 +292,8 @@ def _rebuild_streamed(lib: LibraryBase, shas: list[str], progress: Progress | No
             log.warning("the index disagrees with a stored bundle; rebuilding in the order the store files give")
             outcome = _stream(lib, context, shas, listed, known, {}, progress, cancel)
         indexed, hidden, rejected, removed_demo = outcome
-        lib.db.execute(
-            "INSERT INTO audit (time, source, result, reason, error_code, error_params) VALUES (?, ?, ?, ?, ?, ?)",
-            [
-                utc_now(), "rebuild", "rebuilt", f"{indexed} bundle(s) indexed, {len(rejected)} refused",
-                "audit-rebuilt", json.dumps({"indexed": indexed, "failed": len(rejected)}),
-            ],
-        )
-    lib.note(EDITIONS | AUDIT)
-    for sha in removed_demo:
-        lib.store.remove(sha)
-    keys.apply_revocations(lib)
-    return {"indexed": indexed, "hidden": hidden, "rejected": rejected}
+        _audit_rebuilt(lib, indexed, rejected)
+    return _after_rebuild(lib, indexed, hidden, rejected, removed_demo)
 
 
 def _stream(
