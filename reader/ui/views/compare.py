@@ -43,7 +43,7 @@ from reader.ui.context import AppContext
 from reader.ui.errors import error_text
 from reader.ui.format import MARK_STRENGTH, blend, compare_mark_background, level_badge_text  # noqa: F401 - MARK_STRENGTH, blend: the tests take them from here
 from reader.ui.views.base import View, WrapDelegate, scaled_font
-from reader.ui.views.editions import edition_markings
+from reader.ui.views.editionlist import edition_markings
 
 if TYPE_CHECKING:
     from reader.core.library import ChapterComparison, Comparison, Edition, Library
