@@ -104,7 +104,6 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 from reader.core.errors import RenderError
-from reader.core.plaintext import plain_text  # re-exported for its callers
 from reader.core.urlpolicy import ID_RE, normalise_chapter_links
 
 _log = logging.getLogger(__name__)
@@ -116,7 +115,6 @@ __all__ = [
     "RenderedChapter",
     "TocEntry",
     "close_shared_worker",
-    "plain_text",
     "render_chapter",
 ]
 

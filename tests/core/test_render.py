@@ -18,13 +18,13 @@ from hypothesis import strategies as st
 
 from reader.core import render as render_module
 from reader.core.errors import RenderError
+from reader.core.plaintext import plain_text
 from reader.core.render import (
     PLACEHOLDER_HTML,
     RenderedChapter,
     RenderLimits,
     RenderWorker,
     TocEntry,
-    plain_text,
     render_chapter,
 )
 
