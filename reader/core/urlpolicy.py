@@ -1,8 +1,8 @@
 """Which link and image URLs a chapter may keep: the policy the render worker applies to
 Python-Markdown's tree and the sanitizer checks again on the final HTML.
 
-No Markdown and no HTML library here, so both sides can use it without importing the
-other's dependencies.
+Neither Python-Markdown nor nh3 is imported here, so both sides can use it without
+loading the other's library.
 """
 
 from __future__ import annotations
