@@ -69,10 +69,6 @@ RENDER_AHEAD_DELAY_MS = 300  # after the chapter is shown, so the work never com
 RENDER_AHEAD_NEIGHBOURS = 1  # editions on either side of the one shown in the list
 RENDER_AHEAD_MAX_CHAPTERS = 64  # chapters in one round
 RENDER_AHEAD_BATCH = 3  # chapters kept per transaction of a round
-# The latest edition's first chapter, the one the overview leads to, is rendered ahead when
-# the library opens and after each change of its editions (an import), if it was never shown:
-# after an import none is, and its first view would wait for the renderer to start (0.5-2 s).
-RENDER_LATEST_CHAPTERS = 1
 
 
 @dataclass
@@ -695,18 +691,14 @@ class EditionsView(View):
 
     def render_latest_ahead(self) -> None:
         """Render the latest edition's first chapter in the background unless it is kept
-        already (then this costs one query and starts no renderer). The application calls it
-        once the library is open; the view after each change of the editions."""
-
-        def work(lib: Library, handle) -> int:
-            latest = lib.latest_edition()
-            if latest is None or handle.cancelled:
-                return 0
-            pks = [info.pk for info in lib.chapters(latest.pk)[:RENDER_LATEST_CHAPTERS]]
-            return lib.render_ahead(pks, cancel=handle.cancel_event)
+        already (``Library.render_latest_ahead``): after an import none is, and its first view
+        would wait for the renderer to start (0.2-2 s). The application calls this once the
+        library is open; the view after each change of the editions."""
 
         self.ctx.tasks.submit(
-            work, None, lambda exc: log.info("could not render the latest chapter ahead: %s", error_text(exc)), context=self
+            lambda lib, handle: lib.render_latest_ahead(handle.cancel_event),
+            None,
+            lambda exc: log.info("could not render the latest chapter ahead: %s", error_text(exc)), context=self
         )
 
     def _stop_rendering_ahead(self) -> None:
