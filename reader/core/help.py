@@ -25,7 +25,8 @@ from pathlib import Path
 from reader.core import errors as errors_module
 from reader.core.errors import DTNError
 from reader.core.paths import resource_path
-from reader.core.render import plain_text, render_chapter
+from reader.core.plaintext import plain_text
+from reader.core.render import render_chapter
 
 log = logging.getLogger(__name__)
 

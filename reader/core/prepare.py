@@ -12,7 +12,7 @@ from typing import Any
 from reader.core.bundle import BundleLimits, VerifiedBundle, verify_bundle
 from reader.core.errors import RevokedKeyError
 from reader.core.minisign import format_key_id
-from reader.core.render import plain_text
+from reader.core.plaintext import plain_text
 from reader.core.store import Staged, Store
 from reader.core.trust import TrustedKey, TrustStore
 

@@ -7,13 +7,19 @@ A chapter is rendered in three steps:
    Python-Markdown slow or deep. Those get :data:`PLACEHOLDER_HTML` at once.
 2. Python-Markdown (tables, toc, footnotes, sane_lists; raw HTML switched
    off, so it is escaped as text) runs in a long-lived child process,
-   :class:`RenderWorker`. A tree processor in that process decides every
-   link and image URL. If the child does not answer within
+   :class:`RenderWorker` (:mod:`reader.core.markdown_html`). A tree processor
+   in that process decides every link and image URL
+   (:mod:`reader.core.urlpolicy`). If the child does not answer within
    ``RenderLimits.time_limit_s`` it is killed and the chapter gets the
    placeholder; the next chapter starts a fresh child.
 3. The HTML that comes back is sanitized again in this process with nh3
-   against an allow-list, re-checking every URL on the value the HTML parser
-   decoded, so entity or whitespace tricks cannot slip a scheme through.
+   against an allow-list (:mod:`reader.core.sanitize`), re-checking every URL
+   on the value the HTML parser decoded, so entity or whitespace tricks cannot
+   slip a scheme through.
+
+This module imports neither Python-Markdown nor nh3: only the worker process
+loads Markdown, and this process loads nh3 when it first sanitizes. A window
+whose chapters come from the library's render cache loads neither (about 5 MB).
 
 Why a process: Python-Markdown cannot be interrupted inside a thread, and
 part of its cost is in C regex matching that no Python-level trace hook can
@@ -89,28 +95,16 @@ still meet the hard time limit.
 from __future__ import annotations
 
 import atexit
-import html
 import logging
 import multiprocessing
-import posixpath
 import re
-import signal
 import threading
-import traceback
-import unicodedata
-import urllib.parse
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, fields
 from typing import Any
-from xml.etree import ElementTree
-
-import markdown
-import nh3
-from markdown import util as markdown_util
-from markdown.extensions import Extension
-from markdown.treeprocessors import Treeprocessor
 
 from reader.core.errors import RenderError
+from reader.core.urlpolicy import ID_RE, normalise_chapter_links
 
 _log = logging.getLogger(__name__)
 
@@ -121,7 +115,6 @@ __all__ = [
     "RenderedChapter",
     "TocEntry",
     "close_shared_worker",
-    "plain_text",
     "render_chapter",
 ]
 
@@ -186,265 +179,14 @@ class RenderedChapter:
     placeholder: bool  # True when the limits were hit and html is the placeholder
 
 
-# --- URL policy (used in the worker and, again, on the sanitized output) --------
-
-_CHAPTER_DIR = "chapters"  # where chapter files live in a bundle; relative links start here
-_ASSET_SCHEME = "dtn-asset:"
-_CHAPTER_SCHEME = "dtn-chapter:"
-_EXTERNAL_SCHEMES = frozenset({"http", "https", "mailto"})
-
-# Browsers strip C0 controls and space around a URL before looking at it.
-_URL_STRIP = "".join(chr(c) for c in range(0x21)) + "\x7f"
-_SCHEME_RE = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*):")
-# Anything that a URL parser may silently drop or that makes a value ambiguous.
-_UNSAFE_URL_CHARS_RE = re.compile(
-    r"[\x00-\x1f\x7f-\x9f\u00ad\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\\]"
-)
-_FRAGMENT_RE = re.compile(r"[A-Za-z0-9_.:%/~\-]{0,200}")
-_ID_RE = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.:\-]{0,199}")
-
-
-def _decode_url(raw: str) -> str:
-    """Return the URL a browser would see for an attribute value from Python-Markdown.
-
-    Python-Markdown leaves character references in attribute values as they
-    are (``&#106;avascript:``) and writes ``&`` in automatic mail links as a
-    private marker, so both are resolved before any decision is made.
-    """
-    value = raw.replace(markdown_util.AMP_SUBSTITUTE, "&")
-    return html.unescape(value).strip(_URL_STRIP)
-
-
-def _fragment_ok(fragment: str) -> bool:
-    return _FRAGMENT_RE.fullmatch(fragment) is not None
-
-
-def _bundle_paths(reference: str) -> list[str]:
-    """Bundle member paths a relative reference from a chapter can mean.
-
-    ``assets/x.png`` and ``chapters/03.md`` are read from the bundle root,
-    ``03.md`` and ``../assets/x.png`` relative to the chapters folder. Paths
-    that leave the bundle are never returned.
-    """
-    candidates = []
-    if not reference.startswith("../"):
-        candidates.append(posixpath.normpath(reference))
-    candidates.append(posixpath.normpath(posixpath.join(_CHAPTER_DIR, reference)))
-    return [
-        path
-        for path in candidates
-        if path not in (".", "..") and not path.startswith(("../", "/"))
-    ]
-
-
-def _relative_reference(value: str) -> str | None:
-    """The decoded path of a scheme-less, host-less, query-less reference, or None."""
-    if not value or value.startswith("/") or "?" in value:
-        return None
-    if _SCHEME_RE.match(value) or _UNSAFE_URL_CHARS_RE.search(value):
-        return None
-    path = urllib.parse.unquote(value)
-    if not path or _UNSAFE_URL_CHARS_RE.search(path) or path.startswith("/"):
-        return None
-    return path
-
-
-def _external_ok(value: str) -> bool:
-    """True for an http(s)/mailto URL whose scheme is literally at its start."""
-    match = _SCHEME_RE.match(value)
-    return (
-        match is not None
-        and match.group(1).lower() in _EXTERNAL_SCHEMES
-        and _UNSAFE_URL_CHARS_RE.search(value) is None
-    )
-
-
-def _decide_href(raw: str, chapter_links: Mapping[str, str]) -> str | None:
-    """The href to keep for a link as written, or None to drop it.
-
-    Args:
-        raw: the attribute value as Python-Markdown produced it.
-        chapter_links: normalised chapter file path -> chapter id.
-    """
-    value = _decode_url(raw)
-    if value.startswith("#"):
-        return value if _fragment_ok(value[1:]) else None
-    if _SCHEME_RE.match(value):
-        return value if _external_ok(value) else None
-    if "#" in value:
-        target, fragment = value.split("#", 1)
-    else:
-        target, fragment = value, ""
-    path = _relative_reference(target)
-    if path is None:
-        return None
-    for candidate in _bundle_paths(path):
-        chapter_id = chapter_links.get(candidate)
-        if chapter_id is not None:
-            href = _CHAPTER_SCHEME + chapter_id
-            if fragment and _fragment_ok(fragment):
-                href += "#" + fragment
-            return href
-    return None
-
-
-def _decide_src(raw: str, assets: Collection[str]) -> str | None:
-    """The ``dtn-asset:`` src for an image as written, or None to remove the image."""
-    value = _decode_url(raw)
-    if "#" in value:
-        return None
-    path = _relative_reference(value)
-    if path is None:
-        return None
-    for candidate in _bundle_paths(path):
-        if candidate in assets:
-            return _ASSET_SCHEME + candidate
-    return None
-
-
-def _normalise_chapter_links(chapter_links: Mapping[str, str]) -> dict[str, str]:
-    return {posixpath.normpath(path): chapter_id for path, chapter_id in chapter_links.items()}
-
-
-# --- the Markdown side (runs in the worker process) -------------------------------
-
-_MARKDOWN_EXTENSIONS = ("tables", "toc", "footnotes", "sane_lists")
-_MARKDOWN_CONFIG: dict[str, dict[str, Any]] = {
-    "tables": {"use_align_attribute": True},  # align="..." instead of style=
-    "toc": {"toc_depth": "2-4"},
-    "footnotes": {"BACKLINK_TITLE": "Terug naar voetnoot %d in de tekst"},
-}
-# Characters that are not text; dropped before parsing (tab, LF and CR stay).
-_CONTROL_CHARS_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
-
-class _ContentTooComplexError(Exception):
-    """Internal: the worker refuses a chapter. Never leaves this module."""
-
-
-def _attribute_value(value: str) -> str:
-    """Prepare a decided URL so Python-Markdown's serializer writes it back exactly.
-
-    The serializer escapes ``&`` only where it does not already start a
-    character reference, so writing ``&amp;`` ourselves round-trips every
-    ``&`` and no reference in the value can be decoded a second time.
-    """
-    return value.replace("&", "&amp;")
-
-
-class _UrlPolicyTreeprocessor(Treeprocessor):
-    """Rewrite or drop every link and image once inline parsing is done."""
-
-    def __init__(
-        self, md: markdown.Markdown, chapter_links: Mapping[str, str], assets: Collection[str]
-    ) -> None:
-        super().__init__(md)
-        self._chapter_links = chapter_links
-        self._assets = assets
-
-    def run(self, root: ElementTree.Element) -> None:
-        for element in root.iter():
-            if element.tag == "a":
-                href = element.get("href")
-                if href is None:
-                    continue
-                decided = _decide_href(href, self._chapter_links)
-                if decided is None:
-                    del element.attrib["href"]
-                else:
-                    element.set("href", _attribute_value(decided))
-            elif element.tag == "img":
-                decided = _decide_src(element.get("src", ""), self._assets)
-                if decided is None:
-                    alt = element.get("alt", "")
-                    element.tag = "span"
-                    element.attrib.clear()
-                    element.set("class", "removed-image")
-                    element.text = alt or None
-                else:
-                    element.set("src", _attribute_value(decided))
-
-
-class _ChapterExtension(Extension):
-    """Raw HTML off (escaped as text) and the URL policy on."""
-
-    def __init__(self, chapter_links: Mapping[str, str], assets: Collection[str]) -> None:
-        super().__init__()
-        self._chapter_links = chapter_links
-        self._assets = assets
-
-    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown's API)
-        md.preprocessors.deregister("html_block")
-        md.inlinePatterns.deregister("html")
-        # After inline (20), footnotes (50) and toc (5): sees every final <a> and <img>.
-        md.treeprocessors.register(
-            _UrlPolicyTreeprocessor(md, self._chapter_links, self._assets), "dtn_url_policy", 1
-        )
-
-
-def _flatten_toc(tokens: Iterable[Mapping[str, Any]]) -> list[tuple[int, str, str]]:
-    entries: list[tuple[int, str, str]] = []
-    for token in tokens:
-        entries.append((int(token["level"]), str(token["id"]), html.unescape(str(token["name"]))))
-        entries.extend(_flatten_toc(token.get("children", ())))
-    return entries
-
-
-def _markdown_to_html(
-    text: str, chapter_links: Mapping[str, str], assets: Collection[str], limits: RenderLimits
-) -> tuple[str, list[tuple[int, str, str]]]:
-    """Markdown to (unsanitized but URL-checked) HTML and toc rows. Runs in the worker."""
-    md = markdown.Markdown(
-        extensions=[*_MARKDOWN_EXTENSIONS, _ChapterExtension(chapter_links, assets)],
-        extension_configs=_MARKDOWN_CONFIG,
-        output_format="html",
-    )
-    try:
-        rendered = md.convert(_CONTROL_CHARS_RE.sub("", text))
-    except RecursionError as exc:
-        raise _ContentTooComplexError("nested too deeply for the Markdown parser") from exc
-    if len(rendered) > limits.max_output_chars:
-        raise _ContentTooComplexError(
-            f"{len(rendered)} characters of HTML, more than {limits.max_output_chars}"
-        )
-    return rendered, _flatten_toc(getattr(md, "toc_tokens", []))
+# --- the worker process (parent side) -----------------------------------------------
 
 
 def _worker_main(conn: Any) -> None:
-    """Body of the worker process: answer render requests until told to stop.
+    """The worker process's entry: Python-Markdown is imported there, not in this process."""
+    from reader.core.markdown_html import worker_main
 
-    Requests are ``(text, chapter_links, assets, limits)`` or None to stop.
-    Replies are ``("ok", html, toc)``, ``("too-complex", reason)`` or
-    ``("failed", traceback_text)``.
-    """
-    try:
-        signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the parent's business
-    except (ValueError, OSError):
-        pass
-    conn.send(("ready",))
-    while True:
-        try:
-            request = conn.recv()
-        except (EOFError, OSError):
-            return
-        if request is None:
-            return
-        text, chapter_links, assets, limits = request
-        try:
-            rendered, toc = _markdown_to_html(text, chapter_links, assets, limits)
-            reply: tuple[Any, ...] = ("ok", rendered, toc)
-        except _ContentTooComplexError as exc:
-            reply = ("too-complex", str(exc))
-        except MemoryError:
-            # The heap may be in a bad state: answer, then let the parent start a new worker.
-            conn.send(("too-complex", "out of memory while rendering"))
-            return
-        except Exception:  # noqa: BLE001 - whatever Markdown trips over is a content problem
-            reply = ("failed", traceback.format_exc(limit=8))
-        conn.send(reply)
-
-
-# --- the worker process (parent side) -----------------------------------------------
+    worker_main(conn)
 
 
 @dataclass(frozen=True)
@@ -711,78 +453,6 @@ def _screen(text: str, limits: RenderLimits) -> str | None:
     return None
 
 
-# --- sanitizing (runs in this process) -------------------------------------------
-
-_ALLOWED_TAGS = frozenset(
-    {
-        "p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "a", "em", "strong",
-        "code", "pre", "blockquote", "table", "thead", "tbody", "tr", "th", "td", "img",
-        "hr", "br", "sup", "sub", "div", "span",
-    }
-)  # fmt: skip
-_ALLOWED_ATTRIBUTES: dict[str, set[str]] = {
-    "*": {"id"},
-    "a": {"href", "title"},
-    "img": {"src", "alt", "title"},
-    "ol": {"start"},
-    "th": {"align"},
-    "td": {"align"},
-}
-_ALLOWED_CLASSES: dict[str, set[str]] = {
-    "a": {"footnote-ref", "footnote-backref"},
-    "div": {"footnote", "toc", "render-placeholder"},
-    "span": {"removed-image"},
-}
-# Dropped together with their content, should one ever appear as a tag.
-_CLEAN_CONTENT_TAGS = {"script", "style", "iframe", "object", "embed", "template", "noscript", "svg", "math"}
-_URL_SCHEMES = {"http", "https", "mailto", "dtn-asset", "dtn-chapter"}
-_ALIGN_VALUES = frozenset({"left", "center", "right"})
-
-
-def _sanitize(fragment: str, chapter_ids: frozenset[str], assets: frozenset[str]) -> str:
-    """Clean HTML from the worker against the allow-list, re-checking every URL.
-
-    nh3 hands the filter the attribute value its HTML parser decoded, so the
-    checks see exactly what a viewer would.
-    """
-
-    def attribute_filter(tag: str, attribute: str, value: str) -> str | None:
-        if attribute == "id":
-            return value if _ID_RE.fullmatch(value) else None
-        if attribute == "href":
-            return value if _final_href_ok(value, chapter_ids) else None
-        if attribute == "src":
-            ok = value.startswith(_ASSET_SCHEME) and value[len(_ASSET_SCHEME):] in assets
-            return value if ok else None
-        if attribute == "start":
-            return value if value.isascii() and value.isdigit() and len(value) <= 9 else None
-        if attribute == "align":
-            return value if value in _ALIGN_VALUES else None
-        return value
-
-    return nh3.clean(
-        fragment,
-        tags=set(_ALLOWED_TAGS),
-        clean_content_tags=set(_CLEAN_CONTENT_TAGS),
-        attributes={tag: set(names) for tag, names in _ALLOWED_ATTRIBUTES.items()},
-        attribute_filter=attribute_filter,
-        allowed_classes={tag: set(names) for tag, names in _ALLOWED_CLASSES.items()},
-        url_schemes=set(_URL_SCHEMES),
-        strip_comments=True,
-        link_rel=None,
-    )
-
-
-def _final_href_ok(value: str, chapter_ids: frozenset[str]) -> bool:
-    """Whether a decoded href in the final HTML has one of the shapes we produce."""
-    if value.startswith("#"):
-        return _fragment_ok(value[1:])
-    if value.startswith(_CHAPTER_SCHEME):
-        chapter_id, _, fragment = value[len(_CHAPTER_SCHEME):].partition("#")
-        return chapter_id in chapter_ids and _fragment_ok(fragment)
-    return _external_ok(value)
-
-
 def _placeholder(reason: str) -> RenderedChapter:
     _log.warning("Chapter shown as a placeholder: %s", reason)
     return RenderedChapter(PLACEHOLDER_HTML, (), True)
@@ -818,70 +488,19 @@ def render_chapter(
     reason = _screen(markdown_text, limits)
     if reason is not None:
         return _placeholder(reason)
-    links = _normalise_chapter_links(chapter_links)
+    links = normalise_chapter_links(chapter_links)
     asset_set = frozenset(assets)
     outcome = (worker or _get_shared_worker())._convert(markdown_text, links, asset_set, limits)
     if outcome.html is None:
         return _placeholder(outcome.reason)
-    clean = _sanitize(outcome.html, frozenset(links.values()), asset_set)
+    # Imported here, not at the top: a process whose chapters come from the render cache
+    # never loads nh3 (and never Python-Markdown, which only the worker imports).
+    from reader.core.sanitize import sanitize
+
+    clean = sanitize(outcome.html, frozenset(links.values()), asset_set)
     toc = tuple(
         TocEntry(level, anchor, title)
         for level, anchor, title in outcome.toc
-        if 2 <= level <= 4 and _ID_RE.fullmatch(anchor)
+        if 2 <= level <= 4 and ID_RE.fullmatch(anchor)
     )
     return RenderedChapter(clean, toc, False)
-
-
-# --- plain text for the search index ----------------------------------------------
-
-# Every pattern is linear: repeats are over negated classes bounded by the
-# delimiter that ends them, so no input makes them backtrack. Patterns start
-# with a character (class) where they can, so the regex engine skips ahead to
-# candidates instead of trying every position (about 3x faster on chapters);
-# a step with a needle is skipped when the text lacks that literal, which
-# every match contains.
-_PLAIN_STEPS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"^[ \t]{0,3}\[\^[^\]\n]{0,200}\]:", re.M), " "),  # footnote definition label
-    (re.compile(r"^[ \t]{0,3}\[[^\]\n]{1,200}\]:[ \t]*\S[^\n]*", re.M), " "),  # link definition
-    (re.compile(r"!\[([^\[\]\n]*)\](?:\([^()\n]*\)|\[[^\[\]\n]*\])?"), r" \1 "),  # image -> alt
-    (re.compile(r"\[\^[^\[\]\n]*\]"), " "),  # footnote reference
-    (re.compile(r"\[([^\[\]\n]*)\](?:\([^()\n]*\)|\[[^\[\]\n]*\])"), r"\1"),  # link -> text
-    (re.compile(r"<((?:https?|mailto):[^<>\s]*)>", re.I), r"\1"),  # autolink -> URL
-    (re.compile(r"<[^<>\n]*>"), " "),  # raw HTML tag
-    (re.compile(r"^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?", re.M), ""),  # quote/list markers
-    (re.compile(r"\|"), " "),  # table cells
-    # Rules, underlines, '#': a whole whitespace-delimited token of ':?-{2,}:?', '[=*_]{3,}'
-    # or '#+' (the first character taken, then the boundary before it looked at).
-    (re.compile(r"[:\-=*_#](?<!\S.)(?:(?<=:)-{2,}:?|(?<=-)-+:?|(?<=[=*_])[=*_]{2,}|(?<=#)#*)(?!\S)"), " "),
-    # Emphasis marks at word edges: a run after a non-word character, else a run before one.
-    (re.compile(r"[*_~](?:(?<!\w[*_~])[*_~]*|[*_~]*(?!\w))"), ""),
-    (re.compile(r"``*"), ""),  # code marks
-    (re.compile(r"\\([!-/:-@\[-`{-~])"), r"\1"),  # backslash escapes
-)
-
-# Literals without which a step cannot match (the definitions all contain "]:").
-_PLAIN_NEEDLES: dict[re.Pattern[str], str] = {_PLAIN_STEPS[0][0]: "]:", _PLAIN_STEPS[1][0]: "]:"}
-
-
-def plain_text(markdown_text: str) -> str:
-    """The words of a chapter without Markdown markup, for the full-text index.
-
-    Regular expressions only (no Markdown parse), linear in the input, so it
-    is cheap on any input. Link texts and image alt texts are kept, URLs of
-    links are dropped, character references are decoded, and the result is
-    NFC-normalised so "reëel" is indexed as one form.
-
-    Args:
-        markdown_text: a chapter's Markdown.
-
-    Returns:
-        Text lines with single spaces, without empty lines.
-    """
-    text = markdown_text.replace("\r\n", "\n").replace("\r", "\n")
-    for pattern, replacement in _PLAIN_STEPS:
-        needle = _PLAIN_NEEDLES.get(pattern)
-        if needle is None or needle in text:
-            text = pattern.sub(replacement, text)
-    text = unicodedata.normalize("NFC", html.unescape(text))
-    lines = (" ".join(line.split()) for line in text.split("\n"))
-    return "\n".join(line for line in lines if line)

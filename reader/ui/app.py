@@ -396,6 +396,9 @@ class ReaderApp(QObject):
             self._guide_offered = True
             self.window.show_first_run_guide_once()
         self.library_loaded.emit()
+        editions = self.window.views.get("editions")
+        if editions is not None:
+            editions.render_latest_ahead()  # after an import, the first chapter opened is kept
 
     def close(self) -> None:
         """Stop the background work and remove the translators (also for tests)."""

@@ -341,12 +341,20 @@ class MainWindow(QMainWindow):
         self.presentation = None
         self._update_history_actions()
         # The mouse's back and forward buttons, wherever in this window they are pressed.
+        from PySide6.QtCore import QEvent
+
+        self._mouse_press = QEvent.Type.MouseButtonPress
         QApplication.instance().installEventFilter(self)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
-        from PySide6.QtCore import QEvent, Qt
+        # Every event of the application passes here: all but a press return at once, without
+        # the import below (an import goes through PySide6's feature hook each time). That
+        # import on every event cost about 5 ms of a chapter's opening (22 -> 17 ms).
+        if event.type() != self._mouse_press:
+            return False
+        from PySide6.QtCore import Qt
 
-        if event.type() == QEvent.Type.MouseButtonPress and event.button() in (Qt.MouseButton.BackButton, Qt.MouseButton.ForwardButton):
+        if event.button() in (Qt.MouseButton.BackButton, Qt.MouseButton.ForwardButton):
             if isinstance(watched, QWidget) and watched.window() is self:
                 (self.go_back if event.button() == Qt.MouseButton.BackButton else self.go_forward)()
                 return True

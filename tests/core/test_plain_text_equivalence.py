@@ -14,7 +14,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reader.core.render import plain_text
+from reader.core.plaintext import plain_text
 
 REPO = Path(__file__).resolve().parents[2]
 

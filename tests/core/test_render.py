@@ -18,13 +18,13 @@ from hypothesis import strategies as st
 
 from reader.core import render as render_module
 from reader.core.errors import RenderError
+from reader.core.plaintext import plain_text
 from reader.core.render import (
     PLACEHOLDER_HTML,
     RenderedChapter,
     RenderLimits,
     RenderWorker,
     TocEntry,
-    plain_text,
     render_chapter,
 )
 
@@ -602,3 +602,26 @@ def test_render_module_does_not_import_qt() -> None:
     code = "import sys, reader.core.render; print(any(m.startswith('PySide6') for m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_markdown_and_nh3_load_only_when_a_chapter_is_rendered() -> None:
+    """Markdown only in the worker process, nh3 only once something is sanitized."""
+    code = (
+        "import sys\n"
+        "from reader.core import render\n"
+        "def loaded(): return sorted(m for m in ('markdown', 'nh3') if m in sys.modules)\n"
+        "print(loaded())\n"
+        "with render.RenderWorker() as worker:\n"
+        "    html = render.render_chapter('*a*', chapter_links={}, assets=(), worker=worker).html\n"
+        "print(loaded(), '<em>a</em>' in html)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split("\n")[:2] == ["[]", "['nh3'] True"]
+
+
+def test_the_url_policy_knows_markdowns_ampersand_marker() -> None:
+    from markdown import util as markdown_util
+
+    from reader.core import urlpolicy
+
+    assert urlpolicy.AMP_SUBSTITUTE == markdown_util.AMP_SUBSTITUTE

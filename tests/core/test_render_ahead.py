@@ -141,3 +141,21 @@ def test_while_another_program_changes_the_library_nothing_is_kept_and_nothing_w
         assert lib.db.execute("PRAGMA busy_timeout").fetchone() == (lib.limits.busy_timeout_ms,)
         assert lib.db.execute("SELECT count(*) FROM chapters WHERE html IS NOT NULL").fetchone() == (0,)
         assert lib.render_ahead([first, second]) == 2  # once the other program is done
+
+
+def test_the_latest_editions_first_chapter_is_rendered_ahead_once(template, tmp_path, monkeypatch):
+    with copy_of(template, tmp_path / "lib") as lib:
+        first = lib.chapters(lib.latest_edition().pk)[0].pk
+        assert lib.render_latest_ahead() == 1
+        assert lib.db.execute("SELECT pk FROM chapters WHERE html IS NOT NULL").fetchall() == [(first,)]
+
+        def no_render(*_args):
+            raise AssertionError("a kept chapter was rendered again")
+
+        monkeypatch.setattr(queries, "_render", no_render)
+        assert lib.render_latest_ahead() == 0  # kept: nothing rendered, no renderer started
+
+
+def test_an_empty_library_has_no_latest_chapter_to_render(tmp_path):
+    with Library.open(tmp_path / "empty") as lib:
+        assert lib.render_latest_ahead() == 0

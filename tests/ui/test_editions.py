@@ -373,6 +373,25 @@ def test_the_chapters_likely_next_are_rendered_ahead(view, qtbot, library_dir):
     assert not view._ahead_timer.isActive()
 
 
+def test_the_latest_editions_first_chapter_is_rendered_ahead_after_an_import(view, qtbot, library_dir, ctx):
+    with Library.open(library_dir, recover=False) as lib:
+        latest = lib.latest_edition()
+        pks = [c.pk for c in lib.chapters(latest.pk)]
+        every = [row[0] for row in lib.db.execute("SELECT pk FROM chapters")]
+    assert len(pks) > 1 and not any(stored_html(library_dir, every).values())
+    view.render_latest_ahead()  # what the application does once the library is open
+    qtbot.waitUntil(lambda: stored_html(library_dir, pks[:1]) == {pks[0]: True}, timeout=TIMEOUT_MS)
+    qtbot.waitUntil(lambda: not ctx.tasks._live, timeout=TIMEOUT_MS)
+    # That one chapter and no other, until a chapter is shown.
+    assert [pk for pk, kept in stored_html(library_dir, every).items() if kept] == [pks[0]]
+    # A change of the editions (an import) does it again, for the edition then latest.
+    with Library.open(library_dir, recover=False) as lib, lib.db.atomic():
+        lib.db.execute("UPDATE chapters SET html = NULL")
+    assert not any(stored_html(library_dir, every).values())
+    ctx.library_changed.emit(Changes(editions=True))
+    qtbot.waitUntil(lambda: stored_html(library_dir, pks[:1]) == {pks[0]: True}, timeout=TIMEOUT_MS)
+
+
 @pytest.mark.parametrize("shown_first", [False, True], ids=["asked-then-shown", "shown-then-asked"])
 def test_a_chapter_asked_for_comes_before_the_edition_list(view, qtbot, library_dir, shown_first):
     pk = chapter_pk(library_dir, "dtn-2019-06", "detentie")

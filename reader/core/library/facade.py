@@ -137,6 +137,7 @@ class Library(LibraryBase):
     chapters = boundary(queries.chapters)
     chapter = boundary(queries.chapter)
     render_ahead = boundary(queries.render_ahead)
+    render_latest_ahead = boundary(queries.render_latest_ahead)
     chapter_by_id = boundary(queries.chapter_by_id)
     asset = boundary(queries.asset)
     level_events = boundary(queries.level_events)

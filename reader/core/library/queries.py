@@ -181,6 +181,22 @@ def render_ahead(lib: LibraryBase, chapter_pks: Iterable[int], cancel: threading
     return stored
 
 
+# The latest edition's first chapter is where the overview leads; after an import no
+# chapter's HTML is kept, and its first view would wait for the renderer to start.
+LATEST_CHAPTERS_AHEAD = 1
+
+
+def render_latest_ahead(lib: LibraryBase, cancel: threading.Event | None = None) -> int:
+    """Render the first chapter(s) of the latest edition (see :func:`latest_edition`) unless
+    they are kept already, as :func:`render_ahead` does: when they are, this is two queries
+    and starts no renderer. Returns how many chapters were stored."""
+    latest = latest_edition(lib)
+    if latest is None:
+        return 0
+    pks = [info.pk for info in chapters(lib, latest.pk)[:LATEST_CHAPTERS_AHEAD]]
+    return render_ahead(lib, pks, cancel)
+
+
 def chapter_by_id(lib: LibraryBase, edition_pk: int, chapter_id: str) -> ChapterInfo:
     rows = list(lib.db.query(CHAPTER_SQL + " WHERE c.edition_pk = ? AND c.chapter_id = ?", [edition_pk, chapter_id]))
     if not rows:

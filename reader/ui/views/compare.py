@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 
 from reader.core.errors import CancelledError, NotFoundError
 from reader.core.library.changes import Changes
-from reader.core.render import plain_text
+from reader.core.plaintext import plain_text
 from reader.ui.context import AppContext
 from reader.ui.errors import error_text
 from reader.ui.format import MARK_STRENGTH, blend, compare_mark_background, level_badge_text  # noqa: F401 - MARK_STRENGTH, blend: the tests take them from here
