@@ -18,6 +18,7 @@ import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from reader.core.errors import CancelledError
+from reader.ui.memory import forget_module_sources
 
 if TYPE_CHECKING:
     # Imported where a worker first opens the library, so the window can show before it loads.
@@ -183,9 +184,15 @@ class TaskRunner:
             task.signals.failed.connect(_while_alive(context, on_failure))
         if on_progress is not None:
             task.signals.progress.connect(_while_alive(context, on_progress))
-        task.signals.finished.connect(lambda: self._live.discard(task))
+        task.signals.finished.connect(lambda: self._on_finished(task))
         (self.write_pool if write else self.read_pool).start(task)
         return task
+
+    def _on_finished(self, task: Task) -> None:
+        self._live.discard(task)
+        # What a worker imports (the library code when it first opens it, a view's core module)
+        # leaves its source in linecache through PySide6's import hook.
+        forget_module_sources()
 
     def shutdown(self) -> None:
         for task in list(self._live):

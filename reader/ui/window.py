@@ -11,6 +11,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QListWidget, QMainWindow, QScrollArea, QStackedWidget, QWidget
 
 from reader.ui.context import AppContext
+from reader.ui.memory import forget_module_sources
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction
@@ -191,6 +192,7 @@ class MainWindow(QMainWindow):
         self._view_group.addAction(action)
         self.view_actions[name] = action
         self.view_menu.addAction(action)
+        forget_module_sources()
 
     def _load_sync_settings(self) -> None:
         """The Sync page reads its settings at start, to arm automatic sync (only when Offline is off)."""
