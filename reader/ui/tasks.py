@@ -28,6 +28,11 @@ log = logging.getLogger(__name__)
 
 # How long shutdown waits for running tasks, in milliseconds.
 SHUTDOWN_WAIT_MS = 10_000
+# SQLite's page cache of each read connection, in KiB (SQLite's default: 2,000). The index is
+# read through the operating system's file cache anyway: at 1,000 editions (250 MB) neither
+# search, a chapter nor the level history got slower, and the window ~10 MB smaller
+# (docs/performance.md, "Startup and memory"). Writes (imports) keep the default.
+READ_PAGE_CACHE_KIB = 512
 
 
 class LibraryChanges(QObject):
@@ -100,9 +105,10 @@ class Task(QRunnable):
 class LibraryConnections:
     """One Library (SQLite connection) per worker thread, all closed at shutdown."""
 
-    def __init__(self, folder: Path, on_wait: Callable[[str], None] | None = None) -> None:
+    def __init__(self, folder: Path, on_wait: Callable[[str], None] | None = None, page_cache_kib: int | None = None) -> None:
         self.folder = folder
         self._on_wait = on_wait  # told (on the worker thread) when a change waits for another program
+        self._page_cache_kib = page_cache_kib  # LibraryLimits.page_cache_kib; None: the default
         self._local = threading.local()
         self._all: list[Library] = []
         self._lock = threading.Lock()
@@ -110,9 +116,10 @@ class LibraryConnections:
     def get(self) -> Library:
         lib = getattr(self._local, "library", None)
         if lib is None:
-            from reader.core.library import Library
+            from reader.core.library import Library, LibraryLimits
 
-            lib = Library.open(self.folder, recover=False, on_wait=self._on_wait)
+            limits = LibraryLimits(page_cache_kib=self._page_cache_kib)
+            lib = Library.open(self.folder, recover=False, on_wait=self._on_wait, limits=limits)
             self._local.library = lib
             with self._lock:
                 self._all.append(lib)
@@ -146,7 +153,8 @@ class TaskRunner:
     """Reads run on a small pool; writes on a pool of one thread, so they never overlap."""
 
     def __init__(self, folder: Path, read_threads: int = 2, on_wait: Callable[[str], None] | None = None) -> None:
-        self.libraries = LibraryConnections(folder, on_wait)
+        self.libraries = LibraryConnections(folder, on_wait)  # the write pool's
+        self.read_libraries = LibraryConnections(folder, on_wait, READ_PAGE_CACHE_KIB)
         self.read_pool = QThreadPool()
         self.read_pool.setMaxThreadCount(read_threads)
         self.write_pool = QThreadPool()
@@ -175,7 +183,8 @@ class TaskRunner:
             library: False for work that needs no library (``fn`` gets None), such as
                 rendering a help page: it must work when the library cannot be opened.
         """
-        task = Task(fn, self.libraries if library else None, self.changes)
+        libraries = self.libraries if write else self.read_libraries
+        task = Task(fn, libraries if library else None, self.changes)
         # Keep the Python wrapper alive until the task has finished.
         self._live.add(task)
         if on_success is not None:
@@ -200,3 +209,4 @@ class TaskRunner:
         self.read_pool.waitForDone(SHUTDOWN_WAIT_MS)
         self.write_pool.waitForDone(SHUTDOWN_WAIT_MS)
         self.libraries.close_all()
+        self.read_libraries.close_all()

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -50,3 +51,21 @@ def test_the_window_keeps_no_module_sources_and_no_cryptography(library_dir):
     result = json.loads(proc.stdout.strip().splitlines()[-1])
     assert result["cached"] == [], "PySide6's import hook left module sources in linecache"
     assert result["cryptography"] == [], "reading the library imported cryptography"
+
+
+def test_read_connections_keep_a_smaller_page_cache_than_writes(qapp, qtbot, library_dir):
+    from reader.ui.tasks import READ_PAGE_CACHE_KIB, TaskRunner
+
+    def cache_size(lib, _handle) -> int:
+        return lib.db.execute("PRAGMA cache_size").fetchone()[0]
+
+    tasks = TaskRunner(library_dir)
+    seen: dict[str, int] = {}
+    try:
+        for kind in ("read", "write"):
+            tasks.submit(cache_size, lambda size, k=kind: seen.update({k: size}), write=kind == "write")
+        qtbot.waitUntil(lambda: len(seen) == 2)
+    finally:
+        tasks.shutdown()
+    default = sqlite3.connect(":memory:").execute("PRAGMA cache_size").fetchone()[0]
+    assert seen == {"read": -READ_PAGE_CACHE_KIB, "write": default}

@@ -59,6 +59,8 @@ class Library(LibraryBase):
             # about 4 MB and 20 ms in each process that opens a library).
             db = sqlite_utils.Database(conn, execute_plugins=False)
             _prepare(db, limits)
+            if limits.page_cache_kib is not None:
+                conn.execute(f"PRAGMA cache_size = -{int(limits.page_cache_kib)}")
             lib = cls(
                 folder,
                 db,
