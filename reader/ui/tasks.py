@@ -31,7 +31,7 @@ SHUTDOWN_WAIT_MS = 10_000
 # SQLite's page cache of each read connection, in KiB (SQLite's default: 2,000). The index is
 # read through the operating system's file cache anyway: at 1,000 editions (250 MB) neither
 # search, a chapter nor the level history got slower, and the window ~10 MB smaller
-# (docs/performance.md, "Startup and memory"). Writes (imports) keep the default.
+# (docs/performance.md, "Window memory"). Writes (imports) keep the default while they run.
 READ_PAGE_CACHE_KIB = 512
 
 
@@ -72,9 +72,11 @@ class TaskHandle:
 
 class Task(QRunnable):
     def __init__(
-        self, fn: Callable[[Library, TaskHandle], Any], libraries: "LibraryConnections | None", changes: LibraryChanges | None = None
+        self, fn: Callable[[Library, TaskHandle], Any], libraries: "LibraryConnections | None", changes: LibraryChanges | None = None,
+        release_cache: bool = False,
     ) -> None:
         super().__init__()
+        self._release_cache = release_cache  # give the connection's page cache back after the task
         self._changes = changes
         self.setAutoDelete(True)
         self.signals = TaskSignals()
@@ -97,9 +99,18 @@ class Task(QRunnable):
             # After the task's own callbacks: what it touched (also when it failed half-way,
             # such as a cancelled import), for every view at once.
             changes = lib.take_changes() if lib is not None else None
+            if lib is not None and self._release_cache:
+                _release_page_cache(lib)
             if changes and self._changes is not None:
                 self._changes.changed.emit(changes)
             self.signals.finished.emit()
+
+
+def _release_page_cache(lib: Library) -> None:
+    try:
+        lib.db.execute("PRAGMA shrink_memory")
+    except Exception:  # noqa: BLE001 - memory given back or not, the task is done
+        log.debug("shrinking the page cache failed", exc_info=True)
 
 
 class LibraryConnections:
@@ -184,7 +195,8 @@ class TaskRunner:
                 rendering a help page: it must work when the library cannot be opened.
         """
         libraries = self.libraries if write else self.read_libraries
-        task = Task(fn, libraries if library else None, self.changes)
+        # A write (an import) has SQLite's full page cache while it runs, and gives it back after.
+        task = Task(fn, libraries if library else None, self.changes, release_cache=write)
         # Keep the Python wrapper alive until the task has finished.
         self._live.add(task)
         if on_success is not None:

@@ -1,6 +1,6 @@
 """The GUI process lets go of what it does not need: the module sources PySide6's import hook
 reads into ``linecache`` (about 10 MB), and cryptography, which only a verify needs (about 7 MB);
-see docs/performance.md, "Startup and memory"."""
+see docs/performance.md, "Window memory"."""
 
 from __future__ import annotations
 
