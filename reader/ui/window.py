@@ -35,10 +35,11 @@ VIEWS: tuple[tuple[str, str, str], ...] = (
     ("sync", "reader.ui.views.sync", "SyncView"),
 )
 
-# Built with the window's entries, not when first shown: the Editions and Compare views take
-# requests from other views through the context's signals (a view built during the emission would
-# miss it), and the Sync view arms automatic sync when the library is open.
-EAGER_VIEWS = frozenset({"overview", "editions", "compare", "sync"})
+# Built with the window's entries, not when first shown: the Editions view takes requests from
+# other views through the context's signals (a view built during the emission would miss it; the
+# Compare view's one request is passed on, see _on_compare_requested), and the Sync view arms
+# automatic sync when the library is open.
+EAGER_VIEWS = frozenset({"overview", "editions", "sync"})
 # Help pages the Help menu opens (reader.core.help's ids; that module loads with the help,
 # not before the window's first paint).
 CONTENTS_TOPIC = "start"
@@ -174,6 +175,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self._build_menu_bar()
         ctx.show_view_requested.connect(self.show_view)
+        ctx.compare_requested.connect(self._on_compare_requested)
         ctx.open_edition_requested.connect(self._on_open_requested)
         ctx.open_chapter_requested.connect(self._on_open_requested)
         ctx.open_theme_chapter_requested.connect(self._on_open_requested)
@@ -502,6 +504,13 @@ class MainWindow(QMainWindow):
         if hasattr(self, "back_action"):
             self.back_action.setEnabled(self.history_index > 0)
             self.forward_action.setEnabled(self.history_index < len(self.history) - 1)
+
+    def _on_compare_requested(self, older_pk: int, newer_pk: int) -> None:
+        """A comparison for the Compare view: if it is not built yet, build it and ask again, as
+        a view connected during an emission does not get that emission."""
+        if "compare" in self.views and not self.views.is_built("compare"):
+            self.views["compare"]  # noqa: B018 - builds it
+            self.ctx.compare_requested.emit(older_pk, newer_pk)
 
     def _on_open_requested(self, *_args) -> None:
         self.show_view("editions")
