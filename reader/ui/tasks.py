@@ -108,7 +108,7 @@ class Task(QRunnable):
 
 def _release_page_cache(lib: Library) -> None:
     try:
-        lib.db.execute("PRAGMA shrink_memory")
+        lib.release_page_cache()
     except Exception:  # noqa: BLE001 - memory given back or not, the task is done
         log.debug("shrinking the page cache failed", exc_info=True)
 
