@@ -57,6 +57,9 @@ def rows(results: dict) -> list[tuple[str, str, str, str]]:
     if m.get("status") == "measured":
         out.append(("memory: window, library open", f"{m['app_rss_mb']:.0f} MB", f"bare window {m['bare_rss_mb']:.0f} MB",
                     f"{m['ratio']:.2f}"))
+        if m.get("app_rss_settled_mb") is not None:
+            out.append((f"memory: the same, {m['settled_after_s']:.0f} s later (store check done)", f"{m['app_rss_settled_mb']:.0f} MB",
+                        f"bare window {m['bare_rss_mb']:.0f} MB", f"{m['settled_ratio']:.2f}"))
     else:
         out.append(("memory: window, library open", "missing", m.get("reason", ""), ""))
     return out

@@ -22,11 +22,9 @@ import hashlib
 import os
 from dataclasses import dataclass
 
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
-from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
-from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat, PublicFormat
-
+# cryptography is imported where a key is made or a signature made or checked: reading the trust
+# store and parsing keys and signatures need none of it, and it costs a process about 7 MB
+# (the GUI's window reads the library without ever verifying).
 from reader.core.errors import (
     KeyFormatError,
     KeyPasswordError,
@@ -172,6 +170,9 @@ class SecretKey:
 
     @classmethod
     def generate(cls) -> SecretKey:
+        from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+        from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat, PublicFormat
+
         private = Ed25519PrivateKey.generate()
         seed = private.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
         public = private.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
@@ -216,6 +217,9 @@ class SecretKey:
             if kdf == KDFALG_SCRYPT:
                 raise KeyPasswordError("wrong password for this secret key", code="key-password-wrong")
             raise KeyFormatError("secret key: checksum does not match (file damaged)", code="key-secret-checksum")
+        from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+        from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
         private = Ed25519PrivateKey.from_private_bytes(key.seed)
         if private.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw) != key.secret_key[32:]:
             raise KeyFormatError("secret key: public half does not match the secret half", code="key-secret-mismatch")
@@ -227,6 +231,8 @@ class SecretKey:
             raise ValueError("trusted comment must be one line")
         if len(trusted_comment.encode()) > MAX_TRUSTED_COMMENT_BYTES - len(TRUSTED_PREFIX):
             raise ValueError("trusted comment too long")
+        from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
         private = Ed25519PrivateKey.from_private_bytes(self.seed)
         signature = private.sign(hashlib.blake2b(message, digest_size=64).digest())
         global_signature = private.sign(signature + trusted_comment.encode())
@@ -239,6 +245,8 @@ class SecretKey:
 
 def _scrypt_stream(password: str, salt: bytes, opslimit: int, memlimit: int, length: int) -> bytes:
     """libsodium's crypto_pwhash_scryptsalsa208sha256 with minisign's parameter mapping."""
+    from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+
     n_log2, r, p = _pick_scrypt_params(opslimit, memlimit)
     kdf = Scrypt(salt=salt, length=length, n=1 << n_log2, r=r, p=p)
     return kdf.derive(password.encode("utf-8"))
@@ -322,6 +330,9 @@ class Signature:
 
         Raises SignatureInvalidError.
         """
+        from cryptography.exceptions import InvalidSignature
+        from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
         public = Ed25519PublicKey.from_public_bytes(key.public_key)
         digest = hashlib.blake2b(message, digest_size=64).digest()
         try:

@@ -46,6 +46,7 @@ class Options(NamedTuple):  # not a dataclass: importing dataclasses costs start
     self_test: bool = False
     qt_args: tuple[str, ...] = ()
     settings: Path | None = None  # --settings: the person's settings file; None: $DTN_SETTINGS or the platform's place
+    settle_s: float = 0.0  # --self-test-settle: also the memory this many seconds after the steps, the store check done
 
 
 def parse_args(argv: list[str]) -> Options:
@@ -56,6 +57,8 @@ def parse_args(argv: list[str]) -> Options:
     parser.add_argument("--settings", metavar="FILE", type=Path, help="keep your own settings (language, window, folders) in this file")
     parser.add_argument("--no-demo", action="store_true", help="do not load the demo library into an empty library (and remember that)")
     parser.add_argument("--self-test", action="store_true", help="open the window offscreen, show the main views, print timings as JSON, exit")
+    parser.add_argument("--self-test-settle", metavar="SECONDS", type=float, default=0.0,
+                        help="with --self-test: also report the memory this many seconds after the steps, once the store check after the start has run")
     args, rest = parser.parse_known_args(argv)
     if args.library is not None:
         library = args.library.expanduser()
@@ -63,7 +66,7 @@ def parse_args(argv: list[str]) -> Options:
         from reader.core.paths import default_library_dir
 
         library = default_library_dir()
-    return Options(library.resolve(), args.lang, args.no_demo, args.self_test, tuple(rest), args.settings)
+    return Options(library.resolve(), args.lang, args.no_demo, args.self_test, tuple(rest), args.settings, max(0.0, args.self_test_settle))
 
 
 def process_start_time() -> float | None:
@@ -164,6 +167,7 @@ class ReaderApp(QObject):
             a worker thread; the status bar says so).
         level_shown: the overview has painted a level it did not show before (the current
             level, read before the library opened; or a new one once it is open).
+        store_checked: the bounded store check after the start has finished (or failed).
     """
 
     library_loaded = Signal()
@@ -171,6 +175,7 @@ class ReaderApp(QObject):
     demo_loaded = Signal(int)
     library_waited = Signal()
     level_shown = Signal()
+    store_checked = Signal()
 
     def __init__(self, options: Options, app: QApplication) -> None:
         super().__init__()
@@ -202,6 +207,7 @@ class ReaderApp(QObject):
         self._notice = ""  # a message for the overview (the demo library was loaded)
         self._guide_offered = False  # the first-run guide is offered once per start
         self._store_checked = False  # the bounded store check runs once per start
+        self.store_check_done = False
 
     # --- language ------------------------------------------------------------------------
 
@@ -382,7 +388,12 @@ class ReaderApp(QObject):
             return
         from reader.ui.check import start_background_check
 
-        start_background_check(self.ctx, self._on_store_mismatch)
+        task = start_background_check(self.ctx, self._on_store_mismatch)
+        task.signals.finished.connect(self._on_store_checked)
+
+    def _on_store_checked(self) -> None:
+        self.store_check_done = True
+        self.store_checked.emit()
 
     def _on_store_mismatch(self, text: str) -> None:
         self.ctx.status_message.emit(text)
@@ -473,6 +484,8 @@ class SelfTest(QObject):
         self._step_started = 0.0
         self._pending = None  # (signal, slot) to disconnect when the step is done
         self._done = False
+        self._result: dict = {}  # what _report prints
+        self._settle_waits = 0  # with --self-test-settle: the time and the store check
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(lambda: self.fail(f"timed out after {SELF_TEST_TIMEOUT_S} s"))
@@ -599,12 +612,34 @@ class SelfTest(QObject):
         if self._done:
             return
         self._done = True
+        self._result = {"ok": True, **self.times, "views": self.views, "durations_ms": self.durations, "rss_kb": resident_memory_kb(),
+                        **self.environment()}
+        settle_s = self.reader.options.settle_s
+        if not settle_s:
+            self._report()
+            return
+        # The memory once the window has settled: settle_s after the steps, and the store check
+        # after the start (STORE_CHECK_DELAY_MS after the library opened) has run.
+        self.step = "settle"
+        self._settle_waits = 2
+        QTimer.singleShot(round(settle_s * 1000), self, self._settled)
+        if self.reader.store_check_done:
+            self._settled()
+        else:
+            self.reader.store_checked.connect(self._settled)
+
+    def _settled(self) -> None:
+        self._settle_waits -= 1
+        if self._settle_waits == 0:
+            self._result["rss_settled_kb"] = resident_memory_kb()
+            self._result["settled_ms"] = self._ms()
+            self._report()
+
+    def _report(self) -> None:
         self._timer.stop()
         import json
 
-        result = {"ok": True, **self.times, "views": self.views, "durations_ms": self.durations, "rss_kb": resident_memory_kb(),
-                  **self.environment()}
-        sys.stdout.write(json.dumps(result) + "\n")
+        sys.stdout.write(json.dumps(self._result) + "\n")
         sys.stdout.flush()
         self.finished.emit(0)
 

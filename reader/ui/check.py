@@ -15,6 +15,7 @@ from reader.ui.errors import error_text
 if TYPE_CHECKING:
     from reader.core.library.deepcheck import CheckReport, Finding
     from reader.ui.context import AppContext
+    from reader.ui.tasks import Task
 
 log = logging.getLogger(__name__)
 
@@ -166,9 +167,9 @@ class CheckDialog(QDialog):
         super().reject()
 
 
-def start_background_check(ctx: AppContext, on_mismatch) -> None:
+def start_background_check(ctx: AppContext, on_mismatch) -> Task:
     """After a start: re-hash a bounded share of the store (CheckLimits) and call
-    ``on_mismatch(text)`` on the GUI thread when a file no longer matches."""
+    ``on_mismatch(text)`` on the GUI thread when a file no longer matches; returns the task."""
 
     def done(report: CheckReport) -> None:
         if not report.ok:
@@ -179,5 +180,5 @@ def start_background_check(ctx: AppContext, on_mismatch) -> None:
                 ).replace("%1", str(len(report.findings)))
             )
 
-    ctx.tasks.submit(lambda lib, handle: lib.bounded_hash_check(cancel=handle.cancel_event), done,
-                      lambda exc: log.warning("background store check failed: %s", exc), write=True)
+    return ctx.tasks.submit(lambda lib, handle: lib.bounded_hash_check(cancel=handle.cancel_event), done,
+                             lambda exc: log.warning("background store check failed: %s", exc), write=True)

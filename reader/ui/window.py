@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import importlib
 import logging
+from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QListWidget, QMainWindow, QScrollArea, QStackedWidget, QWidget
 
 from reader.ui.context import AppContext
+from reader.ui.memory import forget_module_sources
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction
@@ -33,6 +35,11 @@ VIEWS: tuple[tuple[str, str, str], ...] = (
     ("sync", "reader.ui.views.sync", "SyncView"),
 )
 
+# Built with the window's entries, not when first shown: the Editions view takes requests from
+# other views through the context's signals (a view built during the emission would miss it; the
+# Compare view's one request is passed on, see _on_compare_requested), and the Sync view arms
+# automatic sync when the library is open.
+EAGER_VIEWS = frozenset({"overview", "editions", "sync"})
 # Help pages the Help menu opens (reader.core.help's ids; that module loads with the help,
 # not before the window's first paint).
 CONTENTS_TOPIC = "start"
@@ -62,6 +69,65 @@ def _name_scroll_viewports(view: QWidget) -> None:
             area.viewport().setAccessibleName(area.accessibleName())
 
 
+def view_title(name: str) -> str:
+    """The title of the view ``name`` in the current language, without building the view: its
+    navigation entry and menu action exist before it. The same context and text as the view's
+    title(), so both come out of one translation."""
+    titles = {
+        "overview": QCoreApplication.translate("OverviewView", "Overview"),
+        "editions": QCoreApplication.translate("EditionsView", "Editions"),
+        "history": QCoreApplication.translate("HistoryView", "Level history"),
+        "themes": QCoreApplication.translate("ThemesView", "Themes"),
+        "compare": QCoreApplication.translate("CompareView", "Compare"),
+        "checklists": QCoreApplication.translate("ChecklistsView", "Checklists"),
+        "search": QCoreApplication.translate("SearchView", "Search"),
+        "import": QCoreApplication.translate("ImportTrustView", "Import and trust"),
+        "bookmarks": QCoreApplication.translate("BookmarksView", "Bookmarks"),
+        "sync": QCoreApplication.translate("SyncView", "Sync"),
+    }
+    return titles[name]
+
+
+class Views(Mapping):
+    """The window's views by name: every view with an entry in the window, each built when it is
+    first asked for (``views[name]``, ``views.get(name)``), such as when it is first shown.
+
+    ``name in views`` and iterating say which views the window has and build nothing;
+    ``built()`` gives the ones that exist.
+    """
+
+    def __init__(self, build) -> None:
+        self._build = build  # name -> the new view
+        self._names: list[str] = []
+        self._built: dict[str, QWidget] = {}
+
+    def add(self, name: str) -> None:
+        self._names.append(name)
+
+    def built(self) -> dict[str, QWidget]:
+        return dict(self._built)
+
+    def is_built(self, name: str) -> bool:
+        return name in self._built
+
+    def __getitem__(self, name: str) -> QWidget:
+        view = self._built.get(name)
+        if view is None:
+            if name not in self._names:
+                raise KeyError(name)
+            view = self._built[name] = self._build(name)
+        return view
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._names
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(list(self._names))
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+
 class MainWindow(QMainWindow):
     """The reader's window.
 
@@ -87,7 +153,7 @@ class MainWindow(QMainWindow):
         self.placeholder = QLabel(self.tr("Opening the library…"))
         self.placeholder.setProperty("alignment", _ALIGN_CENTER)
         self.stack.addWidget(self.placeholder)
-        self.views: dict[str, QWidget] = {}
+        self.views = Views(self._build_view)
         self._help = None  # the help window, made on first use
         self.view_actions: dict[str, QAction] = {}
         # Back and Forward: the places visited, (view name, chapter pk or None), and where we are.
@@ -109,6 +175,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self._build_menu_bar()
         ctx.show_view_requested.connect(self.show_view)
+        ctx.compare_requested.connect(self._on_compare_requested)
         ctx.open_edition_requested.connect(self._on_open_requested)
         ctx.open_chapter_requested.connect(self._on_open_requested)
         ctx.open_theme_chapter_requested.connect(self._on_open_requested)
@@ -168,22 +235,19 @@ class MainWindow(QMainWindow):
         self._view_group.setExclusive(True)
 
     def _add_view(self, index: int) -> None:
-        """Import and create the view VIEWS[index], with its page, navigation entry and menu action."""
+        """The navigation entry and menu action of the view VIEWS[index]; the view itself is
+        built now if it is one of EAGER_VIEWS, else when first shown."""
         from PySide6.QtCore import Qt
         from PySide6.QtGui import QAction, QKeySequence
         from PySide6.QtWidgets import QListWidgetItem
 
-        name, module, cls = VIEWS[index]
-        view = getattr(importlib.import_module(module), cls)(self.ctx)
-        if not view.accessibleName():
-            view.setAccessibleName(view.title())  # a screen reader names the page it is on
-        _name_scroll_viewports(view)
-        self.views[name] = view
-        self.stack.addWidget(view)
-        item = QListWidgetItem(view.title())
+        name = VIEWS[index][0]
+        title = view_title(name)
+        self.views.add(name)
+        item = QListWidgetItem(title)
         item.setData(Qt.ItemDataRole.UserRole, name)
         self.nav.addItem(item)
-        action = QAction(view.title(), self)
+        action = QAction(title, self)
         action.setCheckable(True)
         if index < MAX_NUMBERED_VIEWS:  # Ctrl+0 is the reading view's "actual size"
             action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
@@ -191,6 +255,19 @@ class MainWindow(QMainWindow):
         self._view_group.addAction(action)
         self.view_actions[name] = action
         self.view_menu.addAction(action)
+        if name in EAGER_VIEWS:
+            self.views[name]  # noqa: B018 - builds it
+
+    def _build_view(self, name: str) -> QWidget:
+        """Import and create the view ``name`` and add its page (``Views`` calls this once)."""
+        module, cls = next((m, c) for n, m, c in VIEWS if n == name)
+        view = getattr(importlib.import_module(module), cls)(self.ctx)
+        if not view.accessibleName():
+            view.setAccessibleName(view.title())  # a screen reader names the page it is on
+        _name_scroll_viewports(view)
+        self.stack.addWidget(view)
+        forget_module_sources()
+        return view
 
     def _load_sync_settings(self) -> None:
         """The Sync page reads its settings at start, to arm automatic sync (only when Offline is off)."""
@@ -306,8 +383,8 @@ class MainWindow(QMainWindow):
             return
         from PySide6.QtCore import Qt
 
-        self.stack.setCurrentIndex(row)
         name = self.nav.item(row).data(Qt.ItemDataRole.UserRole)
+        self.stack.setCurrentWidget(self.views[name])
         self.view_actions[name].setChecked(True)
         if not self._moving_in_history:
             self._remember(name, None)
@@ -435,6 +512,13 @@ class MainWindow(QMainWindow):
         if hasattr(self, "back_action"):
             self.back_action.setEnabled(self.history_index > 0)
             self.forward_action.setEnabled(self.history_index < len(self.history) - 1)
+
+    def _on_compare_requested(self, older_pk: int, newer_pk: int) -> None:
+        """A comparison for the Compare view: if it is not built yet, build it and ask again, as
+        a view connected during an emission does not get that emission."""
+        if "compare" in self.views and not self.views.is_built("compare"):
+            self.views["compare"]  # noqa: B018 - builds it
+            self.ctx.compare_requested.emit(older_pk, newer_pk)
 
     def _on_open_requested(self, *_args) -> None:
         self.show_view("editions")

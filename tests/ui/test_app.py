@@ -17,7 +17,7 @@ from PySide6.QtCore import Qt
 from reader.core.library.changes import Changes
 from reader.core.demo_pins import DEMO_KEY_ID
 from reader.core.library import Library
-from reader.ui.app import Options, ReaderApp, parse_args, stored_language
+from reader.ui.app import STORE_CHECK_DELAY_MS, Options, ReaderApp, parse_args, stored_language
 from reader.ui.prefs import Preferences
 from tests.helpers.views import LOAD_TIMEOUT_MS
 
@@ -98,6 +98,22 @@ def test_views_are_built_after_the_window_is_shown(qapp, qtbot, library_dir):
         assert set(reader.window.views) >= {"overview", "editions", "history", "search"}
     finally:
         reader.close()
+
+
+def test_a_view_is_built_when_first_shown_and_its_entry_is_there_before(start_app, qtbot, library_dir):
+    from reader.ui.window import EAGER_VIEWS, VIEWS
+
+    reader = start_app(library_dir, language="nl")
+    window = reader.window
+    assert set(window.views.built()) == EAGER_VIEWS
+    assert "history" in window.views and not window.views.is_built("history")
+    assert window.nav.item(2).text() == window.view_actions["history"].text() == "Verloop dreigingsniveau"
+    window.show_view("history")
+    history = window.views.built()["history"]
+    assert window.stack.currentWidget() is history
+    # The titles shown before the views existed are the views' own.
+    for name, _module, _cls in VIEWS:
+        assert window.views[name].title() == window.view_actions[name].text()
 
 
 def test_keyboard_navigation(start_app, qtbot, library_dir):
@@ -238,6 +254,16 @@ def test_self_test_passes_on_the_demo_library(library_dir):
     assert result["first_paint_ms"] <= result["level_shown_ms"] <= result["views"]["overview"]
     assert (result["platform"], result["language"], result["window_title"]) == ("offscreen", "nl", "DTN Reader")
     assert result["translations_loaded"] >= 1
+
+
+def test_self_test_settle_reports_the_memory_after_the_store_check(library_dir):
+    proc = _run_self_test(library_dir, "--self-test-settle", "0.1")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    result = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert result["ok"] is True and result["rss_settled_kb"] > 0
+    # Not before the store check, which starts STORE_CHECK_DELAY_MS after the library opened
+    # (and that after the first paint).
+    assert result["settled_ms"] >= result["first_paint_ms"] + STORE_CHECK_DELAY_MS
 
 
 def test_self_test_names_what_failed(tmp_path):

@@ -240,11 +240,13 @@ def test_editions_view_compare_with_previous(ctx, qtbot, library_dir):
     with qtbot.waitSignal(editions_view.edition_shown, timeout=LOAD_TIMEOUT_MS, check_params_cb=lambda pk: pk == editions["dtn-2019-12"]):
         editions_view.open_edition(editions["dtn-2019-12"])
     assert editions_view.compare_button.isEnabled()
-    compare_view = window.views["compare"]
-    with qtbot.waitSignal(compare_view.compared, timeout=LOAD_TIMEOUT_MS) as blocker:
-        qtbot.mouseClick(editions_view.compare_button, Qt.MouseButton.LeftButton)
+    # The Compare view is built by the request itself (views are built when first asked for).
+    assert not window.views.is_built("compare")
+    qtbot.mouseClick(editions_view.compare_button, Qt.MouseButton.LeftButton)
+    compare_view = window.views.built()["compare"]
     assert window.current_view_name() == "compare"
-    assert blocker.args == [editions["dtn-2019-06"], editions["dtn-2019-12"]]
+    qtbot.waitUntil(lambda: (compare_view.left_pk(), compare_view.right_pk()) == (editions["dtn-2019-06"], editions["dtn-2019-12"]),
+                    timeout=LOAD_TIMEOUT_MS)
     assert (compare_view.left_pk(), compare_view.right_pk()) == (editions["dtn-2019-06"], editions["dtn-2019-12"])
     assert compare_view.level_line.text() == "Threat level: 4/5 Substantieel → 3/5 Aanzienlijk, lowered"
     # Once loaded, a second request is answered at once from the list.

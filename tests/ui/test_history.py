@@ -135,7 +135,7 @@ def test_keyboard_moves_between_steps_and_enter_opens(view, ctx, qtbot, edition_
     qtbot.keyClick(chart, Qt.Key.Key_Left)
     assert chart.current_index() == _index(chart, "2019-12")
     assert "Aanzienlijk" in chart.accessibleDescription()
-    assert view.table.currentRow() == chart.current_index()
+    assert view.table.currentIndex().row() == chart.current_index()
     qtbot.keyClick(chart, Qt.Key.Key_Left)
     assert "Provincie Utrecht" in chart.accessibleDescription()
     qtbot.keyClick(chart, Qt.Key.Key_Right)
@@ -188,15 +188,17 @@ def test_export_to_a_missing_folder_is_a_user_error(view, tmp_path):
 
 
 def test_table_lists_every_point_and_opens_the_edition(view, ctx, qtbot, edition_pks):
-    chart, table = view.chart, view.table
-    assert table.rowCount() == len(chart.points()) == len(NATIONAL) + len(REGIONAL)
+    chart, table, model = view.chart, view.table, view.table.model()
+    assert model.rowCount() == len(chart.points()) == len(NATIONAL) + len(REGIONAL)
     row = _index(chart, "2019-12")
-    cells = [table.item(row, column).text() for column in range(table.columnCount())]
+    cells = [model.index(row, column).data() for column in range(model.columnCount())]
     assert cells[:4] == ["december 2019", "3 of 5", "Aanzienlijk", "5 levels"]
     assert "DTN 51 (december 2019)" in cells[5] and "DEMO" in cells[5]
     event_row = _index(chart, "2019-03-18", national=False)
-    assert "Provincie Utrecht" in table.item(event_row, 4).text()
-    table.setCurrentCell(row, 0)
+    assert "Provincie Utrecht" in model.index(event_row, 4).data()
+    assert model.index(row, 2).data(Qt.ItemDataRole.ToolTipRole) == chart.tooltip_html(row)
+    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in (0, 5)] == ["Date", "Edition"]
+    table.setCurrentIndex(model.index(row, 0))
     assert chart.current_index() == row
     with qtbot.waitSignal(ctx.open_edition_requested, timeout=5_000) as blocker:
         qtbot.keyClick(table.viewport(), Qt.Key.Key_Return)
@@ -234,7 +236,7 @@ def test_chart_follows_the_palette(view):
 def test_reloads_when_the_library_changes(view, ctx, qtbot):
     with qtbot.waitSignal(view.loaded, timeout=10_000):
         ctx.library_changed.emit(Changes.everything())
-    assert view.table.rowCount() == len(view.chart.points())
+    assert view.table.model().rowCount() == len(view.chart.points())
 
 
 def test_the_chart_runs_to_the_day_it_is_given(view, qtbot):

@@ -77,6 +77,11 @@ class LibraryBase:
         changes, self._changes = self._changes, NOTHING
         return changes
 
+    def release_page_cache(self) -> None:
+        """Give back the memory SQLite's page cache of this connection holds (PRAGMA
+        shrink_memory); it fills again from the file as it is read."""
+        self.db.execute("PRAGMA shrink_memory")
+
     def step(self, name: str) -> None:
         """A named point of a change; tests pause or interrupt there (see store.StepHook)."""
         self._on_step(name)

@@ -23,6 +23,9 @@ class LibraryLimits:
     # found in every chapter of a 20,000-chapter library would otherwise take 25-50 ms.
     # A library of real editions (a few hundred chapters) never reaches it.
     max_ranked_matches: int = 1000
+    # SQLite's page cache of each connection (PRAGMA cache_size), in KiB; None: SQLite's own
+    # default (2,000 KiB). The window's read connections take less (reader/ui/tasks.py).
+    page_cache_kib: int | None = None
 
 
 # The longest note on a checklist item or bookmark, in characters; the checklists view

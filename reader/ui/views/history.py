@@ -6,7 +6,9 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, Signal
+from collections.abc import Callable
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -15,8 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -45,6 +46,46 @@ COL_DATE, COL_LEVEL, COL_LABEL, COL_SCALE, COL_REGION, COL_EDITION = range(6)
 class _Loaded:
     points: list[LevelPoint]
     editions: dict[int, str]
+
+
+class HistoryTableModel(QAbstractTableModel):
+    """The table's rows: each point's cells as text, its edition (UserRole) and the chart's
+    tooltip for it, made when asked for. A table of items would keep six items with a copy of
+    the tooltip per point: about 4 MB and 0.5 s at 1,000 editions."""
+
+    def __init__(self, headers: list[str], tooltip: Callable[[int], str], parent=None) -> None:
+        super().__init__(parent)
+        self._headers = headers
+        self._tooltip = tooltip  # row -> rich text
+        self._rows: list[tuple[list[str], int]] = []  # (cells, edition pk)
+
+    def set_rows(self, rows: list[tuple[list[str], int]]) -> None:
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802 - Qt's name
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802 - Qt's name
+        return 0 if parent.isValid() else len(self._headers)
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        cells, edition_pk = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return cells[index.column()]
+        if role == Qt.ItemDataRole.UserRole:
+            return edition_pk
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(index.row())
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802 - Qt's name
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self._headers):
+            return self._headers[section]
+        return None
 
 
 class HistoryView(View):
@@ -84,12 +125,14 @@ class HistoryView(View):
 
         self.chart = LevelChart(language=ctx.language, today=ctx.today)
 
-        self.table = QTableWidget(0, 6)
+        self.table_model = HistoryTableModel(
+            [self.tr("Date"), self.tr("Level"), self.tr("Label"), self.tr("Scale"), self.tr("Region"), self.tr("Edition")],
+            self.chart.tooltip_html, self,
+        )
+        self.table = QTableView()
+        self.table.setModel(self.table_model)
         self.table.setAccessibleName(self.tr("Level history table"))
         self.table.setAccessibleDescription(self.tr("The same history as the chart, one row per level change or regional event; Enter opens the edition."))
-        self.table.setHorizontalHeaderLabels(
-            [self.tr("Date"), self.tr("Level"), self.tr("Label"), self.tr("Scale"), self.tr("Region"), self.tr("Edition")]
-        )
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -119,7 +162,7 @@ class HistoryView(View):
         self.chart.point_activated.connect(self._on_point_activated)
         self.chart.current_changed.connect(self._on_chart_current_changed)
         self.table.activated.connect(self._on_table_activated)
-        self.table.currentCellChanged.connect(self._on_table_current_changed)
+        self.table.selectionModel().currentChanged.connect(self._on_table_current_changed)
         self.export_png_button.clicked.connect(self._on_export_png_clicked)
         self.export_svg_button.clicked.connect(self._on_export_svg_clicked)
         self._set_export_enabled(False)
@@ -167,10 +210,10 @@ class HistoryView(View):
     def _fill_table(self, editions: dict[int, str]) -> None:
         language = self.ctx.language
         points = self.chart.points()
+        rows: list[tuple[list[str], int]] = []
         self._syncing = True
         try:
-            self.table.setRowCount(len(points))
-            for row, p in enumerate(points):
+            for p in points:
                 scale = SCALES[p.scale]
                 edition = editions.get(p.edition_pk, p.edition)
                 if p.demo:
@@ -184,11 +227,8 @@ class HistoryView(View):
                     region,
                     edition,
                 ]
-                for column, text in enumerate(cells):
-                    item = QTableWidgetItem(text)
-                    item.setData(Qt.ItemDataRole.UserRole, p.edition_pk)
-                    item.setToolTip(self.chart.tooltip_html(row))
-                    self.table.setItem(row, column, item)
+                rows.append((cells, p.edition_pk))
+            self.table_model.set_rows(rows)
             self.table.resizeColumnsToContents()
         finally:
             self._syncing = False
@@ -209,11 +249,12 @@ class HistoryView(View):
             return
         self._syncing = True
         try:
-            self.table.setCurrentCell(index, max(0, self.table.currentColumn()))
+            self.table.setCurrentIndex(self.table_model.index(index, max(0, self.table.currentIndex().column())))
         finally:
             self._syncing = False
 
-    def _on_table_current_changed(self, row: int, column: int, previous_row: int, previous_column: int) -> None:
+    def _on_table_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        row = current.row()
         if self._syncing or row < 0:
             return
         self._syncing = True
