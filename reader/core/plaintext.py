@@ -15,29 +15,29 @@ __all__ = ["plain_text"]
 # delimiter that ends them, so no input makes them backtrack. Patterns start
 # with a character (class) where they can, so the regex engine skips ahead to
 # candidates instead of trying every position (about 3x faster on chapters);
-# a step with a needle is skipped when the text lacks that literal, which
-# every match contains.
-_PLAIN_STEPS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"^[ \t]{0,3}\[\^[^\]\n]{0,200}\]:", re.M), " "),  # footnote definition label
-    (re.compile(r"^[ \t]{0,3}\[[^\]\n]{1,200}\]:[ \t]*\S[^\n]*", re.M), " "),  # link definition
-    (re.compile(r"!\[([^\[\]\n]*)\](?:\([^()\n]*\)|\[[^\[\]\n]*\])?"), r" \1 "),  # image -> alt
-    (re.compile(r"\[\^[^\[\]\n]*\]"), " "),  # footnote reference
-    (re.compile(r"\[([^\[\]\n]*)\](?:\([^()\n]*\)|\[[^\[\]\n]*\])"), r"\1"),  # link -> text
-    (re.compile(r"<((?:https?|mailto):[^<>\s]*)>", re.I), r"\1"),  # autolink -> URL
-    (re.compile(r"<[^<>\n]*>"), " "),  # raw HTML tag
-    (re.compile(r"^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?", re.M), ""),  # quote/list markers
-    (re.compile(r"\|"), " "),  # table cells
+# a step with needles is skipped when the text holds none of those literals,
+# one of which every match contains. The line markers are matched from the
+# newline before each line (plain_text puts one before the first): a literal
+# first character the engine finds at once, where '^' is tried at every
+# position (9x faster), and only where a marker character follows.
+_PLAIN_STEPS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
+    (re.compile(r"^[ \t]{0,3}\[\^[^\]\n]{0,200}\]:", re.M), " ", ("]:",)),  # footnote definition label
+    (re.compile(r"^[ \t]{0,3}\[[^\]\n]{1,200}\]:[ \t]*\S[^\n]*", re.M), " ", ("]:",)),  # link definition
+    (re.compile(r"!\[([^\[\]\n]*)\](?:\([^()\n]*\)|\[[^\[\]\n]*\])?"), r" \1 ", ("![",)),  # image -> alt
+    (re.compile(r"\[\^[^\[\]\n]*\]"), " ", ("[^",)),  # footnote reference
+    (re.compile(r"\[([^\[\]\n]*)\](?:\([^()\n]*\)|\[[^\[\]\n]*\])"), r"\1", ("](", "][")),  # link -> text
+    (re.compile(r"<((?:https?|mailto):[^<>\s]*)>", re.I), r"\1", ("<",)),  # autolink -> URL
+    (re.compile(r"<[^<>\n]*>"), " ", ("<",)),  # raw HTML tag
+    (re.compile(r"\n(?=[ \t>*+-]|\d)[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?"), "\n", ()),  # quote/list markers
+    (re.compile(r"\|"), " ", ("|",)),  # table cells
     # Rules, underlines, '#': a whole whitespace-delimited token of ':?-{2,}:?', '[=*_]{3,}'
     # or '#+' (the first character taken, then the boundary before it looked at).
-    (re.compile(r"[:\-=*_#](?<!\S.)(?:(?<=:)-{2,}:?|(?<=-)-+:?|(?<=[=*_])[=*_]{2,}|(?<=#)#*)(?!\S)"), " "),
+    (re.compile(r"[:\-=*_#](?<!\S.)(?:(?<=:)-{2,}:?|(?<=-)-+:?|(?<=[=*_])[=*_]{2,}|(?<=#)#*)(?!\S)"), " ", ()),
     # Emphasis marks at word edges: a run after a non-word character, else a run before one.
-    (re.compile(r"[*_~](?:(?<!\w[*_~])[*_~]*|[*_~]*(?!\w))"), ""),
-    (re.compile(r"``*"), ""),  # code marks
-    (re.compile(r"\\([!-/:-@\[-`{-~])"), r"\1"),  # backslash escapes
+    (re.compile(r"[*_~](?:(?<!\w[*_~])[*_~]*|[*_~]*(?!\w))"), "", ()),
+    (re.compile(r"``*"), "", ("`",)),  # code marks
+    (re.compile(r"\\([!-/:-@\[-`{-~])"), r"\1", ("\\",)),  # backslash escapes
 )
-
-# Literals without which a step cannot match (the definitions all contain "]:").
-_PLAIN_NEEDLES: dict[re.Pattern[str], str] = {_PLAIN_STEPS[0][0]: "]:", _PLAIN_STEPS[1][0]: "]:"}
 
 
 def plain_text(markdown_text: str) -> str:
@@ -54,10 +54,10 @@ def plain_text(markdown_text: str) -> str:
     Returns:
         Text lines with single spaces, without empty lines.
     """
-    text = markdown_text.replace("\r\n", "\n").replace("\r", "\n")
-    for pattern, replacement in _PLAIN_STEPS:
-        needle = _PLAIN_NEEDLES.get(pattern)
-        if needle is None or needle in text:
+    # The newline put first (for the line markers' step) makes an empty first line, dropped below.
+    text = "\n" + markdown_text.replace("\r\n", "\n").replace("\r", "\n")
+    for pattern, replacement, needles in _PLAIN_STEPS:
+        if not needles or any(needle in text for needle in needles):
             text = pattern.sub(replacement, text)
     text = unicodedata.normalize("NFC", html.unescape(text))
     lines = (" ".join(line.split()) for line in text.split("\n"))

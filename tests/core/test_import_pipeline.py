@@ -40,6 +40,7 @@ def logical_dump(folder: Path) -> dict[str, object]:
         out["chapter_fts"] = conn.execute("SELECT rowid, title, body FROM chapter_fts ORDER BY rowid").fetchall()
         conn.execute("CREATE VIRTUAL TABLE temp.terms USING fts5vocab(main, chapter_fts, 'instance')")
         out["fts_terms"] = conn.execute("SELECT term, doc, col, offset FROM temp.terms ORDER BY term, doc, col, offset").fetchall()
+        out["fts_config"] = conn.execute("SELECT k, v FROM chapter_fts_config ORDER BY k").fetchall()
     finally:
         conn.close()
     store = folder / "store"
@@ -201,6 +202,38 @@ def test_a_streamed_rebuild_gives_the_same_library_and_report_as_the_one_in_memo
     assert streamed[1] == in_memory[1] == (11, 11)
     assert streamed[2:] == in_memory[2:]
     assert no_worker_left()
+
+
+@pytest.mark.parametrize("own", [{}, {"hashsize": 65536, "automerge": 8}], ids=["fts5-defaults", "own-settings"])
+def test_the_rebuild_s_search_index_settings_are_the_library_s_again_after_it(tmp_path, key, rebuilt_library, own, monkeypatch):
+    """The streamed rebuild writes with a large FTS5 hash table; the index it leaves holds the
+    same terms at the same places as one written with a tiny one (a segment per few rows), and
+    the settings the library had, also on the connection that rebuilt (its next import)."""
+    conn = sqlite3.connect(rebuilt_library / "library.db")
+    with conn:
+        for k, v in own.items():
+            conn.execute("INSERT INTO chapter_fts (chapter_fts, rank) VALUES (?, ?)", [k, v])
+    conn.close()
+    dumps, used = [], []
+    real = maintenance._stream
+
+    def stream(lib, *args):
+        used.append(lib.db.execute("SELECT v FROM chapter_fts_config WHERE k = 'hashsize'").fetchone()[0])
+        return real(lib, *args)
+
+    monkeypatch.setattr(maintenance, "_stream", stream)
+    for hashsize in (64, maintenance.REBUILD_FTS_HASHSIZE_BYTES):
+        monkeypatch.setattr(maintenance, "REBUILD_FTS_HASHSIZE_BYTES", hashsize)
+        folder = tmp_path / f"copy-{hashsize}"
+        shutil.copytree(rebuilt_library, folder)
+        with open_library(folder, key, recover=False) as lib:
+            lib.rebuild(pipelined=True)
+            assert lib.import_file(bf.write(tmp_path / "late.dtnb", edition_bytes(key, bundle_id="dtn-late"))).status == "imported"
+        dumps.append(logical_dump(folder))
+    assert used == [64, maintenance.REBUILD_FTS_HASHSIZE_BYTES]
+    assert dumps[0] == dumps[1]
+    assert dumps[0]["fts_config"] == sorted([*own.items(), ("version", 4)])
+    assert len(dumps[0]["fts_terms"]) > 300
 
 
 def test_a_rebuild_cancelled_mid_stream_leaves_the_library_as_it_was(tmp_path, key, rebuilt_library):

@@ -64,3 +64,21 @@ def test_same_as_reference_on_the_demo_chapters() -> None:
     for path in chapters:
         text = path.read_text("utf-8")
         assert plain_text(text) == reference_plain_text(text), path
+
+
+# Lines as list and quote markers start them (the line-marker step matches from the newline
+# before each line): markers of every kind, Unicode digits, and what only looks like one.
+LINE_START = st.sampled_from(
+    ["", " ", "   ", "\t", ">", "> ", ">>", " > ", "-", "- ", "* ", "+\t", "1. ", "1)", "12) ", "1234567890. ",
+     "\u0663. ", "\uff11) ", "\u00b2. ", "#", "-- ", "**", "1.", "a. ", "\u00a0- ", "\x0b", "]: "]
+)
+LINES = st.lists(st.tuples(LINE_START, st.sampled_from(["", "woord", "- b", "1. c", " ", "*x*", "[a](b)"])), max_size=12).map(
+    lambda lines: "\n".join(start + rest for start, rest in lines)
+)
+
+
+@settings(max_examples=3000, suppress_health_check=list(HealthCheck), deadline=None)
+@given(LINES, st.sampled_from(["", "\n", "\r\n", "\r", " "]))
+def test_same_as_reference_on_line_markers(text: str, edge: str) -> None:
+    for variant in (text, edge + text, text + edge):
+        assert plain_text(variant) == reference_plain_text(variant)

@@ -129,3 +129,38 @@ def test_verify_refuses_an_oversized_png_streamed_through_the_hash(tmp_path: Pat
     path = bf.write(tmp_path / "b.dtnb", bundle)
     with pytest.raises(UnsafeAssetError, match="20000 x 20000 pixels"):
         verify_bundle(path, trust_store)
+
+
+def test_every_character_a_chapter_may_not_hold_has_a_suspect_byte_in_utf_8() -> None:
+    """verify_bundle scans a chapter's characters only if its bytes hold one of
+    _DOCUMENT_SUSPECT_BYTES: every character check_document refuses must encode with one."""
+    from reader.core.bundle import _DOCUMENT_SUSPECT_BYTES
+    from reader.core.errors import UnsafeTextError
+    from reader.core.text import check_document
+
+    suspect = set(_DOCUMENT_SUSPECT_BYTES)
+    refused = 0
+    for code in range(0x110000):
+        if 0xD800 <= code <= 0xDFFF:
+            continue  # no UTF-8: the decode refuses them first
+        ch = chr(code)
+        try:
+            check_document(ch, "c")
+        except UnsafeTextError:
+            refused += 1
+            assert suspect & set(ch.encode("utf-8")), f"U+{code:04X}"
+    assert refused == 29 + 1 + 32 + 1 + 2 + 5 + 4 + 2 + 3  # C0 but tab/LF/CR, DEL, C1, U+061C, U+2028/9, bidi, marks, U+FEFF/FFFE/FFFF
+
+
+@pytest.mark.parametrize("bad", ["\x0c", "\x1b[2J", "\x7f", "\x85", "\u061c", "\u200f", "\u2028", "\u202e", "\u2066", "\ufeff", "\uffff"])
+def test_a_chapter_with_a_refused_character_still_fails_the_verify(tmp_path: Path, publisher_key, trust_store, bad) -> None:
+    from reader.core.bundle import verify_bundle
+    from reader.core.errors import UnsafeTextError
+
+    base = bf.build(publisher_key)
+    members = {n: c for n, c in bf.members_of(base).items() if n not in ("manifest.json", "manifest.json.minisig")}
+    name = next(n for n in members if n.startswith("chapters/"))
+    members[name] = f"# Kop\n\nTekst met \u00eb en \u2019 en {bad} erin.\n".encode()
+    bundle = bf.resign(base, publisher_key, lambda m: bf.refresh_files(m, members), members=members)
+    with pytest.raises(UnsafeTextError, match=f"{name} contains .* at position 28"):
+        verify_bundle(bf.write(tmp_path / "b.dtnb", bundle), trust_store)

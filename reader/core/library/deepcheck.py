@@ -91,13 +91,16 @@ class CheckReport:
 
 
 def file_sha256(path: Path, cancel: threading.Event | None = None) -> tuple[str, int]:
+    """The sha256 and size of a file, read into one reusable buffer."""
     digest, size = hashlib.sha256(), 0
-    with open(path, "rb") as f:
-        while chunk := f.read(HASH_CHUNK_BYTES):
+    buffer = bytearray(HASH_CHUNK_BYTES)
+    view = memoryview(buffer)
+    with open(path, "rb", buffering=0) as f:
+        while n := f.readinto(buffer):
             if cancel is not None and cancel.is_set():
                 raise CancelledError("check cancelled; nothing was changed")
-            digest.update(chunk)
-            size += len(chunk)
+            digest.update(view[:n])
+            size += n
     return digest.hexdigest(), size
 
 
