@@ -206,8 +206,8 @@ class ReaderApp(QObject):
         self._progress = ""  # what the window shows while the library opens
         self._notice = ""  # a message for the overview (the demo library was loaded)
         self._guide_offered = False  # the first-run guide is offered once per start
-        self._store_checked = False  # the bounded store check runs once per start
-        self.store_check_done = False
+        self._store_check_started = False  # the bounded store check runs once per start
+        self.store_check_done = False  # ... and has finished (store_checked was emitted)
 
     # --- language ------------------------------------------------------------------------
 
@@ -378,9 +378,9 @@ class ReaderApp(QObject):
         self.loaded = True
         if self.window is not None and self.window.complete:
             self._announce_loaded()
-        if not self._store_checked:
+        if not self._store_check_started:
             # A bounded re-hash of the store (reader.core.library.deepcheck.CheckLimits) after each start.
-            self._store_checked = True
+            self._store_check_started = True
             QTimer.singleShot(STORE_CHECK_DELAY_MS, self, self._start_store_check)
 
     def _start_store_check(self) -> None:
